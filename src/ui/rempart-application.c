@@ -1,0 +1,283 @@
+/* rempart-application.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Rempart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-application.h"
+#include "rempart-window.h"
+
+struct _RempartApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"),
+    NULL },
+  { NULL }
+};
+
+/* Accelerators of application and window actions; the shortcuts window lists them all. */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static RempartWindow *
+get_main_window (RempartApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (REMPART_IS_WINDOW (window))
+    return REMPART_WINDOW (window);
+
+  return NULL;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartWindow *window;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_message ("Could not open the help: %s", error->message);
+
+  window = get_main_window (self);
+  if (window != NULL)
+    {
+      /* Translators: shown when no help viewer (such as Yelp) is installed. */
+      rempart_window_show_toast (window, _("Could not open the help. Install a help viewer such as "
+                                           "“Help” (Yelp) and try again."));
+    }
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RempartApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows rather than quitting outright, so that each one saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+help_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RempartApplication *self = user_data;
+  g_autoptr (GdkAppLaunchContext) context = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  g_app_info_launch_default_for_uri_async ("help:" APPLICATION_ID, G_APP_LAUNCH_CONTEXT (context),
+                                           NULL, help_launched_cb, g_object_ref (self));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  rempart_application_show_about (REMPART_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "help", help_activated_cb },
+  { "about", about_activated_cb },
+};
+
+/* -------------------------------------------------------------------------------------- */
+/* GApplication overrides                                                                 */
+/* -------------------------------------------------------------------------------------- */
+
+static int
+rempart_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+rempart_application_startup (GApplication *application)
+{
+  RempartApplication *self = REMPART_APPLICATION (application);
+
+  G_APPLICATION_CLASS (rempart_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
+                                           accelerators[i].accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+static void
+rempart_application_activate (GApplication *application)
+{
+  RempartApplication *self = REMPART_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rempart_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+rempart_application_dispose (GObject *object)
+{
+  RempartApplication *self = REMPART_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rempart_application_parent_class)->dispose (object);
+}
+
+static void
+rempart_application_class_init (RempartApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rempart_application_dispose;
+
+  app_class->handle_local_options = rempart_application_handle_local_options;
+  app_class->startup = rempart_application_startup;
+  app_class->activate = rempart_application_activate;
+}
+
+static void
+rempart_application_init (RempartApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (
+      G_APPLICATION (self), _("Join daily counter-speech actions and reply with kindness and facts."));
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+RempartApplication *
+rempart_application_new (void)
+{
+  return g_object_new (REMPART_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/*
+ * rempart_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings; only valid after startup.
+ */
+GSettings *
+rempart_application_get_settings (RempartApplication *self)
+{
+  g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/*
+ * rempart_application_show_about:
+ *
+ * Presents the About window, transient for the active window.
+ *
+ * Returns: (transfer none): the About window, owned by GTK until it is closed.
+ */
+GtkWindow *
+rempart_application_show_about (RempartApplication *self)
+{
+  static const char *developers[] = { "The Rempart developers https://github.com/rempart/rempart",
+                                      NULL };
+  static const char *designers[] = { "The Rempart developers", NULL };
+  GtkWindow *about;
+
+  g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application", self,
+                        "application-name", "Rempart",
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Rempart developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_BUGREPORT,
+                        "copyright", "© 2026 The Rempart developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "designers", designers,
+                        /* Translators: replace this with your name(s) and e-mail address(es),
+                         * one per line, to be credited in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Rempart helps volunteers of counter-speech groups join the "
+                                      "day’s actions and reply to hateful comment threads with "
+                                      "calm, factual and kind words. Nothing is ever posted for you, "
+                                      "and your history stays on your computer."),
+                        NULL);
+
+  adw_about_window_add_acknowledgement_section (
+      ADW_ABOUT_WINDOW (about), _("Inspired by"),
+      (const char *[]){ "#jesuislà", "#ichbinhier", "#jagärhär", "#iamhere", NULL });
+
+  gtk_window_present (about);
+
+  return about;
+}

@@ -1,0 +1,23 @@
+/* rempart-application.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REMPART_TYPE_APPLICATION (rempart_application_get_type ())
+G_DECLARE_FINAL_TYPE (RempartApplication, rempart_application, REMPART, APPLICATION, AdwApplication)
+
+RempartApplication *rempart_application_new (void);
+
+GSettings *rempart_application_get_settings (RempartApplication *self);
+
+GtkWindow *rempart_application_show_about (RempartApplication *self);
+
+G_END_DECLS

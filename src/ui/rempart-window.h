@@ -1,0 +1,24 @@
+/* rempart-window.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rempart-application.h"
+
+G_BEGIN_DECLS
+
+#define REMPART_TYPE_WINDOW (rempart_window_get_type ())
+G_DECLARE_FINAL_TYPE (RempartWindow, rempart_window, REMPART, WINDOW, AdwApplicationWindow)
+
+RempartWindow *rempart_window_new (RempartApplication *application);
+
+void rempart_window_show_toast (RempartWindow *self,
+                                const char    *message);
+
+G_END_DECLS

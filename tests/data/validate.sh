@@ -1,0 +1,156 @@
+#!/bin/bash
+# Runs one of the project's data validators and reports it as TAP.
+#   validate.sh CHECK SOURCE_ROOT BUILD_ROOT
+# Each check prints "ok N - what" or "not ok N - what" per file it validates, with the
+# validator's own output as TAP comments, so a failure says what and where.
+set -u
+check=$1 src=$2 build=$3
+app_id=io.github.rempart.Rempart
+n=0 failed=0
+results=()
+
+# run DESCRIPTION COMMAND...: one TAP line for one command.
+run () {
+  local what=$1 out rc
+  shift
+  out=$("$@" 2>&1)
+  rc=$?
+  n=$((n + 1))
+  if [[ $rc -eq 0 ]]; then
+    results+=("ok $n - $what")
+  else
+    failed=$((failed + 1))
+    results+=("not ok $n - $what (exit $rc)")
+  fi
+  [[ -n $out ]] && results+=("$(sed 's/^/# /' <<<"$out")")
+  return 0
+}
+
+# fail_unless DESCRIPTION MESSAGE CONDITION-COMMAND...
+need () {
+  command -v "$1" >/dev/null 2>&1 || { echo "1..0 # SKIP $1 is not installed"; exit 0; }
+}
+
+untranslated () {
+  # Merge the catalogue with a template made now from the sources and count what is not translated.
+  local po=$1 pot=$2 merged stats
+  merged=$(mktemp)
+  msgmerge --quiet --no-fuzzy-matching -o "$merged" "$po" "$pot" || return 1
+  stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$merged" 2>&1)
+  echo "$stats"
+  # List what is missing, so the failure says which strings.
+  msgattrib --untranslated --no-obsolete "$merged" | grep -A1 '^msgid' | grep -v '^--' | head -40
+  msgattrib --only-fuzzy --no-obsolete "$merged" | grep -A1 '^msgid' | grep -v '^--' | head -40
+  rm -f "$merged"
+  ! grep -Eq 'untranslated|fuzzy' <<<"$stats"
+}
+
+case $check in
+desktop)
+  need desktop-file-validate
+  run "desktop file" desktop-file-validate "$build/data/$app_id.desktop"
+  ;;
+metainfo)
+  need appstreamcli
+  run "metainfo" appstreamcli validate --no-net --pedantic "$build/data/$app_id.metainfo.xml"
+  ;;
+gschema)
+  run "gschema" glib-compile-schemas --strict --dry-run "$src/data"
+  ;;
+po)
+  need msgfmt
+  for po in "$src"/po/*.po "$src"/help/*/*.po; do
+    run "msgfmt --check ${po#"$src"/}" msgfmt --check --check-format -o /dev/null "$po"
+  done
+  ;;
+po-complete)
+  need xgettext
+  pot=$(mktemp --suffix=.pot)
+  (cd "$src" && xgettext --package-name=rempart --from-code=UTF-8 --add-comments \
+    --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
+    --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 --flag=N_:1:pass-c-format \
+    --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format --flag=g_dngettext:2:pass-c-format \
+    --flag=g_strdup_printf:1:c-format --flag=g_set_error:4:c-format \
+    -f po/POTFILES.in -o "$pot")
+  for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
+    run "po/$lang.po translates every string" untranslated "$src/po/$lang.po" "$pot"
+  done
+  rm -f "$pot"
+  ;;
+potfiles)
+  # Every source file with a translatable string is listed in POTFILES.in.
+  missing=$(cd "$src" && grep -rlE '(\b_|N_|C_|NC_|ngettext) \(|translatable="yes"' src data \
+              --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' \
+            | grep -v gresource | sort | comm -23 - <(grep -v '^#' po/POTFILES.in | sort))
+  run "POTFILES.in lists every file with translatable strings" test -z "$missing"
+  [[ -n $missing ]] && results+=("# missing: $missing")
+  ;;
+help)
+  need yelp-check
+  run "help/C pages are valid Mallard" yelp-check validate "$src"/help/C/*.page
+  ;;
+help-complete)
+  need itstool
+  pot=$(mktemp --suffix=.pot)
+  (cd "$src/help/C" && itstool -o "$pot" *.page)
+  for lang in $(grep -v '^#' "$src/help/LINGUAS"); do
+    run "help/$lang/$lang.po translates every string" untranslated "$src/help/$lang/$lang.po" "$pot"
+  done
+  rm -f "$pot"
+  ;;
+flatpak)
+  need flatpak-builder
+  run "flatpak manifest" env G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$src/flatpak/$app_id.json"
+  ;;
+format)
+  need clang-format
+  files=$(cd "$src" && git ls-files '*.c' '*.h' 2>/dev/null || find src tests -name '*.[ch]')
+  for f in $files; do
+    run "clang-format $f" clang-format --dry-run --Werror "$src/$f"
+  done
+  ;;
+layers)
+  # src/core is the engine: it never includes GTK or libadwaita (GUIDE.md §3).
+  bad=$(grep -rlE '#include <(gtk|gdk|adwaita|gsk)' "$src/src/core" "$src/src/cli" 2>/dev/null)
+  run "src/core and src/cli include no GTK header" test -z "$bad"
+  [[ -n $bad ]] && results+=("# offending: $bad")
+  ;;
+icons)
+  need rsvg-convert
+  for svg in "$src"/data/icons/hicolor/*/apps/*.svg; do
+    for size in 16 32 64 128 512; do
+      run "${svg#"$src"/} renders at $size px" rsvg-convert -w $size -h $size -o /dev/null "$svg"
+    done
+  done
+  ;;
+app-id)
+  # The application id is used identically everywhere (issue 2).
+  for f in "data/$app_id.desktop.in" "data/$app_id.metainfo.xml.in" "data/$app_id.gschema.xml" \
+           "data/$app_id.service.in" "flatpak/$app_id.json" \
+           "data/icons/hicolor/scalable/apps/$app_id.svg" \
+           "data/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"; do
+    run "$f exists" test -f "$src/$f"
+  done
+  run "metainfo id" grep -q "<id>$app_id</id>" "$src/data/$app_id.metainfo.xml.in"
+  run "gschema id" grep -q "schema id=\"$app_id\"" "$src/data/$app_id.gschema.xml"
+  run "flatpak id" grep -q "\"id\": \"$app_id\"" "$src/flatpak/$app_id.json"
+  run "help id" grep -q "gnome.yelp(app_id" "$src/help/meson.build"
+  run "meson app id" grep -q "app_id = '$app_id'" "$src/meson.build"
+  ;;
+cli)
+  exe=$build/src/rempart
+  run "rempart --version" bash -c "[[ \$('$exe' --version) == 'rempart 0.1.0' ]]"
+  run "rempart --help lists --version" bash -c "'$exe' --help | grep -q -- '--version'"
+  run "rempart --help in French" bash -c \
+    "LANGUAGE=fr LANG=C.UTF-8 LC_ALL=C.UTF-8 '$exe' --help | grep -q 'Afficher la version'"
+  run "rempart rejects unknown options with exit 1" bash -c "'$exe' --no-such-option 2>/dev/null; [[ \$? == 1 ]]"
+  ;;
+*)
+  echo "Bail out! unknown check $check"
+  exit 1
+  ;;
+esac
+
+echo "1..$n"
+printf '%s\n' "${results[@]}"
+exit 0

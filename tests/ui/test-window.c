@@ -1,0 +1,267 @@
+/* test-window.c: the real main window, under a real display
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-application.h"
+#include "rempart-window.h"
+
+typedef struct
+{
+  RempartApplication *app;
+  GtkWindow *window;
+} Fixture;
+
+/* Runs the main context until @done returns TRUE, for at most five seconds. */
+static gboolean
+iterate_until (gboolean (*done) (gpointer data),
+               gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->app = rempart_application_new ();
+  /* Several test programs share one session bus: do not fight over the name. */
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  g_assert_true (REMPART_IS_WINDOW (fixture->window));
+  g_assert_true (iterate_until (widget_is_mapped, fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+  while (windows != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_clear_object (&fixture->app);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 360);
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_window_title (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_cmpstr (gtk_window_get_title (fixture->window), ==, "Rempart");
+  g_assert_true (gtk_window_get_application (fixture->window) == GTK_APPLICATION (fixture->app));
+}
+
+static void
+test_window_accessible_names (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GObject *menu_button = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                        REMPART_TYPE_WINDOW, "primary_menu_button");
+
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->window), GTK_ACCESSIBLE_ROLE_WINDOW);
+  /* An icon-only button must have a name a screen reader can speak. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Main Menu");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)), ==, "Main Menu");
+}
+
+static void
+test_window_menu (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GObject *menu_button = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                        REMPART_TYPE_WINDOW, "primary_menu_button");
+  GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  GMenuModel *section;
+  const char *expected[] = { "win.show-help-overlay", "app.help", "app.about" };
+
+  g_assert_nonnull (model);
+  section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                      &action));
+      g_assert_cmpstr (action, ==, expected[i]);
+      /* Every menu entry leads somewhere: the action exists and is enabled. */
+      {
+        GActionMap *map = g_str_has_prefix (action, "app.") ? G_ACTION_MAP (fixture->app)
+                                                            : G_ACTION_MAP (fixture->window);
+        GAction *found = g_action_map_lookup_action (map, action + 4);
+
+        g_assert_nonnull (found);
+        g_assert_true (g_action_get_enabled (found));
+      }
+    }
+
+  g_object_unref (section);
+}
+
+static void
+test_window_accels (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_auto (GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                               "app.help");
+  g_auto (GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                               "app.quit");
+  g_auto (GStrv) shortcuts = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                    "win.show-help-overlay");
+
+  g_assert_true (g_strv_contains ((const char *const *) help, "F1"));
+  g_assert_true (g_strv_contains ((const char *const *) quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char *const *) shortcuts, "<Control>question"));
+}
+
+static void
+test_window_shortcuts_window (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
+      GTK_APPLICATION_WINDOW (fixture->window));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay",
+                                             NULL));
+  g_assert_true (iterate_until (widget_is_mapped, overlay));
+  save_png (GTK_WIDGET (overlay), "shortcuts-window.png");
+}
+
+static void
+test_window_about (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *about = rempart_application_show_about (fixture->app);
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   APPLICATION_ID);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (adw_about_window_get_developers (ADW_ABOUT_WINDOW (about)));
+  g_assert_cmpstr (adw_about_window_get_translator_credits (ADW_ABOUT_WINDOW (about)), !=, "");
+  g_assert_true (gtk_window_get_transient_for (about) == fixture->window);
+  g_assert_true (iterate_until (widget_is_mapped, about));
+  save_png (GTK_WIDGET (about), "about-window.png");
+}
+
+static void
+test_window_size_remembered (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GSettings *settings = rempart_application_get_settings (fixture->app);
+  g_autoptr (RempartWindow) second = NULL;
+  int width, height;
+
+  gtk_window_set_default_size (fixture->window, 777, 555);
+  gtk_window_close (fixture->window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window opens at the remembered size. */
+  second = g_object_ref_sink (rempart_window_new (fixture->app));
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_screenshot (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  save_png (GTK_WIDGET (fixture->window), "main-window.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("title", test_window_title);
+  ADD ("accessible-names", test_window_accessible_names);
+  ADD ("menu", test_window_menu);
+  ADD ("accels", test_window_accels);
+  ADD ("shortcuts-window", test_window_shortcuts_window);
+  ADD ("about", test_window_about);
+  ADD ("size-remembered", test_window_size_remembered);
+  ADD ("screenshot", test_window_screenshot);
+#undef ADD
+
+  return g_test_run ();
+}
