@@ -11,8 +11,7 @@
 #include "rempart-i18n.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (RempartApplication) app = NULL;
 

@@ -26,7 +26,7 @@ G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"),
     NULL },
-  { NULL }
+  { NULL },
 };
 
 /* Accelerators of application and window actions; the shortcuts window lists them all. */
@@ -60,9 +60,7 @@ get_main_window (RempartApplication *self)
 /* -------------------------------------------------------------------------------------- */
 
 static void
-help_launched_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+help_launched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (RempartApplication) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -77,15 +75,14 @@ help_launched_cb (GObject      *source,
   if (window != NULL)
     {
       /* Translators: shown when no help viewer (such as Yelp) is installed. */
-      rempart_window_show_toast (window, _("Could not open the help. Install a help viewer such as "
-                                           "“Help” (Yelp) and try again."));
+      rempart_window_show_toast (window,
+                                 _ ("Could not open the help. Install a help viewer such as "
+                                    "“Help” (Yelp) and try again."));
     }
 }
 
 static void
-quit_activated_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RempartApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
@@ -101,9 +98,7 @@ quit_activated_cb (GSimpleAction *action,
 }
 
 static void
-help_activated_cb (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+help_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RempartApplication *self = user_data;
   g_autoptr (GdkAppLaunchContext) context = NULL;
@@ -117,9 +112,7 @@ help_activated_cb (GSimpleAction *action,
 }
 
 static void
-about_activated_cb (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   rempart_application_show_about (REMPART_APPLICATION (user_data));
 }
@@ -135,8 +128,7 @@ static const GActionEntry app_actions[] = {
 /* -------------------------------------------------------------------------------------- */
 
 static int
-rempart_application_handle_local_options (GApplication *application,
-                                          GVariantDict *options)
+rempart_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
   if (g_variant_dict_contains (options, "version"))
     {
@@ -204,7 +196,8 @@ rempart_application_init (RempartApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
-      G_APPLICATION (self), _("Join daily counter-speech actions and reply with kindness and facts."));
+      G_APPLICATION (self),
+      _ ("Join daily counter-speech actions and reply with kindness and facts."));
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -214,11 +207,8 @@ rempart_application_init (RempartApplication *self)
 RempartApplication *
 rempart_application_new (void)
 {
-  return g_object_new (REMPART_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_BASE,
-                       NULL);
+  return g_object_new (REMPART_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE, NULL);
 }
 
 /*
@@ -251,30 +241,24 @@ rempart_application_show_about (RempartApplication *self)
 
   g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application", self,
-                        "application-name", "Rempart",
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", _("The Rempart developers"),
-                        "version", PACKAGE_VERSION,
-                        "website", PACKAGE_WEBSITE,
-                        "issue-url", PACKAGE_BUGREPORT,
-                        "copyright", "© 2026 The Rempart developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        "designers", designers,
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                        gtk_application_get_active_window (GTK_APPLICATION (self)), "application",
+                        self, "application-name", "Rempart", "application-icon", APPLICATION_ID,
+                        "developer-name", _ ("The Rempart developers"), "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE, "issue-url", PACKAGE_BUGREPORT, "copyright",
+                        "© 2026 The Rempart developers", "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers, "designers", designers,
                         /* Translators: replace this with your name(s) and e-mail address(es),
                          * one per line, to be credited in the About window. */
-                        "translator-credits", _("translator-credits"),
-                        "comments", _("Rempart helps volunteers of counter-speech groups join the "
-                                      "day’s actions and reply to hateful comment threads with "
-                                      "calm, factual and kind words. Nothing is ever posted for you, "
-                                      "and your history stays on your computer."),
+                        "translator-credits", _ ("translator-credits"), "comments",
+                        _ ("Rempart helps volunteers of counter-speech groups join the "
+                           "day’s actions and reply to hateful comment threads with "
+                           "calm, factual and kind words. Nothing is ever posted for you, "
+                           "and your history stays on your computer."),
                         NULL);
 
   adw_about_window_add_acknowledgement_section (
-      ADW_ABOUT_WINDOW (about), _("Inspired by"),
+      ADW_ABOUT_WINDOW (about), _ ("Inspired by"),
       (const char *[]){ "#jesuislà", "#ichbinhier", "#jagärhär", "#iamhere", NULL });
 
   gtk_window_present (about);

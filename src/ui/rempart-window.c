@@ -72,7 +72,8 @@ save_window_state (RempartWindow *self)
       g_settings_set_int (settings, "window-width", MAX (width, 360));
       g_settings_set_int (settings, "window-height", MAX (height, 294));
     }
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
   g_settings_apply (settings);
 }
 
@@ -86,14 +87,6 @@ rempart_window_close_request (GtkWindow *window)
   save_window_state (REMPART_WINDOW (window));
 
   return GTK_WINDOW_CLASS (rempart_window_parent_class)->close_request (window);
-}
-
-static void
-rempart_window_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (rempart_window_parent_class)->constructed (object);
-
-  restore_window_state (REMPART_WINDOW (object));
 }
 
 static void
@@ -111,7 +104,6 @@ rempart_window_class_init (RempartWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = rempart_window_constructed;
   object_class->dispose = rempart_window_dispose;
 
   window_class->close_request = rempart_window_close_request;
@@ -136,7 +128,13 @@ rempart_window_new (RempartApplication *application)
 {
   g_return_val_if_fail (REMPART_IS_APPLICATION (application), NULL);
 
-  return g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
+  RempartWindow *self = g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
+
+  /* Not in constructed(): GtkWindow:application is not a construct property, so it is only
+   * set after construction, and the settings belong to the application. */
+  restore_window_state (self);
+
+  return self;
 }
 
 /*
@@ -146,8 +144,7 @@ rempart_window_new (RempartApplication *application)
  * Shows a short, non-modal message at the bottom of the window.
  */
 void
-rempart_window_show_toast (RempartWindow *self,
-                           const char    *message)
+rempart_window_show_toast (RempartWindow *self, const char *message)
 {
   g_autofree char *escaped = NULL;
   AdwToast *toast;

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (RempartWindow, rempart_window, REMPART, WINDOW, AdwApplica
 
 RempartWindow *rempart_window_new (RempartApplication *application);
 
-void rempart_window_show_toast (RempartWindow *self,
-                                const char    *message);
+void rempart_window_show_toast (RempartWindow *self, const char *message);
 
 G_END_DECLS

@@ -117,11 +117,13 @@ layers)
   ;;
 icons)
   need rsvg-convert
+  png=$(mktemp --suffix=.png)
   for svg in "$src"/data/icons/hicolor/*/apps/*.svg; do
     for size in 16 32 64 128 512; do
-      run "${svg#"$src"/} renders at $size px" rsvg-convert -w $size -h $size -o /dev/null "$svg"
+      run "${svg#"$src"/} renders at $size px" rsvg-convert -w $size -h $size -o "$png" "$svg"
     done
   done
+  rm -f "$png"
   ;;
 app-id)
   # The application id is used identically everywhere (issue 2).
