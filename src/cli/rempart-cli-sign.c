@@ -1,0 +1,235 @@
+/* rempart-cli-sign.c: rempart-feed sign, verify and keygen
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rempart-cli.h"
+#include "rempart-feed-parser.h"
+
+/* A minisign signature file is four short lines; a secret key file a few hundred bytes. */
+#define MAX_SIGNATURE_FILE_SIZE 16384
+#define MAX_SECRET_KEY_SIZE     16384
+
+int
+rempart_cli_verify (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartMinisignPublicKey) key = NULL;
+  g_autoptr (GBytes) data = NULL;
+  g_autoptr (GBytes) signature = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *key_base64 = NULL;
+  g_autofree char *sig_file = NULL;
+  g_autofree char *trusted_comment = NULL;
+  g_autofree char *display = NULL;
+  const GOptionEntry entries[] = {
+    { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
+      N_ ("Public key file"), N_ ("PUBKEY_FILE") },
+    { "pubkey", 'P', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &key_base64,
+      N_ ("Public key, as a base64 string"), N_ ("BASE64_KEY") },
+    { "sig-file", 'x', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sig_file,
+      N_ ("Signature file (default: FILE.minisig)"), N_ ("SIGFILE") },
+    { NULL },
+  };
+
+  context = rempart_cli_option_context_new (
+      "verify", _ ("FILE"),
+      _ ("Verifies FILE against FILE.minisig with a minisign public key, as the app does before "
+         "it reads a signed feed."),
+      entries);
+
+  if (!rempart_cli_parse (context, &argc, &argv))
+    return REMPART_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return rempart_cli_usage_error (context, _ ("Give exactly one file to verify"));
+  if ((key_file == NULL) == (key_base64 == NULL))
+    return rempart_cli_usage_error (context, _ ("Give the public key with either -p or -P"));
+
+  display = g_filename_display_name (argv[1]);
+  if (sig_file == NULL)
+    sig_file = g_strconcat (argv[1], ".minisig", NULL);
+
+  if (!(key = rempart_cli_load_public_key (key_file, key_base64, &error)) ||
+      !(data = rempart_cli_read_file (argv[1], G_MAXSSIZE, &error)) ||
+      !(signature = rempart_cli_read_file (sig_file, MAX_SIGNATURE_FILE_SIZE, &error)) ||
+      !rempart_minisign_verify (key, data, signature, &trusted_comment, &error))
+    {
+      rempart_cli_print_error (_ ("%s: signature verification failed: %s"), display,
+                               error->message);
+      return REMPART_CLI_EXIT_FAIL;
+    }
+
+  g_print (_ ("Signature and comment signature verified\n"));
+  g_print (_ ("Trusted comment: %s\n"), trusted_comment);
+
+  return REMPART_CLI_EXIT_OK;
+}
+
+static RempartMinisignSecretKey *
+load_secret_key (const char *path, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *password = NULL;
+  RempartMinisignSecretKey *key;
+
+  bytes = rempart_cli_read_file (path, MAX_SECRET_KEY_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  key = rempart_minisign_secret_key_parse (bytes, NULL, &local_error);
+  if (key != NULL)
+    return key;
+
+  if (!g_error_matches (local_error, REMPART_MINISIGN_ERROR,
+                        REMPART_MINISIGN_ERROR_PASSWORD_REQUIRED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  password = rempart_cli_read_password (_ ("Password: "), error);
+  if (password == NULL)
+    return NULL;
+
+  key = rempart_minisign_secret_key_parse (bytes, password, error);
+  memset (password, 0, strlen (password));
+
+  return key;
+}
+
+int
+rempart_cli_sign (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartMinisignSecretKey) key = NULL;
+  g_autoptr (GBytes) data = NULL;
+  g_autoptr (GBytes) signature = NULL;
+  g_autofree char *sec_file = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *sig_file = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
+      N_ ("Secret key file"), N_ ("SECKEY") },
+    { "trusted-comment", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &comment,
+      N_ ("Trusted comment to sign with the file"), N_ ("COMMENT") },
+    { "sig-file", 'x', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sig_file,
+      N_ ("Signature file to write (default: FILE.minisig)"), N_ ("SIGFILE") },
+    { "skip-validation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,
+      N_ ("Sign even when the file is not a feed the app would accept"), NULL },
+    { NULL },
+  };
+
+  context = rempart_cli_option_context_new (
+      "sign", _ ("FILE"),
+      _ ("Signs FILE with a minisign secret key and writes FILE.minisig. The feed is checked "
+         "first: a feed the app would reject is not signed."),
+      entries);
+
+  if (!rempart_cli_parse (context, &argc, &argv))
+    return REMPART_CLI_EXIT_USAGE;
+  if (argc != 2)
+    return rempart_cli_usage_error (context, _ ("Give exactly one file to sign"));
+  if (sec_file == NULL)
+    return rempart_cli_usage_error (context, _ ("Give the secret key with -s"));
+
+  display = g_filename_display_name (argv[1]);
+  basename = g_path_get_basename (argv[1]);
+  if (sig_file == NULL)
+    sig_file = g_strconcat (argv[1], ".minisig", NULL);
+
+  data = rempart_cli_read_file (argv[1], REMPART_FEED_MAX_SIZE, &error);
+  if (data != NULL && !force)
+    {
+      g_autoptr (RempartFeed) feed = rempart_feed_parse (data, display, &error);
+
+      if (feed == NULL)
+        g_clear_pointer (&data, g_bytes_unref);
+    }
+
+  if (data == NULL || !(key = load_secret_key (sec_file, &error)) ||
+      !(signature = rempart_minisign_sign (key, data, comment, basename, &error)) ||
+      !rempart_cli_write_file (sig_file, signature, 0644, &error))
+    {
+      rempart_cli_print_error (_ ("%s: not signed: %s"), display, error->message);
+      return REMPART_CLI_EXIT_FAIL;
+    }
+
+  return REMPART_CLI_EXIT_OK;
+}
+
+int
+rempart_cli_keygen (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pub_file = NULL;
+  g_autofree char *sec_file = NULL;
+  g_autofree char *password = NULL;
+  gboolean no_password = FALSE;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &pub_file,
+      N_ ("Public key file to write"), N_ ("PUB") },
+    { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
+      N_ ("Secret key file to write (mode 0600)"), N_ ("SEC") },
+    { "without-password", 'W', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &no_password,
+      N_ ("Do not encrypt the secret key with a password"), NULL },
+    { "force", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,
+      N_ ("Overwrite existing key files"), NULL },
+    { NULL },
+  };
+
+  context = rempart_cli_option_context_new (
+      "keygen", "",
+      _ ("Creates a minisign key pair. Keep the secret key to yourself; give the public key to "
+         "the volunteers, who pin it when they subscribe to the feed."),
+      entries);
+
+  if (!rempart_cli_parse (context, &argc, &argv))
+    return REMPART_CLI_EXIT_USAGE;
+  if (argc != 1)
+    return rempart_cli_usage_error (context, _ ("keygen takes no arguments"));
+  if (pub_file == NULL || sec_file == NULL)
+    return rempart_cli_usage_error (context, _ ("Give both the public (-p) and secret (-s) key "
+                                                "files"));
+
+  if (!no_password)
+    {
+      password = rempart_cli_read_password (_ ("Password for the new secret key: "), &error);
+      if (password == NULL)
+        {
+          rempart_cli_print_error ("%s", error->message);
+          return REMPART_CLI_EXIT_FAIL;
+        }
+      if (*password == '\0')
+        return rempart_cli_usage_error (context, _ ("The password is empty; use -W for a key "
+                                                    "without a password"));
+    }
+
+  if (!rempart_minisign_keygen (pub_file, sec_file, password, force, &error))
+    {
+      if (password != NULL)
+        memset (password, 0, strlen (password));
+      rempart_cli_print_error (_ ("Could not create the keys: %s"), error->message);
+      return REMPART_CLI_EXIT_FAIL;
+    }
+
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+
+  g_print (_ ("The secret key was saved as %s and the public key as %s.\n"), sec_file, pub_file);
+  return REMPART_CLI_EXIT_OK;
+}

@@ -1,0 +1,83 @@
+/* rempart-cli-validate.c: rempart-feed validate
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-cli.h"
+#include "rempart-feed-parser.h"
+
+/* Returns the exit code for one file, printing what the app would make of it. */
+static int
+validate_one (const char *path, gboolean strict)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (RempartFeed) feed = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  GPtrArray *warnings;
+  guint n_actions, n_skipped;
+
+  bytes = rempart_cli_read_file (path, REMPART_FEED_MAX_SIZE, &error);
+  if (bytes != NULL)
+    feed = rempart_feed_parse (bytes, display, &error);
+
+  if (feed == NULL)
+    {
+      /* Translators: %s is a file name, then the reason; the feed is refused as a whole. */
+      g_printerr (_ ("%s: rejected: %s\n"), display, error->message);
+      return REMPART_CLI_EXIT_FAIL;
+    }
+
+  warnings = rempart_feed_get_warnings (feed);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+
+  n_actions = g_list_model_get_n_items (rempart_feed_get_actions (feed));
+  n_skipped = rempart_feed_get_n_skipped (feed);
+
+  /* Translators: the first %s is a file name. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: accepted, %u action, %u skipped\n",
+                        "%s: accepted, %u actions, %u skipped\n", n_actions),
+           display, n_actions, n_skipped);
+
+  if (strict && n_skipped > 0)
+    return REMPART_CLI_EXIT_FAIL;
+
+  return REMPART_CLI_EXIT_OK;
+}
+
+int
+rempart_cli_validate (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  gboolean strict = FALSE;
+  int status = REMPART_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &strict,
+      N_ ("Fail when any action is skipped"), NULL },
+    { NULL },
+  };
+
+  context = rempart_cli_option_context_new (
+      "validate", _ ("FILE…"),
+      _ ("Checks feeds exactly as the app reads them. Exits with 0 when the app would accept "
+         "the feed (skipped actions are printed as warnings), 1 when it would reject it, or, "
+         "with --strict, when anything was skipped."),
+      entries);
+
+  if (!rempart_cli_parse (context, &argc, &argv))
+    return REMPART_CLI_EXIT_USAGE;
+  if (argc < 2)
+    return rempart_cli_usage_error (context, _ ("No feed file given"));
+
+  for (int i = 1; i < argc; i++)
+    status = MAX (status, validate_one (argv[i], strict));
+
+  return status;
+}

@@ -1,0 +1,51 @@
+/* rempart-cli.h: what the commands of rempart-feed share
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rempart-minisign.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: the feed or signature is fine, it is not, the command line is wrong. */
+#define REMPART_CLI_EXIT_OK    0
+#define REMPART_CLI_EXIT_FAIL  1
+#define REMPART_CLI_EXIT_USAGE 2
+
+typedef int (*RempartCliCommandFunc) (int argc, char **argv);
+
+int rempart_cli_validate (int argc, char **argv);
+int rempart_cli_verify (int argc, char **argv);
+int rempart_cli_sign (int argc, char **argv);
+int rempart_cli_keygen (int argc, char **argv);
+int rempart_cli_new (int argc, char **argv);
+int rempart_cli_add (int argc, char **argv);
+int rempart_cli_fetch (int argc, char **argv);
+
+GOptionContext *rempart_cli_option_context_new (const char *command,
+                                                const char *parameters,
+                                                const char *summary,
+                                                const GOptionEntry *entries);
+
+gboolean rempart_cli_parse (GOptionContext *context, int *argc, char ***argv);
+
+int rempart_cli_usage_error (GOptionContext *context, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+void rempart_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+GBytes *rempart_cli_read_file (const char *path, gsize max_size, GError **error);
+
+gboolean rempart_cli_write_file (const char *path, GBytes *contents, int mode, GError **error);
+
+RempartMinisignPublicKey *
+rempart_cli_load_public_key (const char *key_file, const char *key_base64, GError **error);
+
+char *rempart_cli_read_password (const char *prompt, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* rempart-feed.c: the moderators' command-line tool
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-cli.h"
+#include "rempart-i18n.h"
+
+static const struct
+{
+  const char *name;
+  RempartCliCommandFunc func;
+  const char *summary;
+} commands[] = {
+  { "validate", rempart_cli_validate, N_ ("Check feeds as the app would read them") },
+  { "verify", rempart_cli_verify, N_ ("Verify the minisign signature of a feed") },
+  { "sign", rempart_cli_sign, N_ ("Sign a feed with a minisign secret key") },
+  { "keygen", rempart_cli_keygen, N_ ("Create a minisign key pair") },
+  { "new", rempart_cli_new, N_ ("Start a new, empty feed") },
+  { "add", rempart_cli_add, N_ ("Add an action to a feed") },
+  { "fetch", rempart_cli_fetch, N_ ("Download a feed as a volunteer’s app would") },
+};
+
+static int
+print_usage (gboolean to_stderr)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n  rempart-feed %s\n\n", _ ("Usage:"),
+                          _ ("COMMAND [OPTION…] [ARGUMENT…]"));
+  g_string_append_printf (text, "%s\n",
+                          _ ("Prepare, sign and check the action feed of a "
+                             "counter-speech group."));
+  g_string_append_printf (text, "\n%s\n", _ ("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
+  g_string_append_printf (text, "\n%s\n",
+                          _ ("Run “rempart-feed COMMAND --help” for the options "
+                             "of a command."));
+
+  if (to_stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
+
+  return to_stderr ? REMPART_CLI_EXIT_USAGE : REMPART_CLI_EXIT_OK;
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *name;
+
+  rempart_i18n_init ();
+  g_set_prgname ("rempart-feed");
+
+  if (argc < 2)
+    return print_usage (TRUE);
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    return print_usage (FALSE);
+
+  if (g_str_equal (name, "--version"))
+    {
+      g_print ("rempart-feed %s\n", PACKAGE_VERSION);
+      return REMPART_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (name, commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  g_printerr (_ ("rempart-feed: unknown command “%s”\n\n"), name);
+  return print_usage (TRUE);
+}

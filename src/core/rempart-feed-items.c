@@ -1,0 +1,395 @@
+/* rempart-feed-items.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rempart-action-private.h"
+#include "rempart-feed-parser-private.h"
+#include "rempart-feed-parser.h"
+
+/*
+ * Items to actions. An item is skipped (with a warning) only when it cannot be an action at
+ * all: no usable id or no thread to open. Anything else that is wrong is ignored field by
+ * field, so that one typo in a brief never hides the day's actions.
+ */
+
+/* Longest title we keep; a longer one would only hang a label. */
+#define MAX_TITLE_CHARS 500
+/* A title made from the text is a summary line, not a paragraph. */
+#define MAX_DERIVED_TITLE_CHARS 100
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+skip_item (RempartParseContext *ctx, const char *prefix, const char *member, const char *reason)
+{
+  /* TRANSLATORS: %s says what is wrong with an item of the feed */
+  rempart_parse_warn (ctx, prefix, member, -1, _ ("%s; the action was skipped"), reason);
+  rempart_feed_count_skipped (ctx->feed);
+}
+
+/* Returns: (nullable): the item's id as a string; numbers are accepted and written the way
+ * JSON wrote them (42, not 42.0). */
+static char *
+read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
+{
+  JsonNode *node = rempart_parse_member (item, "id");
+  g_autofree char *id = NULL;
+
+  if (node == NULL)
+    {
+      skip_item (ctx, prefix, "id", _ ("missing; every action needs an id"));
+      return NULL;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    id = rempart_text_sanitize (json_node_get_string (node), REMPART_TEXT_SINGLE_LINE);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double value = json_node_get_double (node);
+
+      if (value == (double) (gint64) value && ABS (value) < 9007199254740992.0)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+      else
+        id = g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+    }
+  else
+    {
+      g_autofree char *reason = g_strdup_printf (
+          _ ("is %s, not a string; every action needs an id"), rempart_parse_type_name (node));
+
+      skip_item (ctx, prefix, "id", reason);
+      return NULL;
+    }
+
+  if (id[0] == '\0')
+    {
+      skip_item (ctx, prefix, "id", _ ("is empty; every action needs an id"));
+      return NULL;
+    }
+
+  if (rempart_feed_lookup_action (ctx->feed, id) != NULL)
+    {
+      g_autofree char *quoted = rempart_text_quote (id);
+      g_autofree char *reason =
+          g_strdup_printf (_ ("“%s” repeats the id of an earlier action"), quoted);
+
+      skip_item (ctx, prefix, "id", reason);
+      return NULL;
+    }
+
+  return g_steal_pointer (&id);
+}
+
+/* Returns: (nullable): the thread link: external_url, else url. */
+static char *
+read_link (RempartParseContext *ctx, JsonObject *item, const char *prefix)
+{
+  g_autoptr (GError) error = NULL;
+  const char *member = "external_url";
+  const char *raw = rempart_parse_string (ctx, item, prefix, member);
+  char *url;
+
+  /* An empty external_url is how some generators say "none". */
+  if (raw == NULL || raw[0] == '\0')
+    {
+      member = "url";
+      raw = rempart_parse_string (ctx, item, prefix, member);
+    }
+
+  if (raw == NULL || raw[0] == '\0')
+    {
+      skip_item (ctx, prefix, NULL, _ ("has no link to a thread (external_url or url)"));
+      return NULL;
+    }
+
+  url = rempart_feed_normalize_url (raw, &error);
+  if (url == NULL)
+    skip_item (ctx, prefix, member, error->message);
+
+  return url;
+}
+
+static char *
+read_plain_text (RempartParseContext *ctx, JsonObject *item, const char *prefix, const char *member)
+{
+  const char *raw = rempart_parse_string (ctx, item, prefix, member);
+  g_autofree char *decoded = NULL;
+  char *text;
+
+  if (raw == NULL)
+    return NULL;
+
+  /* Plain-text fields often arrive HTML-escaped (WordPress, Nunjucks): decode, as readers
+   * expect. */
+  decoded = rempart_html_decode_entities (raw);
+  text = g_strstrip (rempart_text_sanitize (decoded, REMPART_TEXT_MULTI_LINE));
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static char *
+read_html_text (RempartParseContext *ctx, JsonObject *item, const char *prefix)
+{
+  const char *member = "content_html";
+  const char *raw;
+  g_autofree char *text = NULL;
+  char *clean;
+
+  /* npm "feed" before 2.0.2 wrote html_content. */
+  if (rempart_parse_member (item, member) == NULL)
+    member = "html_content";
+
+  raw = rempart_parse_string (ctx, item, prefix, member);
+  if (raw == NULL)
+    return NULL;
+
+  text = rempart_html_to_text (raw);
+  clean = g_strstrip (rempart_text_sanitize (text, REMPART_TEXT_MULTI_LINE));
+  if (clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+
+  return clean;
+}
+
+static char *
+read_title (RempartParseContext *ctx, JsonObject *item, const char *prefix)
+{
+  const char *raw = rempart_parse_string (ctx, item, prefix, "title");
+  g_autofree char *decoded = NULL;
+  g_autofree char *title = NULL;
+
+  if (raw == NULL)
+    return NULL;
+
+  decoded = rempart_html_decode_entities (raw);
+  title = rempart_text_sanitize (decoded, REMPART_TEXT_SINGLE_LINE);
+  if (title[0] == '\0')
+    return NULL;
+
+  if (g_utf8_strlen (title, MAX_TITLE_CHARS * 4 + 4) > MAX_TITLE_CHARS)
+    {
+      rempart_parse_warn (ctx, prefix, "title", -1,
+                          _ ("is longer than %d characters; it was shortened"), MAX_TITLE_CHARS);
+      return rempart_text_truncate (title, MAX_TITLE_CHARS);
+    }
+
+  return g_steal_pointer (&title);
+}
+
+static GPtrArray *
+read_sources (RempartParseContext *ctx, JsonObject *ext, const char *prefix)
+{
+  g_autofree char *path = g_strconcat (prefix, "._rempart", NULL);
+  JsonArray *array = rempart_parse_array (ctx, ext, path, "sources");
+  GPtrArray *sources = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_source_free);
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *element = g_strdup_printf ("%s._rempart.sources[%u]", prefix, i);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *url = NULL;
+      const char *raw;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          rempart_parse_warn (ctx, element, NULL, -1,
+                              _ ("is %s, not an object; the source was skipped"),
+                              rempart_parse_type_name (node));
+          continue;
+        }
+
+      raw = rempart_parse_string (ctx, json_node_get_object (node), element, "url");
+      if (raw == NULL || raw[0] == '\0')
+        {
+          rempart_parse_warn (ctx, element, "url", -1, _ ("missing; the source was skipped"));
+          continue;
+        }
+
+      url = rempart_feed_normalize_url (raw, &error);
+      if (url == NULL)
+        {
+          /* TRANSLATORS: %s says what is wrong with the address of a source */
+          rempart_parse_warn (ctx, element, "url", -1, _ ("%s; the source was skipped"),
+                              error->message);
+          continue;
+        }
+
+      title = rempart_parse_text (ctx, json_node_get_object (node), element, "title",
+                                  REMPART_TEXT_SINGLE_LINE);
+      g_ptr_array_add (sources, rempart_source_new (title, url));
+    }
+
+  return sources;
+}
+
+static void
+read_extension (RempartParseContext *ctx,
+                RempartAction *action,
+                JsonObject *item,
+                const char *prefix)
+{
+  JsonObject *ext = rempart_parse_object (ctx, item, prefix, "_rempart");
+  g_autofree char *path = NULL;
+  g_autoptr (GDateTime) expires = NULL;
+  const char *raw;
+
+  if (ext == NULL)
+    return;
+
+  path = g_strconcat (prefix, "._rempart", NULL);
+
+  expires = rempart_parse_date (ctx, ext, path, "expires");
+  rempart_action_set_date (action, REMPART_ACTION_EXPIRES, expires);
+
+  raw = rempart_parse_string (ctx, ext, path, "topic");
+  if (raw != NULL)
+    {
+      RempartTopic topic;
+
+      if (rempart_topic_from_string (raw, &topic))
+        rempart_action_set_topic (action, topic);
+      else
+        {
+          g_autofree char *quoted = rempart_text_quote (raw);
+
+          rempart_parse_warn (ctx, path, "topic", -1,
+                              _ ("“%s” is not a known topic; expected racism, sexism, "
+                                 "lgbtphobia, antisemitism, islamophobia, disability, "
+                                 "disinformation or other; it was ignored"),
+                              quoted);
+        }
+    }
+
+  raw = rempart_parse_string (ctx, ext, path, "priority");
+  if (raw != NULL)
+    {
+      RempartPriority priority;
+
+      if (rempart_priority_from_string (raw, &priority))
+        rempart_action_set_priority (action, priority);
+      else
+        {
+          g_autofree char *quoted = rempart_text_quote (raw);
+
+          rempart_parse_warn (ctx, path, "priority", -1,
+                              _ ("“%s” is not a priority; expected normal or high; it was ignored"),
+                              quoted);
+        }
+    }
+
+  rempart_action_take_text (
+      action, REMPART_ACTION_PLATFORM,
+      rempart_parse_text (ctx, ext, path, "platform", REMPART_TEXT_SINGLE_LINE));
+  rempart_action_take_text (
+      action, REMPART_ACTION_EXCERPT,
+      rempart_parse_text (ctx, ext, path, "excerpt", REMPART_TEXT_MULTI_LINE));
+  rempart_action_take_arguments (
+      action, rempart_parse_text_array (ctx, ext, path, "arguments", REMPART_TEXT_MULTI_LINE));
+  rempart_action_take_sources (action, read_sources (ctx, ext, prefix));
+}
+
+static RempartAction *
+read_item (RempartParseContext *ctx, JsonNode *node, const char *prefix)
+{
+  g_autoptr (RempartAction) action = NULL;
+  g_autoptr (GDateTime) published = NULL;
+  g_autoptr (GDateTime) modified = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *html_text = NULL;
+  JsonObject *item;
+  char *brief;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *reason =
+          g_strdup_printf (_ ("is %s, not an object"), rempart_parse_type_name (node));
+
+      skip_item (ctx, prefix, NULL, reason);
+      return NULL;
+    }
+  item = json_node_get_object (node);
+
+  if ((id = read_id (ctx, item, prefix)) == NULL || (url = read_link (ctx, item, prefix)) == NULL)
+    return NULL;
+
+  action = rempart_action_new (id, url);
+
+  text = read_plain_text (ctx, item, prefix, "content_text");
+  summary = read_plain_text (ctx, item, prefix, "summary");
+  /* HTML is only read when there is no plain text to use, which spares the work on big
+   * feeds that carry both. */
+  if (text == NULL && summary == NULL)
+    html_text = read_html_text (ctx, item, prefix);
+
+  title = read_title (ctx, item, prefix);
+  if (title == NULL)
+    {
+      const char *source = summary != NULL ? summary : text != NULL ? text : html_text;
+
+      title = source != NULL ? rempart_text_first_line (source, MAX_DERIVED_TITLE_CHARS) : NULL;
+    }
+  rempart_action_take_text (action, REMPART_ACTION_TITLE, g_steal_pointer (&title));
+
+  brief = text != NULL      ? g_steal_pointer (&text)
+          : summary != NULL ? g_steal_pointer (&summary)
+                            : g_steal_pointer (&html_text);
+  rempart_action_take_text (action, REMPART_ACTION_BRIEF, brief);
+
+  rempart_action_take_text (
+      action, REMPART_ACTION_LANGUAGE,
+      rempart_parse_text (ctx, item, prefix, "language", REMPART_TEXT_SINGLE_LINE));
+  rempart_action_take_tags (
+      action, rempart_parse_text_array (ctx, item, prefix, "tags", REMPART_TEXT_SINGLE_LINE));
+
+  published = rempart_parse_date (ctx, item, prefix, "date_published");
+  modified = rempart_parse_date (ctx, item, prefix, "date_modified");
+  rempart_action_set_date (action, REMPART_ACTION_DATE_PUBLISHED, published);
+  rempart_action_set_date (action, REMPART_ACTION_DATE_MODIFIED, modified);
+
+  read_extension (ctx, action, item, prefix);
+
+  return g_steal_pointer (&action);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Internal API                                                                           */
+/* -------------------------------------------------------------------------------------- */
+
+void
+rempart_parse_items (RempartParseContext *ctx, JsonArray *items)
+{
+  guint n = json_array_get_length (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char prefix[32];
+      g_autoptr (RempartAction) action = NULL;
+
+      g_snprintf (prefix, sizeof prefix, "items[%u]", i);
+      action = read_item (ctx, json_array_get_element (items, i), prefix);
+      if (action != NULL)
+        rempart_feed_add_action (ctx->feed, action);
+    }
+}

@@ -1,0 +1,73 @@
+/* rempart-feed-parser-private.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rempart-feed-private.h"
+#include "rempart-html-text.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the parts of the parser: every warning names the file and a JSON path, which
+ * is @prefix ("items[3]", "_rempart", or NULL at the top), @member and, for an element of
+ * an array, @index (-1 otherwise). */
+typedef struct
+{
+  const char *display_name;
+  RempartFeed *feed;
+} RempartParseContext;
+
+void rempart_parse_warn (RempartParseContext *ctx,
+                         const char *prefix,
+                         const char *member,
+                         int index,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (5, 6);
+const char *rempart_parse_type_name (JsonNode *node);
+
+JsonNode *rempart_parse_member (JsonObject *object, const char *member);
+const char *rempart_parse_string (RempartParseContext *ctx,
+                                  JsonObject *object,
+                                  const char *prefix,
+                                  const char *member);
+char *rempart_parse_text (RempartParseContext *ctx,
+                          JsonObject *object,
+                          const char *prefix,
+                          const char *member,
+                          RempartTextMode mode);
+GStrv rempart_parse_text_array (RempartParseContext *ctx,
+                                JsonObject *object,
+                                const char *prefix,
+                                const char *member,
+                                RempartTextMode mode);
+GDateTime *rempart_parse_date (RempartParseContext *ctx,
+                               JsonObject *object,
+                               const char *prefix,
+                               const char *member);
+gboolean rempart_parse_integer (RempartParseContext *ctx,
+                                JsonObject *object,
+                                const char *prefix,
+                                const char *member,
+                                gint64 *out_value);
+JsonObject *rempart_parse_object (RempartParseContext *ctx,
+                                  JsonObject *object,
+                                  const char *prefix,
+                                  const char *member);
+JsonArray *rempart_parse_array (RempartParseContext *ctx,
+                                JsonObject *object,
+                                const char *prefix,
+                                const char *member);
+char *rempart_parse_feed_url (RempartParseContext *ctx,
+                              JsonObject *object,
+                              const char *prefix,
+                              const char *member);
+
+void rempart_parse_items (RempartParseContext *ctx, JsonArray *items);
+
+G_END_DECLS

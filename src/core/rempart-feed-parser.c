@@ -1,0 +1,560 @@
+/* rempart-feed-parser.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rempart-feed-parser-private.h"
+#include "rempart-feed-parser.h"
+
+/*
+ * The one validation engine for the app and for rempart-feed. A feed comes from any web
+ * host, so the bytes are checked before json-glib sees them: size, UTF-8, and nesting
+ * depth, because json-glib recurses once per level and a file of a million '[' would
+ * exhaust the stack. Only then is the document parsed and read, item by item.
+ */
+
+G_DEFINE_QUARK (rempart - feed - error - quark, rempart_feed_error)
+
+/* -------------------------------------------------------------------------------------- */
+/* Byte checks                                                                            */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+position_of (const char *data, gsize offset, guint *out_line, guint *out_column)
+{
+  guint line = 1;
+  const char *line_start = data;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        line++;
+        line_start = data + i + 1;
+      }
+
+  *out_line = line;
+  *out_column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+static gboolean
+set_syntax_error (const char *data, gsize offset, const char *display_name, GError **error)
+{
+  guint line, column;
+  g_autofree char *what = NULL;
+
+  position_of (data, offset, &line, &column);
+  if ((guchar) data[offset] < 0x20)
+    what = g_strdup_printf ("U+%04X", (guint) (guchar) data[offset]);
+  else
+    what = g_strdup_printf ("“%.*s”", g_utf8_skip[(guchar) data[offset]], data + offset);
+
+  g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON,
+               /* TRANSLATORS: file name, line, column, and a character */
+               _ ("%s: line %u, column %u: this is not valid JSON: unexpected %s"), display_name,
+               line, column, what);
+  return FALSE;
+}
+
+/*
+ * rempart_feed_check_depth:
+ * @data: valid UTF-8 bytes, not nul-terminated
+ * @length: their length
+ * @display_name: the file name for messages
+ *
+ * Scans @data once, without recursion, tracking strings and escapes: fails with
+ * %REMPART_FEED_ERROR_TOO_DEEP when arrays and objects nest deeper than
+ * %REMPART_FEED_MAX_DEPTH, and with %REMPART_FEED_ERROR_INVALID_JSON on bytes that JSON does
+ * not allow (a raw control character in a string; outside one, anything but structure,
+ * white space, numbers and literals, such as a comment or a quote '), some of which
+ * json-glib would otherwise let through. Everything else is left to json-glib.
+ */
+gboolean
+rempart_feed_check_depth (const char *data, gsize length, const char *display_name, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && i + 1 < length)
+            i++;
+          else if (c < 0x20)
+            return set_syntax_error (data, i, display_name, error);
+          continue;
+        }
+
+      switch (c)
+        {
+          case '"':
+            in_string = TRUE;
+            break;
+          case '[':
+          case '{':
+            if (++depth > REMPART_FEED_MAX_DEPTH)
+              {
+                guint line, column;
+
+                position_of (data, i, &line, &column);
+                g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_TOO_DEEP,
+                             _ ("%s: line %u, column %u: arrays and objects are nested more than "
+                                "%d levels deep; a feed never needs that many"),
+                             display_name, line, column, REMPART_FEED_MAX_DEPTH);
+                return FALSE;
+              }
+            break;
+          case ']':
+          case '}':
+            /* Unbalanced closers are json-glib's to report, with a better message. */
+            if (depth > 0)
+              depth--;
+            break;
+          case ' ':
+          case '\t':
+          case '\n':
+          case '\r':
+          case ',':
+          case ':':
+          case '-':
+          case '+':
+          case '.':
+            break;
+          default:
+            /* Outside strings JSON has only numbers and true, false and null. */
+            if (!g_ascii_isalnum (c))
+              return set_syntax_error (data, i, display_name, error);
+            break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_bytes (const char *data, gsize length, const char *display_name, GError **error)
+{
+  const char *end;
+  const char *nul;
+
+  if (length > REMPART_FEED_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (REMPART_FEED_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_TOO_LARGE,
+                   _ ("%s: the file is %s, larger than the %s a feed may have"), display_name, size,
+                   max);
+      return FALSE;
+    }
+
+  nul = length > 0 ? memchr (data, '\0', length) : NULL;
+  if (nul != NULL)
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_UTF8,
+                   _ ("%s: byte %zu is a NUL byte; a feed is UTF-8 text"), display_name,
+                   (gsize) (nul - data));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_UTF8,
+                   _ ("%s: the bytes at offset %zu are not valid UTF-8; a feed is UTF-8 text"),
+                   display_name, (gsize) (end - data));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:11:18: Parse error: ..."; say it with the file name instead. */
+static void
+set_json_error (GError *json_error, const char *display_name, GError **error)
+{
+  const char *message = json_error->message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      message += consumed;
+      if (g_str_has_prefix (message, "Parse error: "))
+        message += strlen ("Parse error: ");
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON,
+                   _ ("%s: line %u, column %u: this is not valid JSON: %s"), display_name, line,
+                   column, message);
+    }
+  else
+    g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON,
+                 _ ("%s: this is not valid JSON: %s"), display_name, message);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* The feed's own fields                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static gboolean
+check_version (JsonObject *root, const char *display_name, GError **error)
+{
+  static const char *const versions[] = {
+    "https://jsonfeed.org/version/1",
+    "https://jsonfeed.org/version/1.1",
+    "http://jsonfeed.org/version/1",
+    "http://jsonfeed.org/version/1.1",
+  };
+  JsonNode *node = rempart_parse_member (root, "version");
+  const char *version;
+  g_autofree char *quoted = NULL;
+
+  if (node == NULL)
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_VERSION,
+                   _ ("%s: version: missing; a JSON Feed says "
+                      "\"version\": \"https://jsonfeed.org/version/1.1\""),
+                   display_name);
+      return FALSE;
+    }
+
+  version = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                ? json_node_get_string (node)
+                : NULL;
+  for (guint i = 0; version != NULL && i < G_N_ELEMENTS (versions); i++)
+    if (strcmp (version, versions[i]) == 0)
+      return TRUE;
+
+  if (version != NULL)
+    {
+      g_autofree char *quoted_text = rempart_text_quote (version);
+
+      quoted = g_strdup_printf ("“%s”", quoted_text);
+    }
+
+  g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_VERSION,
+               _ ("%s: version: %s is not a JSON Feed version; expected "
+                  "“https://jsonfeed.org/version/1.1” or “https://jsonfeed.org/version/1”"),
+               display_name, quoted != NULL ? quoted : rempart_parse_type_name (node));
+  return FALSE;
+}
+
+static void
+read_templates (RempartParseContext *ctx, JsonObject *ext)
+{
+  JsonArray *array = rempart_parse_array (ctx, ext, "_rempart", "templates");
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("_rempart.templates[%u]", i);
+      g_autoptr (RempartFeedTemplate) tmpl = NULL;
+      g_auto (GStrv) topics = NULL;
+      g_autoptr (GStrvBuilder) known = g_strv_builder_new ();
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          rempart_parse_warn (ctx, path, NULL, -1,
+                              _ ("is %s, not an object; the template was skipped"),
+                              rempart_parse_type_name (node));
+          continue;
+        }
+      object = json_node_get_object (node);
+
+      tmpl = g_new0 (RempartFeedTemplate, 1);
+      tmpl->id = rempart_parse_text (ctx, object, path, "id", REMPART_TEXT_SINGLE_LINE);
+      tmpl->body = rempart_parse_text (ctx, object, path, "body", REMPART_TEXT_MULTI_LINE);
+      if (tmpl->id == NULL || tmpl->body == NULL)
+        {
+          rempart_parse_warn (ctx, path, tmpl->id == NULL ? "id" : "body", -1,
+                              _ ("missing or empty; the template was skipped"));
+          continue;
+        }
+      if (rempart_feed_has_template (ctx->feed, tmpl->id))
+        {
+          g_autofree char *quoted = rempart_text_quote (tmpl->id);
+
+          rempart_parse_warn (ctx, path, "id", -1,
+                              _ ("“%s” repeats the id of an earlier template; the template was "
+                                 "skipped"),
+                              quoted);
+          continue;
+        }
+
+      tmpl->title = rempart_parse_text (ctx, object, path, "title", REMPART_TEXT_SINGLE_LINE);
+      tmpl->language = rempart_parse_text (ctx, object, path, "language", REMPART_TEXT_SINGLE_LINE);
+      tmpl->when = rempart_parse_text (ctx, object, path, "when", REMPART_TEXT_SINGLE_LINE);
+
+      /* Topics match actions' topics, so only the known ones can ever match. */
+      topics = rempart_parse_text_array (ctx, object, path, "topics", REMPART_TEXT_SINGLE_LINE);
+      for (guint j = 0; topics != NULL && topics[j] != NULL; j++)
+        {
+          RempartTopic topic;
+
+          if (rempart_topic_from_string (topics[j], &topic))
+            g_strv_builder_add (known, topics[j]);
+          else
+            {
+              g_autofree char *quoted = rempart_text_quote (topics[j]);
+
+              rempart_parse_warn (ctx, path, "topics", j,
+                                  _ ("“%s” is not a known topic; it was ignored"), quoted);
+            }
+        }
+      tmpl->topics = g_strv_builder_end (known);
+
+      rempart_feed_take_template (ctx->feed, g_steal_pointer (&tmpl));
+    }
+}
+
+static void
+read_extension (RempartParseContext *ctx, JsonObject *root)
+{
+  JsonObject *ext = rempart_parse_object (ctx, root, NULL, "_rempart");
+  g_autoptr (GDateTime) expires = NULL;
+  g_autofree char *hashtag = NULL;
+  const char *raw;
+  gint64 value;
+
+  if (ext == NULL)
+    return;
+
+  rempart_feed_take_text (
+      ctx->feed, REMPART_FEED_ABOUT,
+      rempart_parse_text (ctx, ext, "_rempart", "about", REMPART_TEXT_MULTI_LINE));
+
+  if (rempart_parse_integer (ctx, ext, "_rempart", "schema", &value))
+    {
+      if (value < 1 || value > G_MAXINT)
+        rempart_parse_warn (ctx, "_rempart", "schema", -1,
+                            _ ("%lld is not a schema version; expected 1; it was ignored"),
+                            (long long) value);
+      else
+        {
+          /* A newer schema adds fields; what we know of it still holds. */
+          if (value > 1)
+            rempart_parse_warn (ctx, "_rempart", "schema", -1,
+                                _ ("version %lld is newer than this version of Rempart reads (1); "
+                                   "fields it does not know were ignored"),
+                                (long long) value);
+          rempart_feed_set_schema (ctx->feed, (int) value);
+        }
+    }
+
+  if (rempart_parse_integer (ctx, ext, "_rempart", "seq", &value))
+    {
+      if (value < 0)
+        rempart_parse_warn (ctx, "_rempart", "seq", -1,
+                            _ ("%lld is negative; expected a number that grows with every publish; "
+                               "it was ignored"),
+                            (long long) value);
+      else
+        rempart_feed_set_seq (ctx->feed, value);
+    }
+
+  expires = rempart_parse_date (ctx, ext, "_rempart", "expires");
+  rempart_feed_set_expires (ctx->feed, expires);
+
+  hashtag = rempart_parse_text (ctx, ext, "_rempart", "hashtag", REMPART_TEXT_SINGLE_LINE);
+  if (hashtag != NULL && (hashtag[0] != '#' || hashtag[1] == '\0' || strchr (hashtag, ' ') != NULL))
+    {
+      g_autofree char *quoted = rempart_text_quote (hashtag);
+
+      rempart_parse_warn (ctx, "_rempart", "hashtag", -1,
+                          _ ("“%s” is not a hashtag; expected one word after #, such as "
+                             "#jesuislà; it was ignored"),
+                          quoted);
+      g_clear_pointer (&hashtag, g_free);
+    }
+  rempart_feed_take_text (ctx->feed, REMPART_FEED_HASHTAG, g_steal_pointer (&hashtag));
+
+  raw = rempart_parse_string (ctx, ext, "_rempart", "hashtag_position");
+  if (raw != NULL)
+    {
+      RempartHashtagPosition position;
+
+      if (rempart_hashtag_position_from_string (raw, &position))
+        rempart_feed_set_hashtag_position (ctx->feed, position);
+      else
+        {
+          g_autofree char *quoted = rempart_text_quote (raw);
+
+          rempart_parse_warn (ctx, "_rempart", "hashtag_position", -1,
+                              _ ("“%s” is not a position; expected start, end or any; it was "
+                                 "ignored"),
+                              quoted);
+        }
+    }
+
+  rempart_feed_take_rules (
+      ctx->feed, rempart_parse_text_array (ctx, ext, "_rempart", "rules", REMPART_TEXT_MULTI_LINE));
+  read_templates (ctx, ext);
+}
+
+static void
+read_feed_fields (RempartParseContext *ctx, JsonObject *root)
+{
+  const char *raw = rempart_parse_string (ctx, root, NULL, "title");
+
+  if (raw != NULL)
+    {
+      g_autofree char *decoded = rempart_html_decode_entities (raw);
+      char *title = rempart_text_sanitize (decoded, REMPART_TEXT_SINGLE_LINE);
+
+      if (title[0] == '\0')
+        g_clear_pointer (&title, g_free);
+      rempart_feed_take_text (ctx->feed, REMPART_FEED_TITLE, title);
+    }
+
+  rempart_feed_take_text (
+      ctx->feed, REMPART_FEED_DESCRIPTION,
+      rempart_parse_text (ctx, root, NULL, "description", REMPART_TEXT_MULTI_LINE));
+  rempart_feed_take_text (ctx->feed, REMPART_FEED_HOME_PAGE_URL,
+                          rempart_parse_feed_url (ctx, root, NULL, "home_page_url"));
+  rempart_feed_take_text (ctx->feed, REMPART_FEED_FEED_URL,
+                          rempart_parse_feed_url (ctx, root, NULL, "feed_url"));
+  rempart_feed_take_text (
+      ctx->feed, REMPART_FEED_LANGUAGE,
+      rempart_parse_text (ctx, root, NULL, "language", REMPART_TEXT_SINGLE_LINE));
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_feed_load_json:
+ * @bytes: the file as downloaded or read
+ * @display_name: how messages name the file ("feed.json", a URL)
+ *
+ * Runs the byte checks (size, UTF-8, depth), tolerates a UTF-8 BOM, and parses the JSON.
+ * It checks nothing of the feed's structure: rempart_feed_parse() does, and the writer uses
+ * this to edit a document while keeping every field it does not know.
+ *
+ * Returns: (transfer full): the document's root
+ */
+JsonNode *
+rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) json_error = NULL;
+  const char *data;
+  gsize length;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!check_bytes (data, length, display_name, error) ||
+      !rempart_feed_check_depth (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  /* json-glib takes an empty document for an empty root (and GBytes may hold NULL). */
+  if (length > 0 && !json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_json_error (json_error, display_name, error);
+      return NULL;
+    }
+
+  root = length > 0 ? json_parser_get_root (parser) : NULL;
+  if (root == NULL)
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON,
+                   _ ("%s: the file is empty; expected a JSON Feed"), display_name);
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+/*
+ * rempart_feed_parse:
+ * @bytes: the file as downloaded or read
+ * @display_name: how messages name the file ("feed.json", a URL)
+ * @error: a #RempartFeedError when the whole feed is rejected
+ *
+ * Parses and validates an action feed (JSON Feed 1 or 1.1 with the `_rempart` extension;
+ * docs/feed-format.md). The feed is rejected only when it is not a JSON Feed at all; items
+ * that cannot be actions are skipped, and fields that cannot be used are ignored, each
+ * with a message in rempart_feed_get_warnings().
+ *
+ * Returns: (transfer full): the feed, or %NULL with @error set
+ */
+RempartFeed *
+rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (RempartFeed) feed = NULL;
+  RempartParseContext ctx;
+  JsonObject *object;
+  JsonNode *items;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = rempart_feed_load_json (bytes, display_name, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NOT_AN_OBJECT,
+                   _ ("%s: the document is %s, not an object; a JSON Feed is an object with "
+                      "version and items"),
+                   display_name, rempart_parse_type_name (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!check_version (object, display_name, error))
+    return NULL;
+
+  items = rempart_parse_member (object, "items");
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      if (items == NULL)
+        g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NO_ITEMS,
+                     _ ("%s: items: missing; a JSON Feed has an items array, even an empty one"),
+                     display_name);
+      else
+        g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NO_ITEMS,
+                     _ ("%s: items: is %s, not an array"), display_name,
+                     rempart_parse_type_name (items));
+      return NULL;
+    }
+
+  feed = rempart_feed_new ();
+  ctx.display_name = display_name;
+  ctx.feed = feed;
+
+  read_feed_fields (&ctx, object);
+  read_extension (&ctx, object);
+  rempart_parse_items (&ctx, json_node_get_array (items));
+
+  return g_steal_pointer (&feed);
+}

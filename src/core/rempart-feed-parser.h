@@ -1,0 +1,46 @@
+/* rempart-feed-parser.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rempart-feed.h"
+
+G_BEGIN_DECLS
+
+/* Feeds come from any web host: cap what we read before json-glib sees a byte. */
+#define REMPART_FEED_MAX_SIZE  (8 * 1024 * 1024)
+#define REMPART_FEED_MAX_DEPTH 64
+
+#define REMPART_FEED_ERROR (rempart_feed_error_quark ())
+
+/* Why a whole feed was rejected; the last three come from rempart_feed_normalize_url() and
+ * the writer (rempart-feed-writer.h). */
+typedef enum
+{
+  REMPART_FEED_ERROR_TOO_LARGE,
+  REMPART_FEED_ERROR_INVALID_UTF8,
+  REMPART_FEED_ERROR_INVALID_JSON,
+  REMPART_FEED_ERROR_TOO_DEEP,
+  REMPART_FEED_ERROR_NOT_AN_OBJECT,
+  REMPART_FEED_ERROR_BAD_VERSION,
+  REMPART_FEED_ERROR_NO_ITEMS,
+  REMPART_FEED_ERROR_BAD_URL,
+  REMPART_FEED_ERROR_BAD_EXTENSION,
+  REMPART_FEED_ERROR_INVALID_ACTION,
+} RempartFeedError;
+
+GQuark rempart_feed_error_quark (void);
+
+RempartFeed *rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error);
+JsonNode *rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error);
+gboolean
+rempart_feed_check_depth (const char *data, gsize length, const char *display_name, GError **error);
+char *rempart_feed_normalize_url (const char *text, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* rempart-feed-private.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rempart-feed.h"
+
+G_BEGIN_DECLS
+
+/* A feed is immutable once the parser returns it; only the parser fills it. */
+typedef enum
+{
+  REMPART_FEED_TITLE,
+  REMPART_FEED_DESCRIPTION,
+  REMPART_FEED_HOME_PAGE_URL,
+  REMPART_FEED_FEED_URL,
+  REMPART_FEED_LANGUAGE,
+  REMPART_FEED_ABOUT,
+  REMPART_FEED_HASHTAG,
+} RempartFeedText;
+
+RempartFeed *rempart_feed_new (void);
+void rempart_feed_take_text (RempartFeed *self, RempartFeedText field, char *text);
+void rempart_feed_set_schema (RempartFeed *self, int schema);
+void rempart_feed_set_seq (RempartFeed *self, gint64 seq);
+void rempart_feed_set_expires (RempartFeed *self, GDateTime *expires);
+void rempart_feed_set_hashtag_position (RempartFeed *self, RempartHashtagPosition position);
+void rempart_feed_take_rules (RempartFeed *self, GStrv rules);
+void rempart_feed_take_template (RempartFeed *self, RempartFeedTemplate *tmpl);
+gboolean rempart_feed_has_template (RempartFeed *self, const char *id);
+gboolean rempart_feed_add_action (RempartFeed *self, RempartAction *action);
+void rempart_feed_take_warning (RempartFeed *self, char *message);
+void rempart_feed_count_skipped (RempartFeed *self);
+
+G_END_DECLS

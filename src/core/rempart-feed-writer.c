@@ -1,0 +1,379 @@
+/* rempart-feed-writer.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rempart-date.h"
+#include "rempart-feed-parser.h"
+#include "rempart-feed-writer.h"
+#include "rempart-html-text.h"
+
+/*
+ * Editing a feed for `rempart-feed new` and `add`. We edit the JSON tree rather than write a
+ * RempartFeed back out: a moderator's file may carry fields (or extensions) Rempart does not
+ * know, and a tool that silently drops them loses their work.
+ */
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+set_text (JsonObject *object, const char *member, const char *text, RempartTextMode mode)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return;
+
+  clean = g_strstrip (rempart_text_sanitize (text, mode));
+  if (clean[0] != '\0')
+    json_object_set_string_member (object, member, clean);
+}
+
+static void
+set_text_array (JsonObject *object,
+                const char *member,
+                const char *const *texts,
+                RempartTextMode mode)
+{
+  JsonArray *array;
+
+  if (texts == NULL || texts[0] == NULL)
+    return;
+
+  array = json_array_new ();
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autofree char *clean = g_strstrip (rempart_text_sanitize (texts[i], mode));
+
+      if (clean[0] != '\0')
+        json_array_add_string_element (array, clean);
+    }
+  json_object_set_array_member (object, member, array);
+}
+
+static void
+set_date (JsonObject *object, const char *member, GDateTime *date)
+{
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return;
+
+  text = rempart_date_format (date);
+  json_object_set_string_member (object, member, text);
+}
+
+static JsonArray *
+get_items (JsonNode *root, GError **error)
+{
+  JsonNode *items;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NOT_AN_OBJECT,
+                   _ ("The document is not a JSON object, so it is not a feed"));
+      return NULL;
+    }
+
+  items = json_object_get_member (json_node_get_object (root), "items");
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NO_ITEMS,
+                   _ ("The feed has no items array; fix it before adding actions"));
+      return NULL;
+    }
+
+  return json_node_get_array (items);
+}
+
+static gboolean
+has_item_id (JsonArray *items, const char *id)
+{
+  guint n = json_array_get_length (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonNode *item_id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item_id = json_object_get_member (json_node_get_object (node), "id");
+      if (item_id != NULL && JSON_NODE_HOLDS_VALUE (item_id) &&
+          json_node_get_value_type (item_id) == G_TYPE_STRING &&
+          strcmp (json_node_get_string (item_id), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static JsonObject *
+build_extension (const RempartNewAction *action)
+{
+  JsonObject *ext = json_object_new ();
+
+  if (action->topic != REMPART_TOPIC_NONE)
+    json_object_set_string_member (ext, "topic", rempart_topic_to_string (action->topic));
+  if (action->priority != REMPART_PRIORITY_NORMAL)
+    json_object_set_string_member (ext, "priority", rempart_priority_to_string (action->priority));
+  set_text (ext, "platform", action->platform, REMPART_TEXT_SINGLE_LINE);
+  set_date (ext, "expires", action->expires);
+  set_text (ext, "excerpt", action->excerpt, REMPART_TEXT_MULTI_LINE);
+  set_text_array (ext, "arguments", action->arguments, REMPART_TEXT_MULTI_LINE);
+
+  if (action->sources != NULL && action->sources->len > 0)
+    {
+      JsonArray *sources = json_array_new ();
+
+      for (guint i = 0; i < action->sources->len; i++)
+        {
+          const RempartSource *source = g_ptr_array_index (action->sources, i);
+          JsonObject *object = json_object_new ();
+
+          set_text (object, "title", source->title, REMPART_TEXT_SINGLE_LINE);
+          json_object_set_string_member (object, "url", source->url);
+          json_array_add_object_element (sources, object);
+        }
+      json_object_set_array_member (ext, "sources", sources);
+    }
+
+  return ext;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_feed_new_action_id:
+ *
+ * Returns: (transfer full): a fresh, unique action id (a random UUID)
+ */
+char *
+rempart_feed_new_action_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+/*
+ * rempart_feed_document_new:
+ * @title: the group's name
+ * @feed_url: (nullable): where the feed will be published; the caller has checked it with
+ *   rempart_feed_normalize_url()
+ *
+ * Returns: (transfer full): an empty JSON Feed 1.1 document with a `_rempart` extension
+ *   (schema 1, seq 1)
+ */
+JsonNode *
+rempart_feed_document_new (const char *title, const char *feed_url)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *ext = json_object_new ();
+  JsonNode *root;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  json_object_set_string_member (object, "version", "https://jsonfeed.org/version/1.1");
+  set_text (object, "title", title, REMPART_TEXT_SINGLE_LINE);
+  if (feed_url != NULL)
+    json_object_set_string_member (object, "feed_url", feed_url);
+
+  json_object_set_int_member (ext, "schema", 1);
+  json_object_set_int_member (ext, "seq", 1);
+  json_object_set_object_member (object, "_rempart", ext);
+  json_object_set_array_member (object, "items", json_array_new ());
+
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, object);
+  return root;
+}
+
+/*
+ * rempart_feed_document_bump_seq:
+ * @root: a feed document
+ * @out_seq: (out) (optional): the new value
+ *
+ * Increments `_rempart.seq` (creating `_rempart` and `seq` when absent), which every publish
+ * must do: sync refuses a feed whose seq went down.
+ */
+gboolean
+rempart_feed_document_bump_seq (JsonNode *root, gint64 *out_seq, GError **error)
+{
+  JsonObject *object;
+  JsonNode *ext_node;
+  JsonObject *ext;
+  JsonNode *seq_node;
+  gint64 seq = 1;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NOT_AN_OBJECT,
+                   _ ("The document is not a JSON object, so it is not a feed"));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  ext_node = json_object_get_member (object, "_rempart");
+  if (ext_node == NULL || JSON_NODE_HOLDS_NULL (ext_node))
+    {
+      ext = json_object_new ();
+      json_object_set_int_member (ext, "schema", 1);
+      json_object_set_object_member (object, "_rempart", ext);
+    }
+  else if (!JSON_NODE_HOLDS_OBJECT (ext_node))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_EXTENSION,
+                   _ ("_rempart is not an object; fix it by hand so that nothing is lost"));
+      return FALSE;
+    }
+  else
+    ext = json_node_get_object (ext_node);
+
+  seq_node = json_object_get_member (ext, "seq");
+  if (seq_node != NULL && !JSON_NODE_HOLDS_NULL (seq_node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (seq_node) ||
+          json_node_get_value_type (seq_node) != G_TYPE_INT64 || json_node_get_int (seq_node) < 0 ||
+          json_node_get_int (seq_node) == G_MAXINT64)
+        {
+          g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_EXTENSION,
+                       _ ("_rempart.seq is not a positive integer; fix it by hand, making sure "
+                          "it is larger than any seq already published"));
+          return FALSE;
+        }
+      seq = json_node_get_int (seq_node) + 1;
+    }
+
+  json_object_set_int_member (ext, "seq", seq);
+  if (out_seq != NULL)
+    *out_seq = seq;
+  return TRUE;
+}
+
+/*
+ * rempart_feed_document_add_action:
+ * @root: a feed document, from rempart_feed_load_json() or rempart_feed_document_new()
+ * @action: the action
+ *
+ * Puts the action first in `items` (feeds list the newest first), with the id from @action
+ * or a fresh one, and bumps `_rempart.seq`. Every other field of the document is kept. On
+ * error the document is unchanged.
+ */
+gboolean
+rempart_feed_document_add_action (JsonNode *root, const RempartNewAction *action, GError **error)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (JsonArray) items = NULL;
+  JsonArray *old_items;
+  JsonObject *item;
+  JsonObject *ext;
+  guint n;
+
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_items = get_items (root, error);
+  if (old_items == NULL)
+    return FALSE;
+
+  url = action->url != NULL ? rempart_feed_normalize_url (action->url, error) : NULL;
+  if (url == NULL)
+    {
+      if (action->url == NULL)
+        g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
+                     _ ("An action needs the address of the thread to answer"));
+      return FALSE;
+    }
+
+  title = action->title != NULL ? rempart_text_sanitize (action->title, REMPART_TEXT_SINGLE_LINE)
+                                : g_strdup ("");
+  if (title[0] == '\0')
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION,
+                   _ ("An action needs a title"));
+      return FALSE;
+    }
+
+  id = action->id != NULL ? rempart_text_sanitize (action->id, REMPART_TEXT_SINGLE_LINE)
+                          : rempart_feed_new_action_id ();
+  if (id[0] == '\0' || has_item_id (old_items, id))
+    {
+      g_autofree char *quoted = rempart_text_quote (id);
+
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION,
+                   _ ("The feed already has an action with the id “%s”"), quoted);
+      return FALSE;
+    }
+
+  /* Bump first: it is the only step left that can fail, and it fails before any change. */
+  if (!rempart_feed_document_bump_seq (root, NULL, error))
+    return FALSE;
+
+  item = json_object_new ();
+  json_object_set_string_member (item, "id", id);
+  json_object_set_string_member (item, "url", url);
+  json_object_set_string_member (item, "title", title);
+  set_text (item, "content_text", action->brief, REMPART_TEXT_MULTI_LINE);
+  set_text (item, "language", action->language, REMPART_TEXT_SINGLE_LINE);
+  set_text_array (item, "tags", action->tags, REMPART_TEXT_SINGLE_LINE);
+  now = g_date_time_new_now_utc ();
+  set_date (item, "date_published", action->date_published != NULL ? action->date_published : now);
+
+  ext = build_extension (action);
+  if (json_object_get_size (ext) > 0)
+    json_object_set_object_member (item, "_rempart", ext);
+  else
+    json_object_unref (ext);
+
+  /* JsonArray cannot insert, so the new item leads a new array. */
+  n = json_array_get_length (old_items);
+  items = json_array_sized_new (n + 1);
+  json_array_add_object_element (items, item);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (items, json_node_copy (json_array_get_element (old_items, i)));
+  json_object_set_array_member (json_node_get_object (root), "items", g_steal_pointer (&items));
+
+  return TRUE;
+}
+
+/*
+ * rempart_feed_document_to_data:
+ * @root: a feed document
+ * @out_length: (out) (optional): the length of the result
+ *
+ * Returns: (transfer full): the document, pretty-printed with two spaces, ending in a newline
+ */
+char *
+rempart_feed_document_to_data (JsonNode *root, gsize *out_length)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  char *result;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, NULL);
+
+  result = g_strconcat (data, "\n", NULL);
+  if (out_length != NULL)
+    *out_length = strlen (result);
+  return result;
+}

@@ -1,0 +1,1026 @@
+/* rempart-fetcher.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-feed-parser.h"
+#include "rempart-fetcher.h"
+#include "rempart-http.h"
+
+/* One constant for "how big may a feed be", whichever layer checks it. */
+G_STATIC_ASSERT (REMPART_FETCH_MAX_BODY == REMPART_FEED_MAX_SIZE);
+
+/* Reads are at most this big, so a body over the cap is refused after at most one more read
+ * than needed (and we ask for no more than one byte past the cap anyway). */
+#define READ_CHUNK_SIZE (64 * 1024)
+
+/* RFC 6585; libsoup 3.2 has no name for it. */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+/* ------------------------------------------------------------------------------------------ */
+/* Structures                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+struct _RempartFetcher
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+};
+
+struct _RempartFetchResult
+{
+  gatomicrefcount ref_count;
+
+  RempartFetchStatus status;
+  guint http_status;
+  GBytes *body;
+  char *etag;
+  char *last_modified;
+  char *content_type;
+  char *final_url;
+  char *permanent_url;
+  gint64 retry_after;
+  gboolean is_signed;
+  char *trusted_comment;
+};
+
+typedef enum
+{
+  STAGE_FEED,
+  STAGE_SIGNATURE,
+} FetchStage;
+
+typedef void (*FetchStep) (GTask *task);
+
+/* The state of one fetch, the GTask's task data. A fetch is a chain of hops (one request
+ * each: the feed, its redirects, then the signature and its redirects). */
+typedef struct
+{
+  char *etag;
+  char *last_modified;
+  RempartMinisignPublicKey *public_key;
+
+  FetchStage stage;
+  GUri *uri;
+  GUri *feed_uri;
+  guint n_redirects;
+  gboolean all_permanent;
+  gsize max_body;
+
+  SoupMessage *msg;
+  GInputStream *stream;
+  GByteArray *body;
+  gsize pending_read;
+  goffset expected_length;
+
+  /* What to do once the response stream is closed. */
+  FetchStep after_close;
+  GError *error;
+
+  RempartFetchResult *result;
+} FetchData;
+
+G_DEFINE_FINAL_TYPE (RempartFetcher, rempart_fetcher, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (RempartFetchResult,
+                     rempart_fetch_result,
+                     rempart_fetch_result_ref,
+                     rempart_fetch_result_unref)
+
+G_DEFINE_QUARK (rempart - fetch - error - quark, rempart_fetch_error)
+
+static void fetch_start_hop (GTask *task);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static RempartFetchResult *
+fetch_result_new (RempartFetchStatus status, guint http_status)
+{
+  RempartFetchResult *result = g_new0 (RempartFetchResult, 1);
+
+  g_atomic_ref_count_init (&result->ref_count);
+  result->status = status;
+  result->http_status = http_status;
+  result->retry_after = -1;
+
+  return result;
+}
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_free (data->etag);
+  g_free (data->last_modified);
+  g_clear_pointer (&data->public_key, rempart_minisign_public_key_unref);
+  g_clear_pointer (&data->uri, g_uri_unref);
+  g_clear_pointer (&data->feed_uri, g_uri_unref);
+  g_clear_object (&data->msg);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->body, g_byte_array_unref);
+  g_clear_error (&data->error);
+  g_clear_pointer (&data->result, rempart_fetch_result_unref);
+  g_free (data);
+}
+
+/* What error messages show of an address: the host and the path, which is what a person
+ * compares with the address the moderators gave them. No query (it may hold a token). */
+static char *
+uri_display (GUri *uri)
+{
+  const char *host = g_uri_get_host (uri);
+  const char *path = g_uri_get_path (uri);
+  GString *text = g_string_new (NULL);
+
+  if (host != NULL && strchr (host, ':') != NULL)
+    g_string_append_printf (text, "[%s]", host);
+  else if (host != NULL)
+    g_string_append (text, host);
+  if (g_uri_get_port (uri) > 0)
+    g_string_append_printf (text, ":%d", g_uri_get_port (uri));
+  g_string_append (text, *path != '\0' ? path : "/");
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+uri_is_https (GUri *uri)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0;
+}
+
+static gboolean
+uri_is_web (GUri *uri)
+{
+  const char *host = g_uri_get_host (uri);
+
+  return (uri_is_https (uri) || g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
+         host != NULL && *host != '\0';
+}
+
+static char *
+uri_to_url (GUri *uri)
+{
+  return g_uri_to_string_partial (uri, G_URI_HIDE_FRAGMENT);
+}
+
+/* The signature sits next to the feed: same address, ".minisig" appended to the path (so a
+ * query string, if any, stays a query string). */
+static GUri *
+signature_uri_for (GUri *feed_uri)
+{
+  g_autofree char *path = g_strconcat (g_uri_get_path (feed_uri), ".minisig", NULL);
+
+  return g_uri_build (g_uri_get_flags (feed_uri), g_uri_get_scheme (feed_uri),
+                      g_uri_get_userinfo (feed_uri), g_uri_get_host (feed_uri),
+                      g_uri_get_port (feed_uri), path, g_uri_get_query (feed_uri), NULL);
+}
+
+static const char *
+header (SoupMessage *msg, const char *name)
+{
+  return soup_message_headers_get_one (soup_message_get_response_headers (msg), name);
+}
+
+static gboolean
+is_redirect (guint status)
+{
+  return status == SOUP_STATUS_MOVED_PERMANENTLY || status == SOUP_STATUS_FOUND ||
+         status == SOUP_STATUS_SEE_OTHER || status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+         status == SOUP_STATUS_PERMANENT_REDIRECT;
+}
+
+/* The body as it arrives is the body as the server meant it only without a content coding:
+ * with one, Content-Length counts the compressed bytes. */
+static gboolean
+is_identity_coded (SoupMessage *msg)
+{
+  const char *coding = header (msg, "Content-Encoding");
+
+  return coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0;
+}
+
+/* Turns an error from libsoup or GIO into ours; cancellation stays what it is. */
+static GError *
+network_error (FetchData *data, SoupSession *session, const GError *error)
+{
+  g_autofree char *where = uri_display (data->uri);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        _ ("Could not download %s: the server stopped answering for %u seconds. "
+                           "Try again later."),
+                        where, soup_session_get_timeout (session));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TRUNCATED,
+                        _ ("The connection was closed before the whole of %s arrived. "
+                           "Try again later."),
+                        where);
+
+  return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                      _ ("Could not download %s: %s. Check your internet connection and try "
+                         "again later."),
+                      where, error->message);
+}
+
+static GError *
+too_large_error (FetchData *data)
+{
+  g_autofree char *where = uri_display (data->uri);
+  g_autofree char *limit = g_format_size (data->max_body);
+
+  if (data->stage == STAGE_SIGNATURE)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TOO_LARGE,
+                        _ ("The signature file %s is larger than %s, which no minisign "
+                           "signature is. Tell the group’s moderators."),
+                        where, limit);
+
+  return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TOO_LARGE,
+                      _ ("The feed %s is larger than %s, so Rempart did not download it. "
+                         "Ask the group’s moderators to remove old actions from it."),
+                      where, limit);
+}
+
+static GError *
+signature_error (FetchData *data, const GError *verify_error)
+{
+  g_autofree char *feed = uri_display (data->feed_uri);
+  g_autofree char *sig = uri_display (data->uri);
+
+  if (verify_error == NULL)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s is not signed: its signature file %s is missing. "
+                           "The actions already downloaded are kept; ask the group’s "
+                           "moderators to publish the signature."),
+                        feed, sig);
+
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s was signed with another key than the one of this "
+                           "subscription. The actions already downloaded are kept; ask the "
+                           "group’s moderators whether their key changed, then subscribe again "
+                           "with the new key."),
+                        feed);
+
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
+                       REMPART_MINISIGN_ERROR_BAD_SIGNATURE) ||
+      g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
+                       REMPART_MINISIGN_ERROR_BAD_TRUSTED_COMMENT))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s does not match its signature: it was changed after it "
+                           "was signed, or altered on the way (%s). The actions already "
+                           "downloaded are kept; tell the group’s moderators."),
+                        feed, verify_error->message);
+
+  return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                      _ ("The signature file %s of the feed %s cannot be used (%s). The actions "
+                         "already downloaded are kept; tell the group’s moderators."),
+                      sig, feed, verify_error->message);
+}
+
+static void
+return_error_step (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+static void
+return_result_step (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_task_return_pointer (task, g_steal_pointer (&data->result),
+                         (GDestroyNotify) rempart_fetch_result_unref);
+}
+
+static void
+stream_closed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  FetchStep step = g_steal_pointer (&data->after_close);
+
+  /* The body was abandoned or fully read: a failed close changes nothing for us. */
+  g_input_stream_close_finish (G_INPUT_STREAM (object), result, NULL);
+  g_clear_object (&data->stream);
+  g_clear_object (&data->msg);
+
+  step (task);
+}
+
+/* Ends the current hop (letting libsoup drop the connection when the body was not read to
+ * its end) and then runs @step. Closing before going on keeps every source of this fetch in
+ * the main context it runs in, which fetch_sync() relies on. */
+static void
+finish_hop_then (GTask *task, FetchStep step)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  if (data->stream == NULL)
+    {
+      g_clear_object (&data->msg);
+      step (task);
+      return;
+    }
+
+  data->after_close = step;
+  g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, stream_closed_cb,
+                              g_object_ref (task));
+}
+
+static void
+fail_hop (GTask *task, GError *error)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_clear_error (&data->error);
+  data->error = error;
+  finish_hop_then (task, return_error_step);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Completion of each stage                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+permanent_url_if_trusted (FetchData *data)
+{
+  /* Callers store this address for good: only when every hop said "moved permanently", and
+   * only for a feed that verified (or has no key to verify with). */
+  if (data->n_redirects > 0 && data->all_permanent)
+    data->result->permanent_url = uri_to_url (data->feed_uri);
+}
+
+static void
+signature_done_step (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GBytes) sig = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *trusted_comment = NULL;
+
+  if (!rempart_minisign_verify (data->public_key, data->result->body, sig, &trusted_comment,
+                                &error))
+    {
+      g_task_return_error (task, signature_error (data, error));
+      return;
+    }
+
+  data->result->is_signed = TRUE;
+  data->result->trusted_comment = g_steal_pointer (&trusted_comment);
+  return_result_step (task);
+}
+
+static void
+feed_done_step (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  data->result->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
+  data->feed_uri = g_uri_ref (data->uri);
+
+  if (data->public_key == NULL)
+    {
+      permanent_url_if_trusted (data);
+      return_result_step (task);
+      return;
+    }
+
+  /* Remembered now, set only once the signature verified (signature_done_step). */
+  if (data->n_redirects > 0 && data->all_permanent)
+    data->result->permanent_url = uri_to_url (data->feed_uri);
+
+  data->stage = STAGE_SIGNATURE;
+  g_clear_pointer (&data->uri, g_uri_unref);
+  data->uri = signature_uri_for (data->feed_uri);
+  data->n_redirects = 0;
+  data->max_body = REMPART_FETCH_MAX_SIGNATURE;
+  fetch_start_hop (task);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading the body                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+static void read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+read_next (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  gsize len = data->body->len;
+
+  /* Never ask for more than one byte past the cap: that byte is enough to refuse. */
+  data->pending_read = MIN (READ_CHUNK_SIZE, data->max_body + 1 - len);
+  g_byte_array_set_size (data->body, len + data->pending_read);
+  g_input_stream_read_async (data->stream, data->body->data + len, data->pending_read,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), read_cb,
+                             g_object_ref (task));
+}
+
+static void
+body_complete (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  if (data->expected_length >= 0 && (goffset) data->body->len < data->expected_length)
+    {
+      g_autofree char *where = uri_display (data->uri);
+      g_autofree char *got = g_format_size (data->body->len);
+      g_autofree char *expected = g_format_size (data->expected_length);
+
+      fail_hop (task, g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TRUNCATED,
+                                   _ ("The download of %s stopped before the end (%s of %s "
+                                      "arrived). Try again later."),
+                                   where, got, expected));
+      return;
+    }
+
+  finish_hop_then (task, data->stage == STAGE_FEED ? feed_done_step : signature_done_step);
+}
+
+static void
+read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  RempartFetcher *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+  gssize n_read;
+
+  n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  g_byte_array_set_size (data->body, data->body->len - data->pending_read + MAX (n_read, 0));
+  data->pending_read = 0;
+
+  if (n_read < 0)
+    {
+      fail_hop (task, network_error (data, self->session, error));
+      return;
+    }
+
+  if (data->body->len > data->max_body)
+    {
+      fail_hop (task, too_large_error (data));
+      return;
+    }
+
+  if (n_read == 0)
+    {
+      body_complete (task);
+      return;
+    }
+
+  read_next (task);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Responses                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+follow_redirect_step (GTask *task)
+{
+  fetch_start_hop (task);
+}
+
+static void
+handle_redirect (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  guint status = soup_message_get_status (data->msg);
+  const char *location = header (data->msg, "Location");
+  g_autofree char *where = uri_display (data->uri);
+  g_autoptr (GUri) target = NULL;
+
+  if (data->n_redirects >= REMPART_FETCH_MAX_REDIRECTS)
+    {
+      fail_hop (task, g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TOO_MANY_REDIRECTS,
+                                   ngettext ("%s redirects more than %d time, maybe in a loop. "
+                                             "Ask the group’s moderators for the feed’s current "
+                                             "address.",
+                                             "%s redirects more than %d times, maybe in a loop. "
+                                             "Ask the group’s moderators for the feed’s current "
+                                             "address.",
+                                             REMPART_FETCH_MAX_REDIRECTS),
+                                   where, REMPART_FETCH_MAX_REDIRECTS));
+      return;
+    }
+
+  if (location != NULL)
+    target = g_uri_parse_relative (data->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL)
+    {
+      fail_hop (task, g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HTTP,
+                                   _ ("The server of %s redirects to an invalid address. Ask the "
+                                      "group’s moderators for the feed’s current address."),
+                                   where));
+      return;
+    }
+
+  if (!uri_is_web (target))
+    {
+      fail_hop (task, g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL,
+                                   _ ("The server of %s redirects to an address that is not a "
+                                      "web address. Ask the group’s moderators for the feed’s "
+                                      "current address."),
+                                   where));
+      return;
+    }
+
+  if (uri_is_https (data->uri) && !uri_is_https (target))
+    {
+      g_autofree char *to = uri_display (target);
+
+      fail_hop (task, g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INSECURE_REDIRECT,
+                                   _ ("The secure address %s redirects to the insecure address "
+                                      "http://%s, which Rempart does not follow. Ask the group’s "
+                                      "moderators to fix the feed’s address."),
+                                   where, to));
+      return;
+    }
+
+  data->n_redirects++;
+  if (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_PERMANENT_REDIRECT)
+    data->all_permanent = FALSE;
+  g_clear_pointer (&data->uri, g_uri_unref);
+  data->uri = g_steal_pointer (&target);
+
+  finish_hop_then (task, follow_redirect_step);
+}
+
+/* A result without a body; the caller fills it in, then ends the hop. */
+static RempartFetchResult *
+status_result (FetchData *data, RempartFetchStatus status)
+{
+  g_clear_pointer (&data->result, rempart_fetch_result_unref);
+  data->result = fetch_result_new (status, soup_message_get_status (data->msg));
+  data->result->final_url = uri_to_url (data->uri);
+
+  return data->result;
+}
+
+static void
+handle_response (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  SoupMessage *msg = data->msg;
+  guint status = soup_message_get_status (msg);
+  g_autofree char *where = uri_display (data->uri);
+
+  if (is_redirect (status))
+    {
+      handle_redirect (task);
+      return;
+    }
+
+  if (status == STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    {
+      gint64 retry_after = rempart_http_parse_retry_after (header (msg, "Retry-After"), NULL);
+
+      if (retry_after < 0)
+        retry_after = status == STATUS_TOO_MANY_REQUESTS ? REMPART_FETCH_DEFAULT_RETRY_AFTER_429
+                                                         : REMPART_FETCH_DEFAULT_RETRY_AFTER_503;
+      status_result (data, REMPART_FETCH_STATUS_RETRY_LATER)->retry_after = retry_after;
+      finish_hop_then (task, return_result_step);
+      return;
+    }
+
+  if (data->stage == STAGE_SIGNATURE &&
+      (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE))
+    {
+      fail_hop (task, signature_error (data, NULL));
+      return;
+    }
+
+  if (data->stage == STAGE_FEED && status == SOUP_STATUS_GONE)
+    {
+      status_result (data, REMPART_FETCH_STATUS_GONE);
+      finish_hop_then (task, return_result_step);
+      return;
+    }
+
+  if (data->stage == STAGE_FEED && status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      const char *etag = header (msg, "ETag");
+      const char *last_modified = header (msg, "Last-Modified");
+      RempartFetchResult *result = status_result (data, REMPART_FETCH_STATUS_NOT_MODIFIED);
+
+      /* The validators to send next time: refreshed if the server sent them again. */
+      result->etag = g_strdup (etag != NULL ? etag : data->etag);
+      result->last_modified =
+          g_strdup (last_modified != NULL ? last_modified : data->last_modified);
+      /* With a key, nothing was verified: the caller keeps the address it has. */
+      if (data->public_key == NULL)
+        {
+          data->feed_uri = g_uri_ref (data->uri);
+          permanent_url_if_trusted (data);
+        }
+      finish_hop_then (task, return_result_step);
+      return;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      const char *reason = soup_message_get_reason_phrase (msg);
+
+      fail_hop (task,
+                g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HTTP,
+                             _ ("The server of %s answered “%u %s”. Check the "
+                                "subscription’s address, or try again later."),
+                             where, status,
+                             reason != NULL && *reason != '\0' ? reason
+                                                               : soup_status_get_phrase (status)));
+      return;
+    }
+
+  data->expected_length = -1;
+  if (soup_message_headers_get_encoding (soup_message_get_response_headers (msg)) ==
+          SOUP_ENCODING_CONTENT_LENGTH &&
+      is_identity_coded (msg))
+    {
+      data->expected_length =
+          soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+
+      /* Refuse before reading a byte. */
+      if (data->expected_length > (goffset) data->max_body)
+        {
+          fail_hop (task, too_large_error (data));
+          return;
+        }
+    }
+
+  if (data->stage == STAGE_FEED)
+    {
+      data->result = fetch_result_new (REMPART_FETCH_STATUS_OK, status);
+      data->result->etag = g_strdup (header (msg, "ETag"));
+      data->result->last_modified = g_strdup (header (msg, "Last-Modified"));
+      data->result->content_type = g_strdup (
+          soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL));
+      data->result->final_url = uri_to_url (data->uri);
+    }
+
+  /* One allocation when the length is known: the buffer never grows past the cap + 1. */
+  data->body = g_byte_array_sized_new (data->expected_length >= 0 ? data->expected_length + 1
+                                                                  : READ_CHUNK_SIZE);
+  read_next (task);
+}
+
+static void
+send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      fail_hop (task, network_error (data, SOUP_SESSION (object), error));
+      return;
+    }
+
+  handle_response (task);
+}
+
+static void
+fetch_start_hop (GTask *task)
+{
+  RempartFetcher *self = g_task_get_source_object (task);
+  FetchData *data = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+
+  g_assert (data->msg == NULL && data->stream == NULL);
+
+  data->msg = soup_message_new_from_uri (SOUP_METHOD_GET, data->uri);
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (data->msg);
+
+  if (data->stage == STAGE_FEED)
+    {
+      if (data->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", data->etag);
+      if (data->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since", data->last_modified);
+    }
+
+  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), send_cb, g_object_ref (task));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Callbacks                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+sync_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Overrides                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+rempart_fetcher_dispose (GObject *object)
+{
+  RempartFetcher *self = REMPART_FETCHER (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rempart_fetcher_parent_class)->dispose (object);
+}
+
+static void
+rempart_fetcher_class_init (RempartFetcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rempart_fetcher_dispose;
+}
+
+static void
+rempart_fetcher_init (RempartFetcher *self)
+{
+  self->session = rempart_http_session_new ();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API: RempartFetchResult                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+RempartFetchResult *
+rempart_fetch_result_ref (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  g_atomic_ref_count_inc (&result->ref_count);
+  return result;
+}
+
+void
+rempart_fetch_result_unref (RempartFetchResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  if (!g_atomic_ref_count_dec (&result->ref_count))
+    return;
+
+  g_clear_pointer (&result->body, g_bytes_unref);
+  g_free (result->etag);
+  g_free (result->last_modified);
+  g_free (result->content_type);
+  g_free (result->final_url);
+  g_free (result->permanent_url);
+  g_free (result->trusted_comment);
+  g_free (result);
+}
+
+RempartFetchStatus
+rempart_fetch_result_get_status (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, REMPART_FETCH_STATUS_OK);
+
+  return result->status;
+}
+
+/* The HTTP status of the last response of the feed (or of its signature, for RETRY_LATER
+ * on the signature). */
+guint
+rempart_fetch_result_get_http_status (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->http_status;
+}
+
+/* Returns: (transfer none) (nullable): the body, only for REMPART_FETCH_STATUS_OK */
+GBytes *
+rempart_fetch_result_get_body (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->body;
+}
+
+/* For OK, the response's ETag; for NOT_MODIFIED, the one to send next time (the server's
+ * if it sent one, else the request's). %NULL when there is none. */
+const char *
+rempart_fetch_result_get_etag (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->etag;
+}
+
+/* Like rempart_fetch_result_get_etag(), for Last-Modified. */
+const char *
+rempart_fetch_result_get_last_modified (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->last_modified;
+}
+
+/* The media type without parameters ("application/feed+json"), for OK; else %NULL. */
+const char *
+rempart_fetch_result_get_content_type (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->content_type;
+}
+
+/* The address the answer came from, after redirects (without a fragment). */
+const char *
+rempart_fetch_result_get_final_url (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->final_url;
+}
+
+/* The feed's new address when every redirect on the way was permanent (301/308) and the
+ * feed verified (or the request had no key); %NULL otherwise. Store it as the subscription's
+ * address only after the feed itself was accepted. */
+const char *
+rempart_fetch_result_get_permanent_url (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->permanent_url;
+}
+
+/* Seconds to wait before the next attempt for RETRY_LATER (the server's Retry-After,
+ * clamped to a minute .. a day, or the defaults in rempart-fetcher.h); -1 otherwise. */
+gint64
+rempart_fetch_result_get_retry_after (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, -1);
+
+  return result->retry_after;
+}
+
+/* %TRUE when the body was verified against the request's public key. */
+gboolean
+rempart_fetch_result_get_signed (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  return result->is_signed;
+}
+
+/* The signature's trusted comment (verified along with the body), or %NULL when unsigned. */
+const char *
+rempart_fetch_result_get_trusted_comment (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->trusted_comment;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API: RempartFetcher                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+RempartFetcher *
+rempart_fetcher_new (void)
+{
+  return g_object_new (REMPART_TYPE_FETCHER, NULL);
+}
+
+/* Returns: (transfer none): the session every request of @self goes through */
+SoupSession *
+rempart_fetcher_get_session (RempartFetcher *self)
+{
+  g_return_val_if_fail (REMPART_IS_FETCHER (self), NULL);
+
+  return self->session;
+}
+
+/* Changes the I/O timeout (default REMPART_HTTP_TIMEOUT); call it before fetching. */
+void
+rempart_fetcher_set_timeout (RempartFetcher *self, guint timeout_seconds)
+{
+  g_return_if_fail (REMPART_IS_FETCHER (self));
+
+  rempart_http_session_set_timeout (self->session, timeout_seconds);
+}
+
+/*
+ * rempart_fetcher_fetch_async:
+ * @request: what to fetch; copied
+ *
+ * Downloads a feed (conditionally when @request has validators), following up to
+ * REMPART_FETCH_MAX_REDIRECTS redirects by hand, and, when @request has a public key, its
+ * signature at the final address + ".minisig", which must verify. See RempartFetchStatus
+ * for the outcomes that are not errors and RempartFetchError for those that are.
+ */
+void
+rempart_fetcher_fetch_async (RempartFetcher *self,
+                             const RempartFetchRequest *request,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GUri) uri = NULL;
+  FetchData *data;
+
+  g_return_if_fail (REMPART_IS_FETCHER (self));
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (request->url != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rempart_fetcher_fetch_async);
+
+  uri = g_uri_parse (request->url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || !uri_is_web (uri))
+    {
+      g_task_return_new_error (task, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL,
+                               _ ("“%s” is not a web address Rempart can download a feed from. "
+                                  "Check the subscription’s address: it starts with https://."),
+                               request->url);
+      return;
+    }
+
+  data = g_new0 (FetchData, 1);
+  data->etag = g_strdup (request->etag);
+  data->last_modified = g_strdup (request->last_modified);
+  if (request->public_key != NULL)
+    data->public_key = rempart_minisign_public_key_ref (request->public_key);
+  data->stage = STAGE_FEED;
+  data->uri = g_steal_pointer (&uri);
+  data->all_permanent = TRUE;
+  data->max_body = REMPART_FETCH_MAX_BODY;
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+
+  fetch_start_hop (task);
+}
+
+/* Returns: (transfer full): the result, or %NULL with @error set */
+RempartFetchResult *
+rempart_fetcher_fetch_finish (RempartFetcher *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (REMPART_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rempart_fetcher_fetch_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * rempart_fetcher_fetch_sync:
+ *
+ * The same fetch as rempart_fetcher_fetch_async(), run to its end on a private main
+ * context, for the command-line tool: both share one code path (not libsoup's blocking API),
+ * so they behave the same. Blocks the calling thread; never call it from the main thread of
+ * a running application.
+ */
+RempartFetchResult *
+rempart_fetcher_fetch_sync (RempartFetcher *self,
+                            const RempartFetchRequest *request,
+                            GCancellable *cancellable,
+                            GError **error)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (GAsyncResult) async_result = NULL;
+  RempartFetchResult *result;
+
+  g_return_val_if_fail (REMPART_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  g_main_context_push_thread_default (context);
+
+  rempart_fetcher_fetch_async (self, request, cancellable, sync_done_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (context, TRUE);
+
+  result = rempart_fetcher_fetch_finish (self, async_result, error);
+
+  /* Let libsoup finish with the connection's sources before the context goes away. */
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+
+  g_main_context_pop_thread_default (context);
+
+  return result;
+}

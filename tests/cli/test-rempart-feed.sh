@@ -1,0 +1,194 @@
+#!/bin/bash
+# Tests of the rempart-feed command line, against real files, the real minisign binary and a
+# real HTTP server on 127.0.0.1. TAP output.
+#   test-rempart-feed.sh BUILD_ROOT SOURCE_ROOT
+set -u
+build=$(readlink -f "$1") src=$(readlink -f "$2")
+feed=$build/src/cli/rempart-feed
+shared=${REMPART_SHARED_DIR:-$src/../shared}
+work=$(mktemp -d)
+server_pid=
+cleanup () {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work" || exit 1
+
+n=0 failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [[ -f out ]] && sed 's/^/# /' out | head -20; }
+skip () { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# expect EXIT DESCRIPTION COMMAND...: runs COMMAND with stdin from /dev/null unless redirected.
+expect () {
+  local want=$1 what=$2 rc
+  shift 2
+  "$@" > out 2>&1 < "${STDIN:-/dev/null}"
+  rc=$?
+  if [[ $rc == "$want" ]]; then ok "$what"; else echo "# exit $rc, expected $want" >> out; not_ok "$what"; fi
+}
+# output_has PATTERN DESCRIPTION: the last command's output matches.
+output_has () { if grep -q -- "$1" out; then ok "$2"; else not_ok "$2"; fi; }
+
+example=$src/tests/unit/feeds/example.json
+
+# --- command line ---------------------------------------------------------------------------
+expect 2 "no command: usage, exit 2" "$feed"
+output_has "validate" "usage lists the commands"
+expect 0 "--help: exit 0" "$feed" --help
+expect 0 "--version: exit 0" "$feed" --version
+output_has "rempart-feed 0.1.0" "--version prints the version"
+expect 2 "unknown command: exit 2" "$feed" frobnicate
+for cmd in validate verify sign keygen new add fetch; do
+  expect 0 "$cmd --help: exit 0" "$feed" "$cmd" --help
+done
+expect 2 "validate without a file: exit 2" "$feed" validate
+expect 2 "validate with an unknown option: exit 2" "$feed" validate --no-such-option "$example"
+expect 2 "verify without a key: exit 2" "$feed" verify "$example"
+expect 2 "verify with both -p and -P: exit 2" "$feed" verify "$example" -p a -P b
+expect 2 "sign without a key: exit 2" "$feed" sign "$example"
+expect 2 "keygen without files: exit 2" "$feed" keygen -W
+
+# --- validate -------------------------------------------------------------------------------
+expect 0 "the documented example feed is accepted" "$feed" validate --strict "$example"
+output_has "accepted" "validate says accepted"
+printf '{"version": "https://jsonfeed.org/version/1.1", "items": [' > broken.json
+expect 1 "truncated JSON is rejected" "$feed" validate broken.json
+output_has "broken.json: rejected" "the rejection names the file"
+cat > skipped.json <<'JSON'
+{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [
+  {"id": "1", "url": "https://example.org/a", "title": "ok"},
+  {"id": "2", "url": "javascript:alert(1)", "title": "bad"}]}
+JSON
+expect 0 "a skipped action is only a warning" "$feed" validate skipped.json
+output_has "items\[1\]" "the warning names the JSON path"
+expect 1 "--strict fails on a skipped action" "$feed" validate --strict skipped.json
+expect 1 "several files: the worst one decides" "$feed" validate "$example" broken.json
+: > empty.json
+expect 1 "an empty file is rejected" "$feed" validate empty.json
+expect 1 "a missing file is rejected" "$feed" validate no-such-file.json
+head -c 9000000 /dev/zero | tr '\0' ' ' > huge.json
+expect 1 "a file over 8 MiB is rejected" "$feed" validate huge.json
+
+# The real-world corpus, as ../shared/interop-feeds/SOURCES.md says.
+if [[ -d $shared/interop-feeds ]]; then
+  while read -r num plain strict kept; do
+    f=$(ls "$shared"/interop-feeds/"$num"-*.json)
+    expect "$plain" "interop $num: validate exits $plain" "$feed" validate "$f"
+    [[ $kept != - ]] && output_has "accepted, $kept action" "interop $num keeps $kept actions"
+    expect "$strict" "interop $num: validate --strict exits $strict" "$feed" validate --strict "$f"
+  done <<'TABLE'
+01 0 0 6
+02 0 0 5
+03 0 0 6
+04 0 1 0
+05 0 0 6
+06 0 0 6
+07 0 0 2
+08 0 0 6
+09 0 0 6
+10 1 1 -
+11 1 1 -
+12 0 0 6
+13 0 1 0
+14 0 0 6
+15 0 1 4
+16 0 0 6
+17 0 0 5
+18 0 0 4
+TABLE
+else
+  skip "interop corpus" "$shared/interop-feeds is absent"
+fi
+
+# --- keys and signatures ----------------------------------------------------------------------
+cp "$example" feed.json
+expect 0 "keygen -W writes a key pair" "$feed" keygen -W -p our.pub -s our.key
+if [[ $(stat -c %a our.key 2>/dev/null) == 600 ]]; then ok "the secret key has mode 0600"; else not_ok "the secret key has mode 0600"; fi
+expect 1 "keygen refuses to overwrite keys" "$feed" keygen -W -p our.pub -s our.key
+expect 0 "keygen -f overwrites" "$feed" keygen -W -f -p our.pub -s our.key
+expect 0 "sign writes FILE.minisig" "$feed" sign feed.json -s our.key -t "seq 1"
+expect 0 "verify accepts our signature" "$feed" verify feed.json -p our.pub
+output_has "Trusted comment: seq 1" "verify prints the trusted comment"
+expect 0 "verify -P takes the base64 key" "$feed" verify feed.json -P "$(tail -n 1 our.pub)"
+cp feed.json tampered.json; cp feed.json.minisig tampered.json.minisig
+sed -i 's/example.org/example.net/' tampered.json
+expect 1 "verify refuses a tampered feed" "$feed" verify tampered.json -p our.pub
+cp feed.json comment.json; sed 's/^trusted comment: .*/trusted comment: seq 999/' feed.json.minisig > comment.json.minisig
+expect 1 "verify refuses a tampered trusted comment" "$feed" verify comment.json -p our.pub
+"$feed" keygen -W -p other.pub -s other.key > /dev/null 2>&1
+expect 1 "verify refuses the wrong key" "$feed" verify feed.json -p other.pub
+expect 1 "sign refuses a feed the app would reject" "$feed" sign broken.json -s our.key
+STDIN=<(printf 'correct horse\n') expect 0 "keygen with a password read from stdin" "$feed" keygen -p pw.pub -s pw.key
+STDIN=<(printf 'correct horse\n') expect 0 "sign with the password" "$feed" sign feed.json -s pw.key -x pw.minisig
+expect 0 "that signature verifies" "$feed" verify feed.json -p pw.pub -x pw.minisig
+STDIN=<(printf 'wrong\n') expect 1 "sign refuses a wrong password" "$feed" sign feed.json -s pw.key -x pw2.minisig
+
+if command -v minisign > /dev/null; then
+  expect 0 "minisign verifies rempart-feed's signature" minisign -V -m feed.json -p our.pub
+  minisign -G -W -p ms.pub -s ms.key > /dev/null 2>&1 < /dev/null
+  cp "$example" ms.json
+  minisign -S -s ms.key -m ms.json -t "from minisign" > /dev/null 2>&1 < /dev/null
+  expect 0 "rempart-feed verifies minisign's prehashed signature" "$feed" verify ms.json -p ms.pub
+  output_has "from minisign" "and reads its trusted comment"
+  cp ms.json legacy.json
+  if minisign -S -l -s ms.key -m legacy.json > /dev/null 2>&1 < /dev/null; then
+    expect 0 "rempart-feed verifies minisign's legacy signature" "$feed" verify legacy.json -p ms.pub
+  else
+    skip "legacy signatures" "this minisign cannot make them"
+  fi
+  expect 0 "rempart-feed signs with minisign's secret key" "$feed" sign ms.json -s ms.key -x ours.minisig
+  expect 0 "minisign verifies it" minisign -V -m ms.json -x ours.minisig -p ms.pub
+  expect 0 "minisign signs with rempart-feed's secret key" minisign -S -s our.key -m ms.json -x theirs.minisig
+  expect 0 "both tools verify it" "$feed" verify ms.json -p our.pub -x theirs.minisig
+else
+  skip "minisign interop" "minisign is not installed"
+fi
+
+# --- new and add ----------------------------------------------------------------------------
+expect 0 "new creates a feed" "$feed" new group.json --title "Groupe test" --feed-url https://example.org/feed.json
+expect 0 "the new feed validates" "$feed" validate --strict group.json
+seq0=$(grep -o '"seq" *: *[0-9]*' group.json | grep -o '[0-9]*$')
+expect 1 "new refuses to overwrite a feed" "$feed" new group.json --title x --feed-url https://example.org/f.json
+expect 0 "add an action" "$feed" add group.json --title "Fil sous l’article" --url https://example.org/thread/1 \
+  --brief "Des commentaires racistes" --topic racism --expires 2030-01-01T00:00:00Z --tag presse --tag racisme
+expect 0 "add a second action" "$feed" add group.json --title "Second" --url https://example.org/thread/2
+expect 0 "the feed validates with both actions" "$feed" validate --strict group.json
+output_has "accepted, 2 actions" "both actions are there"
+seq=$(grep -o '"seq" *: *[0-9]*' group.json | grep -o '[0-9]*$')
+if [[ -n $seq0 && $seq == $((seq0 + 2)) ]]; then ok "each add bumps _rempart.seq ($seq0 to $seq)"; else not_ok "each add bumps _rempart.seq ($seq0 to '$seq')"; fi
+cp group.json before.json
+expect 2 "add refuses a javascript: link" "$feed" add group.json --title x --url 'javascript:alert(1)'
+expect 2 "add refuses an unknown topic" "$feed" add group.json --title x --url https://example.org/x --topic cats
+expect 2 "add refuses a bad expiry date" "$feed" add group.json --title x --url https://example.org/x --expires tomorrow
+expect 2 "add without a title" "$feed" add group.json --url https://example.org/x
+if cmp -s group.json before.json; then ok "refused additions leave the feed untouched"; else not_ok "refused additions leave the feed untouched"; fi
+expect 1 "add to a broken feed fails" "$feed" add broken.json --title x --url https://example.org/x
+
+# --- fetch over loopback --------------------------------------------------------------------
+if [[ -x /usr/bin/python3 ]]; then
+  mkdir www && cp feed.json feed.json.minisig www/ && cp "$example" www/unsigned.json
+  /usr/bin/python3 -m http.server 0 --bind 127.0.0.1 --directory www > server.log 2>&1 &
+  server_pid=$!
+  port=
+  for _ in $(seq 50); do
+    port=$(grep -o 'port [0-9]*' server.log | grep -o '[0-9]*')
+    [[ -n $port ]] && break
+    sleep 0.1
+  done
+  base=http://127.0.0.1:$port
+  expect 0 "fetch a signed feed with its pinned key" timeout 60 "$feed" fetch "$base/feed.json" -P "$(tail -n 1 our.pub)"
+  output_has "signed" "fetch says the feed is signed"
+  expect 0 "fetch an unsigned feed without a key" timeout 60 "$feed" fetch "$base/unsigned.json"
+  output_has "unsigned" "fetch says the feed is unsigned"
+  expect 1 "fetch refuses a feed without its signature" timeout 60 "$feed" fetch "$base/unsigned.json" -P "$(tail -n 1 our.pub)"
+  expect 1 "fetch refuses the wrong key" timeout 60 "$feed" fetch "$base/feed.json" -P "$(tail -n 1 other.pub)"
+  expect 1 "fetch reports a 404" timeout 60 "$feed" fetch "$base/missing.json"
+  expect 2 "fetch refuses a non-http address" "$feed" fetch "file:///etc/passwd"
+else
+  skip "fetch" "no python3 for the loopback server"
+fi
+
+echo "1..$n"
+exit 0
