@@ -46,7 +46,8 @@ report_feed (RempartFetchResult *result, const char *url)
     g_print (_ ("Signature: signed, verified with the pinned key (trusted comment: %s)\n"),
              rempart_fetch_result_get_trusted_comment (result));
   else
-    g_print (_ ("Signature: unsigned (no public key was given)\n"));
+    g_print (_ ("Signature: not checked, because no public key was given; the app shows such a "
+                "feed as unsigned\n"));
 
   if (rempart_feed_get_seq (feed) >= 0)
     g_print (_ ("Sequence number: %lld\n"), (long long) rempart_feed_get_seq (feed));
@@ -64,9 +65,8 @@ report_feed (RempartFetchResult *result, const char *url)
         g_print (_ ("Expires: %s\n"), text);
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Actions: %u (%u skipped)\n", "Actions: %u (%u skipped)\n",
-                        n_actions),
-           n_actions, rempart_feed_get_n_skipped (feed));
+  g_print (_ ("Actions: %u\n"), n_actions);
+  g_print (_ ("Skipped: %u\n"), rempart_feed_get_n_skipped (feed));
 
   for (guint i = 0; i < n_actions; i++)
     {
@@ -147,8 +147,17 @@ rempart_cli_fetch (int argc, char **argv)
         return REMPART_CLI_EXIT_OK;
 
       case REMPART_FETCH_STATUS_RETRY_LATER:
-        rempart_cli_print_error (_ ("The server is busy and asks to try again in %lld seconds"),
-                                 (long long) rempart_fetch_result_get_retry_after (result));
+        {
+          gint64 seconds = rempart_fetch_result_get_retry_after (result);
+
+          rempart_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
+                                                "The server is busy and asks to try again in "
+                                                "%lld second",
+                                                "The server is busy and asks to try again in "
+                                                "%lld seconds",
+                                                (gulong) MIN (seconds, G_MAXLONG)),
+                                   (long long) seconds);
+        }
         return REMPART_CLI_EXIT_FAIL;
 
       case REMPART_FETCH_STATUS_GONE:

@@ -41,10 +41,16 @@ validate_one (const char *path, gboolean strict)
   n_actions = g_list_model_get_n_items (rempart_feed_get_actions (feed));
   n_skipped = rempart_feed_get_n_skipped (feed);
 
-  /* Translators: the first %s is a file name. */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: accepted, %u action, %u skipped\n",
-                        "%s: accepted, %u actions, %u skipped\n", n_actions),
-           display, n_actions, n_skipped);
+  {
+    g_autofree char *actions = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n_actions), n_actions);
+    g_autofree char *skipped = g_strdup_printf (
+        /* Translators: the number of actions that were skipped */
+        g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n_skipped), n_skipped);
+
+    /* Translators: a file name, then "3 actions", then "1 skipped" */
+    g_print (_ ("%s: accepted, %s, %s\n"), display, actions, skipped);
+  }
 
   if (strict && n_skipped > 0)
     return REMPART_CLI_EXIT_FAIL;
@@ -77,7 +83,12 @@ rempart_cli_validate (int argc, char **argv)
     return rempart_cli_usage_error (context, _ ("No feed file given"));
 
   for (int i = 1; i < argc; i++)
-    status = MAX (status, validate_one (argv[i], strict));
+    {
+      /* Not inside MAX (): it evaluates its arguments twice. */
+      int file_status = validate_one (argv[i], strict);
+
+      status = MAX (status, file_status);
+    }
 
   return status;
 }

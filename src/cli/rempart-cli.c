@@ -27,8 +27,11 @@ rempart_cli_option_context_new (const char *command,
                                 const char *summary,
                                 const GOptionEntry *entries)
 {
-  g_autofree char *usage = g_strdup_printf ("%s %s", command, parameters);
-  GOptionContext *context = g_option_context_new (usage);
+  g_autofree char *usage = NULL;
+  GOptionContext *context;
+
+  usage = *parameters != '\0' ? g_strdup_printf ("%s %s", command, parameters) : g_strdup (command);
+  context = g_option_context_new (usage);
 
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -68,7 +71,9 @@ rempart_cli_usage_error (GOptionContext *context, const char *format, ...)
   va_end (args);
 
   help = g_option_context_get_help (context, TRUE, NULL);
-  g_printerr ("rempart-feed: %s\n\n%s", message, help);
+  /* Translators: the program name, then a problem with the command line */
+  g_printerr (_ ("rempart-feed: %s\n"), message);
+  g_printerr ("\n%s", help);
 
   return REMPART_CLI_EXIT_USAGE;
 }
@@ -83,7 +88,8 @@ rempart_cli_print_error (const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("rempart-feed: %s\n", message);
+  /* Translators: the program name, then an error message */
+  g_printerr (_ ("rempart-feed: %s\n"), message);
 }
 
 /*

@@ -49,10 +49,11 @@ rempart_parse_warn (RempartParseContext *ctx,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* TRANSLATORS: a problem in a feed file: the file name, a JSON path such as
-   * "items[3].external_url", and what is wrong */
   rempart_feed_take_warning (
-      ctx->feed, g_strdup_printf (_ ("%s: %s: %s"), ctx->display_name, path->str, message));
+      ctx->feed,
+      /* TRANSLATORS: a problem in a feed file: the file name, a JSON
+                              * path such as "items[3].external_url", and what is wrong */
+      g_strdup_printf (_ ("%s: %s: %s"), ctx->display_name, path->str, message));
 }
 
 const char *

@@ -349,7 +349,7 @@ read_extension (RempartParseContext *ctx, JsonObject *root)
           /* A newer schema adds fields; what we know of it still holds. */
           if (value > 1)
             rempart_parse_warn (ctx, "_rempart", "schema", -1,
-                                _ ("version %lld is newer than this version of Rempart reads (1); "
+                                _ ("version %lld is newer than the version this Rempart reads (1); "
                                    "fields it does not know were ignored"),
                                 (long long) value);
           rempart_feed_set_schema (ctx->feed, (int) value);

@@ -72,6 +72,7 @@ typedef struct
   GUri *feed_uri;
   guint n_redirects;
   gboolean all_permanent;
+  gboolean moved_permanently;
   gsize max_body;
 
   SoupMessage *msg;
@@ -219,8 +220,12 @@ network_error (FetchData *data, SoupSession *session, const GError *error)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
-                        _ ("Could not download %s: the server stopped answering for %u seconds. "
-                           "Try again later."),
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "Could not download %s: the server stopped answering for %u "
+                                     "second. Try again later.",
+                                     "Could not download %s: the server stopped answering for %u "
+                                     "seconds. Try again later.",
+                                     soup_session_get_timeout (session)),
                         where, soup_session_get_timeout (session));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
@@ -268,7 +273,7 @@ signature_error (FetchData *data, const GError *verify_error)
 
   if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH))
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
-                        _ ("The feed %s was signed with another key than the one of this "
+                        _ ("The feed %s was signed with a different key from the one of this "
                            "subscription. The actions already downloaded are kept; ask the "
                            "group’s moderators whether their key changed, then subscribe again "
                            "with the new key."),
@@ -356,12 +361,20 @@ fail_hop (GTask *task, GError *error)
 /* Completion of each stage                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Called once the feed's hops are over, with data->uri its final address. */
 static void
-permanent_url_if_trusted (FetchData *data)
+feed_arrived (FetchData *data)
 {
-  /* Callers store this address for good: only when every hop said "moved permanently", and
-   * only for a feed that verified (or has no key to verify with). */
-  if (data->n_redirects > 0 && data->all_permanent)
+  data->feed_uri = g_uri_ref (data->uri);
+  data->moved_permanently = data->n_redirects > 0 && data->all_permanent;
+}
+
+/* Callers store this address for good: only when every hop said "moved permanently", and
+ * only for a feed that verified (or has no key to verify with). */
+static void
+set_permanent_url (FetchData *data)
+{
+  if (data->moved_permanently)
     data->result->permanent_url = uri_to_url (data->feed_uri);
 }
 
@@ -382,6 +395,7 @@ signature_done_step (GTask *task)
 
   data->result->is_signed = TRUE;
   data->result->trusted_comment = g_steal_pointer (&trusted_comment);
+  set_permanent_url (data);
   return_result_step (task);
 }
 
@@ -391,18 +405,14 @@ feed_done_step (GTask *task)
   FetchData *data = g_task_get_task_data (task);
 
   data->result->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
-  data->feed_uri = g_uri_ref (data->uri);
+  feed_arrived (data);
 
   if (data->public_key == NULL)
     {
-      permanent_url_if_trusted (data);
+      set_permanent_url (data);
       return_result_step (task);
       return;
     }
-
-  /* Remembered now, set only once the signature verified (signature_done_step). */
-  if (data->n_redirects > 0 && data->all_permanent)
-    data->result->permanent_url = uri_to_url (data->feed_uri);
 
   data->stage = STAGE_SIGNATURE;
   g_clear_pointer (&data->uri, g_uri_unref);
@@ -624,11 +634,9 @@ handle_response (GTask *task)
       result->last_modified =
           g_strdup (last_modified != NULL ? last_modified : data->last_modified);
       /* With a key, nothing was verified: the caller keeps the address it has. */
+      feed_arrived (data);
       if (data->public_key == NULL)
-        {
-          data->feed_uri = g_uri_ref (data->uri);
-          permanent_url_if_trusted (data);
-        }
+        set_permanent_url (data);
       finish_hop_then (task, return_result_step);
       return;
     }
@@ -954,10 +962,11 @@ rempart_fetcher_fetch_async (RempartFetcher *self,
   uri = g_uri_parse (request->url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL || !uri_is_web (uri))
     {
-      g_task_return_new_error (task, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL,
-                               _ ("“%s” is not a web address Rempart can download a feed from. "
-                                  "Check the subscription’s address: it starts with https://."),
-                               request->url);
+      g_task_return_new_error (
+          task, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL,
+          _ ("“%s” is not a web address Rempart can download a feed from. "
+             "Check the subscription’s address: it must start with https:// or http://."),
+          request->url);
       return;
     }
 

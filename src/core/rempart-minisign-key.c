@@ -338,7 +338,7 @@ _rempart_minisign_secret_key_serialize (RempartMinisignSecretKey *key,
         {
           OPENSSL_cleanse (bin, sizeof bin);
           g_set_error_literal (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_FAILED,
-                               _ ("The system's random number generator failed"));
+                               _ ("The system’s random number generator failed"));
           return NULL;
         }
       if (!xor_with_scrypt_stream (bin, password, opslimit, memlimit, error))
@@ -408,8 +408,8 @@ fail:
 
     if (saved_errno == EEXIST)
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _ ("“%s” already exists: refusing to overwrite a key file (force it to "
-                      "replace the key pair)"),
+                   _ ("“%s” already exists: a key file is never overwritten unless you ask "
+                      "for it (rempart-feed keygen --force)"),
                    display);
     else
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
@@ -479,8 +479,8 @@ _rempart_minisign_keygen_full (const char *pub_path,
       g_autofree char *display = g_filename_display_name (existing);
 
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _ ("“%s” already exists: refusing to overwrite a key file (force it to "
-                      "replace the key pair)"),
+                   _ ("“%s” already exists: a key file is never overwritten unless you ask "
+                      "for it (rempart-feed keygen --force)"),
                    display);
       return FALSE;
     }

@@ -53,6 +53,7 @@ expect 2 "keygen without files: exit 2" "$feed" keygen -W
 # --- validate -------------------------------------------------------------------------------
 expect 0 "the documented example feed is accepted" "$feed" validate --strict "$example"
 output_has "accepted" "validate says accepted"
+if [[ $(grep -c accepted out) == 1 ]]; then ok "validate reports each file once"; else not_ok "validate reports each file once"; fi
 printf '{"version": "https://jsonfeed.org/version/1.1", "items": [' > broken.json
 expect 1 "truncated JSON is rejected" "$feed" validate broken.json
 output_has "broken.json: rejected" "the rejection names the file"

@@ -90,6 +90,12 @@ typedef struct
 
 typedef struct
 {
+  RempartMinisignPublicKey *public_key;
+  RempartMinisignSecretKey *secret_key;
+} KeyPair;
+
+typedef struct
+{
   Fixture *f;
   SoupServerMessage *msg;
   guint n_left;
@@ -224,6 +230,56 @@ assert_body (RempartFetchResult *result, const char *expected)
   g_assert_nonnull (body);
   data = g_bytes_get_data (body, &len);
   g_assert_cmpmem (data, len, expected, strlen (expected));
+}
+
+static void
+key_pair_make (KeyPair *pair)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rempart-fetcher-XXXXXX", NULL);
+  g_autofree char *pub_path = g_build_filename (dir, "key.pub", NULL);
+  g_autofree char *sec_path = g_build_filename (dir, "key.sec", NULL);
+  g_autofree char *pub_text = NULL;
+  g_autofree char *sec_text = NULL;
+  g_autoptr (GBytes) sec_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize pub_len = 0;
+  gsize sec_len = 0;
+
+  g_assert_nonnull (dir);
+  rempart_minisign_keygen (pub_path, sec_path, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (pub_path, &pub_text, &pub_len, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (sec_path, &sec_text, &sec_len, &error);
+  g_assert_no_error (error);
+
+  pair->public_key = rempart_minisign_public_key_parse (pub_text, pub_len, &error);
+  g_assert_no_error (error);
+  sec_bytes = g_bytes_new (sec_text, sec_len);
+  pair->secret_key = rempart_minisign_secret_key_parse (sec_bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  g_unlink (pub_path);
+  g_unlink (sec_path);
+  g_rmdir (dir);
+}
+
+static void
+key_pair_clear (KeyPair *pair)
+{
+  g_clear_pointer (&pair->public_key, rempart_minisign_public_key_unref);
+  g_clear_pointer (&pair->secret_key, rempart_minisign_secret_key_unref);
+}
+
+static GBytes *
+sign (KeyPair *pair, const char *text)
+{
+  g_autoptr (GBytes) data = bytes_from_string (text);
+  g_autoptr (GError) error = NULL;
+  GBytes *sig = rempart_minisign_sign (pair->secret_key, data, "rempart test feed", NULL, &error);
+
+  g_assert_no_error (error);
+  return sig;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -881,6 +937,39 @@ test_redirect_relative (Fixture *f, gconstpointer data)
 }
 
 static void
+test_redirect_then_not_modified (Fixture *f, gconstpointer data)
+{
+  KeyPair pair = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFetchResult) plain = NULL;
+  g_autoptr (RempartFetchResult) keyed = NULL;
+  g_autofree char *address = url (f, "/moved-conditional");
+  g_autofree char *final = url (f, "/conditional");
+  RempartFetchRequest request = { .url = address, .etag = FEED_ETAG };
+
+  add_route (f, "/moved-conditional", SOUP_STATUS_MOVED_PERMANENTLY, "/conditional", NULL, NULL);
+
+  /* Nothing to verify without a key: the new address comes back with the 304... */
+  plain = fetch_full (f, &request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rempart_fetch_result_get_status (plain), ==, REMPART_FETCH_STATUS_NOT_MODIFIED);
+  g_assert_cmpstr (f->if_none_match, ==, FEED_ETAG);
+  g_assert_cmpstr (rempart_fetch_result_get_permanent_url (plain), ==, final);
+
+  /* ...but with a key, a 304 verified nothing: the old address stays. */
+  key_pair_make (&pair);
+  request.public_key = pair.public_key;
+  keyed = fetch_full (f, &request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rempart_fetch_result_get_status (keyed), ==, REMPART_FETCH_STATUS_NOT_MODIFIED);
+  g_assert_null (rempart_fetch_result_get_permanent_url (keyed));
+  g_assert_false (rempart_fetch_result_get_signed (keyed));
+  g_assert_cmpuint (hits (f, "/conditional.minisig"), ==, 0);
+
+  key_pair_clear (&pair);
+}
+
+static void
 test_redirect_invalid (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) no_location = NULL;
@@ -1200,62 +1289,6 @@ test_cancelled (Fixture *f, gconstpointer data)
 /* Tests: signatures                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  RempartMinisignPublicKey *public_key;
-  RempartMinisignSecretKey *secret_key;
-} KeyPair;
-
-static void
-key_pair_make (KeyPair *pair)
-{
-  g_autofree char *dir = g_dir_make_tmp ("rempart-fetcher-XXXXXX", NULL);
-  g_autofree char *pub_path = g_build_filename (dir, "key.pub", NULL);
-  g_autofree char *sec_path = g_build_filename (dir, "key.sec", NULL);
-  g_autofree char *pub_text = NULL;
-  g_autofree char *sec_text = NULL;
-  g_autoptr (GBytes) sec_bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  gsize pub_len = 0;
-  gsize sec_len = 0;
-
-  g_assert_nonnull (dir);
-  rempart_minisign_keygen (pub_path, sec_path, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (pub_path, &pub_text, &pub_len, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (sec_path, &sec_text, &sec_len, &error);
-  g_assert_no_error (error);
-
-  pair->public_key = rempart_minisign_public_key_parse (pub_text, pub_len, &error);
-  g_assert_no_error (error);
-  sec_bytes = g_bytes_new (sec_text, sec_len);
-  pair->secret_key = rempart_minisign_secret_key_parse (sec_bytes, NULL, &error);
-  g_assert_no_error (error);
-
-  g_unlink (pub_path);
-  g_unlink (sec_path);
-  g_rmdir (dir);
-}
-
-static void
-key_pair_clear (KeyPair *pair)
-{
-  g_clear_pointer (&pair->public_key, rempart_minisign_public_key_unref);
-  g_clear_pointer (&pair->secret_key, rempart_minisign_secret_key_unref);
-}
-
-static GBytes *
-sign (KeyPair *pair, const char *text)
-{
-  g_autoptr (GBytes) data = bytes_from_string (text);
-  g_autoptr (GError) error = NULL;
-  GBytes *sig = rempart_minisign_sign (pair->secret_key, data, "rempart test feed", NULL, &error);
-
-  g_assert_no_error (error);
-  return sig;
-}
-
 static RempartFetchResult *
 fetch_signed (Fixture *f, const char *path, RempartMinisignPublicKey *key, GError **error)
 {
@@ -1370,7 +1403,7 @@ test_signature_wrong_key (Fixture *f, gconstpointer data)
   result = fetch_signed (f, "/other.json", pair.public_key, &error);
   g_assert_error (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE);
   g_assert_null (result);
-  g_assert_nonnull (strstr (error->message, "another key"));
+  g_assert_nonnull (strstr (error->message, "different key"));
 
   key_pair_clear (&pair);
   key_pair_clear (&other);
@@ -1562,6 +1595,7 @@ main (int argc, char *argv[])
   ADD ("/fetcher/redirect/loop", test_redirect_loop);
   ADD ("/fetcher/redirect/five-is-fine", test_redirect_five_is_fine);
   ADD ("/fetcher/redirect/relative", test_redirect_relative);
+  ADD ("/fetcher/redirect/then-not-modified", test_redirect_then_not_modified);
   ADD ("/fetcher/redirect/invalid", test_redirect_invalid);
   ADD ("/fetcher/redirect/https-to-http", test_redirect_https_to_http);
   ADD ("/fetcher/body/slow", test_slow_body);
