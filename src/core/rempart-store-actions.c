@@ -1,0 +1,468 @@
+/* rempart-store-actions.c: importing a feed and listing its actions (worker side)
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rempart-store-private.h"
+
+/*
+ * An action is stored as the columns the lists filter and sort on (title, url, topic,
+ * priority, platform, expires, date_published) plus one JSON object, `details`, for the rest
+ * (brief, excerpt, language, tags, sources, arguments, and the three dates with their own UTC
+ * offsets so that the rebuilt action is the one the feed carried). `hash` digests all of it:
+ * a re-import compares hashes instead of fields.
+ */
+
+typedef struct
+{
+  char *hash;
+  gboolean archived;
+} Existing;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+existing_free (Existing *existing)
+{
+  g_free (existing->hash);
+  g_free (existing);
+}
+
+void
+rempart_store_import_data_free (RempartStoreImportData *data)
+{
+  g_clear_pointer (&data->sub, rempart_subscription_free);
+  g_clear_object (&data->feed);
+  g_free (data);
+}
+
+static gboolean
+has_user_data (sqlite3_stmt *stmt, const char *url, const char *action_id, GError **error)
+{
+  RempartSqliteStep step;
+
+  rempart_sqlite_bind_text (stmt, 1, url);
+  rempart_sqlite_bind_text (stmt, 2, action_id);
+  step = rempart_sqlite_step (stmt, error);
+  sqlite3_reset (stmt);
+  return step == REMPART_SQLITE_ROW;
+}
+
+/* The volunteer's rows follow a feed that moved (verified permanent redirect). Rows already
+ * under the new address win. */
+static gboolean
+rekey_user_data (sqlite3 *db, const char *old_url, const char *new_url, GError **error)
+{
+  static const char *const tables[] = { "action_state", "drafts", "events" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+          "UPDATE OR IGNORE %s SET subscription_url = ?2 WHERE subscription_url = ?1", tables[i]);
+      g_autoptr (sqlite3_stmt) stmt = rempart_sqlite_prepare (db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      rempart_sqlite_bind_text (stmt, 1, old_url);
+      rempart_sqlite_bind_text (stmt, 2, new_url);
+      if (!rempart_sqlite_step_done (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GHashTable *
+load_existing (sqlite3 *db, gint64 subscription_id, GError **error)
+{
+  g_autoptr (GHashTable) existing =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  RempartSqliteStep step;
+
+  stmt = rempart_sqlite_prepare (
+      db, "SELECT action_id, hash, archived FROM actions WHERE subscription_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  rempart_sqlite_bind_int64 (stmt, 1, subscription_id);
+
+  while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
+    {
+      Existing *entry = g_new0 (Existing, 1);
+
+      entry->hash = rempart_sqlite_dup_text (stmt, 1);
+      entry->archived = sqlite3_column_int (stmt, 2) != 0;
+      g_hash_table_insert (existing, rempart_sqlite_dup_text (stmt, 0), entry);
+    }
+
+  return step == REMPART_SQLITE_ERROR ? NULL : g_steal_pointer (&existing);
+}
+
+/* Binds ?1..?13 as both the insert and the update statement number them. */
+static void
+bind_action (sqlite3_stmt *stmt,
+             gint64 subscription_id,
+             RempartAction *action,
+             const char *details,
+             const char *hash,
+             gint64 now)
+{
+  GDateTime *published = rempart_action_get_date_published (action);
+
+  rempart_sqlite_bind_int64 (stmt, 1, subscription_id);
+  rempart_sqlite_bind_text (stmt, 2, rempart_action_get_id (action));
+  rempart_sqlite_bind_text (stmt, 3, rempart_action_get_url (action));
+  rempart_sqlite_bind_text (stmt, 4, rempart_action_get_title (action));
+  rempart_sqlite_bind_int64 (stmt, 5, rempart_action_get_topic (action));
+  rempart_sqlite_bind_int64 (stmt, 6, rempart_action_get_priority (action));
+  rempart_sqlite_bind_text (stmt, 7, rempart_action_get_platform (action));
+  rempart_sqlite_bind_date (stmt, 8, rempart_action_get_expires (action));
+  rempart_sqlite_bind_date (stmt, 9, published);
+  rempart_sqlite_bind_int64 (stmt, 10, published != NULL ? g_date_time_to_unix (published) : now);
+  rempart_sqlite_bind_text (stmt, 11, details);
+  rempart_sqlite_bind_text (stmt, 12, hash);
+  rempart_sqlite_bind_int64 (stmt, 13, now);
+}
+
+typedef struct
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  sqlite3_stmt *user_data;
+  sqlite3_stmt *archive;
+  sqlite3_stmt *delete;
+} ImportStatements;
+
+static void
+import_statements_clear (ImportStatements *st)
+{
+  g_clear_pointer (&st->insert, sqlite3_finalize);
+  g_clear_pointer (&st->update, sqlite3_finalize);
+  g_clear_pointer (&st->user_data, sqlite3_finalize);
+  g_clear_pointer (&st->archive, sqlite3_finalize);
+  g_clear_pointer (&st->delete, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportStatements, import_statements_clear)
+
+static gboolean
+import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
+{
+  st->insert = rempart_sqlite_prepare (
+      db,
+      "INSERT INTO actions (subscription_id, action_id, url, title, topic, priority, platform,"
+      " expires, date_published, sort_date, details, hash, archived, first_seen, updated)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13)",
+      error);
+  if (st->insert == NULL)
+    return FALSE;
+  /* ?10 is unused here (SQLite allows gaps): an undated action keeps its first sort date. */
+  st->update = rempart_sqlite_prepare (
+      db,
+      "UPDATE actions SET url = ?3, title = ?4, topic = ?5, priority = ?6, platform = ?7,"
+      " expires = ?8, date_published = ?9, sort_date = COALESCE (?9, first_seen),"
+      " details = ?11, hash = ?12, archived = 0, updated = ?13"
+      " WHERE subscription_id = ?1 AND action_id = ?2",
+      error);
+  if (st->update == NULL)
+    return FALSE;
+  st->user_data = rempart_sqlite_prepare (
+      db,
+      "SELECT 1 WHERE EXISTS (SELECT 1 FROM action_state WHERE subscription_url = ?1"
+      " AND action_id = ?2) OR EXISTS (SELECT 1 FROM drafts WHERE subscription_url = ?1"
+      " AND action_id = ?2)",
+      error);
+  if (st->user_data == NULL)
+    return FALSE;
+  st->archive = rempart_sqlite_prepare (
+      db, "UPDATE actions SET archived = 1 WHERE subscription_id = ?1 AND action_id = ?2", error);
+  if (st->archive == NULL)
+    return FALSE;
+  st->delete = rempart_sqlite_prepare (
+      db, "DELETE FROM actions WHERE subscription_id = ?1 AND action_id = ?2", error);
+  return st->delete != NULL;
+}
+
+static void
+set_rollback_error (GError **error, const char *url, gint64 seq, gint64 last_seq)
+{
+  g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+               _ ("The feed “%s” is older (number %lld) than the one already received (number "
+                  "%lld): someone may be sending an old copy. It was not imported and your "
+                  "actions are unchanged; the group’s moderators should hear about it."),
+               url, (long long) seq, (long long) last_seq);
+}
+
+/* Reads what the store knows of the subscription before anything is written. */
+static gboolean
+load_stored_sub (sqlite3 *db, gint64 id, char **out_url, gint64 *out_last_seq, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt =
+      rempart_sqlite_prepare (db, "SELECT url, last_seq FROM subscriptions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rempart_sqlite_bind_int64 (stmt, 1, id);
+
+  switch (rempart_sqlite_step (stmt, error))
+    {
+      case REMPART_SQLITE_ROW:
+        *out_url = rempart_sqlite_dup_text (stmt, 0);
+        *out_last_seq = sqlite3_column_int64 (stmt, 1);
+        return TRUE;
+      case REMPART_SQLITE_DONE:
+        g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND,
+                     _ ("The subscription number %lld was removed while its feed was being "
+                        "downloaded; nothing was imported."),
+                     (long long) id);
+        return FALSE;
+      case REMPART_SQLITE_ERROR:
+      default:
+        return FALSE;
+    }
+}
+
+static gboolean
+save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *feed, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GDateTime *feed_expires = rempart_feed_get_expires (feed);
+  gint64 seq = sub->last_seq;
+
+  /* The highest signed seq ever imported, even if the caller forgot to pass it on: it is
+   * what the next rollback check compares with. */
+  if (sub->is_signed)
+    seq = MAX (seq, rempart_feed_get_seq (feed));
+
+  stmt = rempart_sqlite_prepare (
+      db,
+      "UPDATE subscriptions SET url = ?2, title = ?3, etag = ?4, last_modified = ?5,"
+      " last_seq = MAX (last_seq, ?6), expires = ?7, is_signed = ?8, last_check = ?9,"
+      " last_success = ?10, next_check = ?11, retry_after = ?12, failures = ?13,"
+      " last_error = ?14, ended = ?15 WHERE id = ?1",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rempart_sqlite_bind_int64 (stmt, 1, sub->id);
+  rempart_sqlite_bind_text (stmt, 2, sub->url);
+  rempart_sqlite_bind_text (stmt, 3,
+                            sub->title != NULL ? sub->title : rempart_feed_get_title (feed));
+  rempart_sqlite_bind_text (stmt, 4, sub->etag);
+  rempart_sqlite_bind_text (stmt, 5, sub->last_modified);
+  rempart_sqlite_bind_int64 (stmt, 6, seq);
+  rempart_sqlite_bind_int64 (stmt, 7,
+                             sub->expires != 0 || feed_expires == NULL
+                                 ? sub->expires
+                                 : g_date_time_to_unix (feed_expires));
+  rempart_sqlite_bind_int64 (stmt, 8, sub->is_signed);
+  rempart_sqlite_bind_int64 (stmt, 9, sub->last_check);
+  rempart_sqlite_bind_int64 (stmt, 10, sub->last_success);
+  rempart_sqlite_bind_int64 (stmt, 11, sub->next_check);
+  rempart_sqlite_bind_int64 (stmt, 12, sub->retry_after);
+  rempart_sqlite_bind_int64 (stmt, 13, sub->failures);
+  rempart_sqlite_bind_text (stmt, 14, sub->last_error);
+  rempart_sqlite_bind_int64 (stmt, 15, sub->ended);
+  return rempart_sqlite_step_done (stmt, error);
+}
+
+static gboolean
+import_actions (RempartStoreWorker *w,
+                const RempartSubscription *sub,
+                RempartFeed *feed,
+                RempartImportStats *stats,
+                GError **error)
+{
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  GListModel *actions = rempart_feed_get_actions (feed);
+  guint n_actions = g_list_model_get_n_items (actions);
+  guint fail_at = rempart_store_worker_get_import_fail_at (w);
+  gint64 now = rempart_store_worker_now (w);
+  g_auto (ImportStatements) st = { 0 };
+  g_autoptr (GHashTable) existing = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  existing = load_existing (db, sub->id, error);
+  if (existing == NULL || !import_statements_prepare (&st, db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autoptr (RempartAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *details = rempart_store_action_details (action);
+      g_autofree char *hash = rempart_store_action_hash (action, details);
+      Existing *entry = g_hash_table_lookup (existing, rempart_action_get_id (action));
+      sqlite3_stmt *stmt;
+
+      if (fail_at != 0 && i + 1 == fail_at)
+        {
+          g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                       "Import failed on purpose after %u actions (test hook)", i);
+          return FALSE;
+        }
+
+      if (entry == NULL)
+        {
+          stmt = st.insert;
+          stats->added++;
+        }
+      else if (entry->archived || strcmp (entry->hash, hash) != 0)
+        {
+          stmt = st.update;
+          stats->updated++;
+        }
+      else
+        {
+          stats->unchanged++;
+          g_hash_table_remove (existing, rempart_action_get_id (action));
+          continue;
+        }
+
+      bind_action (stmt, sub->id, action, details, hash, now);
+      if (!rempart_sqlite_step_done (stmt, error))
+        return FALSE;
+      /* Left in the table are the actions that left the feed. */
+      g_hash_table_remove (existing, rempart_action_get_id (action));
+    }
+
+  g_hash_table_iter_init (&iter, existing);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr (GError) local_error = NULL;
+      Existing *entry = value;
+      gboolean keep = has_user_data (st.user_data, sub->url, key, &local_error);
+      sqlite3_stmt *stmt = keep ? st.archive : st.delete;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (keep && entry->archived)
+        continue;
+
+      rempart_sqlite_bind_int64 (stmt, 1, sub->id);
+      rempart_sqlite_bind_text (stmt, 2, key);
+      if (!rempart_sqlite_step_done (stmt, error))
+        return FALSE;
+      if (keep)
+        stats->archived++;
+      else
+        stats->removed++;
+    }
+
+  return TRUE;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Jobs                                                                                   */
+/* -------------------------------------------------------------------------------------- */
+
+gboolean
+rempart_store_import_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  RempartStoreImportData *import = data;
+  const RempartSubscription *sub = import->sub;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autofree RempartImportStats *stats = g_new0 (RempartImportStats, 1);
+  g_autofree char *stored_url = NULL;
+  gint64 stored_seq = -1;
+  gint64 seq = rempart_feed_get_seq (import->feed);
+
+  if (!rempart_store_begin (w, error))
+    return FALSE;
+
+  if (!load_stored_sub (db, sub->id, &stored_url, &stored_seq, error))
+    goto fail;
+
+  /* A signed feed whose seq went down is an old copy replayed; an equal seq is the same
+   * publication fetched again. */
+  if (seq >= 0 && sub->is_signed && stored_seq >= 0 && seq < stored_seq)
+    {
+      set_rollback_error (error, sub->url, seq, stored_seq);
+      goto fail;
+    }
+
+  if (g_strcmp0 (stored_url, sub->url) != 0 && !rekey_user_data (db, stored_url, sub->url, error))
+    goto fail;
+
+  if (!import_actions (w, sub, import->feed, stats, error) ||
+      !save_subscription (db, sub, import->feed, error) || !rempart_store_commit (w, error))
+    goto fail;
+
+  *out = g_steal_pointer (&stats);
+  return TRUE;
+
+fail:
+  rempart_store_rollback (w);
+  return FALSE;
+}
+
+static const char *const view_conditions[] = {
+  [REMPART_ACTION_VIEW_TODO] = "a.archived = 0 AND (a.expires IS NULL OR a.expires > ?1)"
+                               " AND (COALESCE (st.state, 0) & 12) = 0",
+  [REMPART_ACTION_VIEW_QUEUED] = "(COALESCE (st.state, 0) & 4) = 0 AND EXISTS (SELECT 1 FROM"
+                                 " drafts d WHERE d.subscription_url = s.url AND d.action_id ="
+                                 " a.action_id AND d.queued = 1)",
+  [REMPART_ACTION_VIEW_DONE] = "(COALESCE (st.state, 0) & 4) != 0",
+  [REMPART_ACTION_VIEW_ARCHIVE] = "(a.archived = 1 OR a.expires <= ?1)",
+  [REMPART_ACTION_VIEW_ALL] = "?1 IS NOT NULL",
+};
+
+gboolean
+rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  RempartActionView view = GPOINTER_TO_INT (data);
+  g_autoptr (GPtrArray) list =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_stored_action_free);
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  RempartSqliteStep step;
+
+  g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
+
+  sql = g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
+                     " a.first_seen, a.updated,"
+                     " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details"
+                     " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
+                     " LEFT JOIN action_state st ON st.subscription_url = s.url"
+                     " AND st.action_id = a.action_id WHERE ",
+                     view_conditions[view],
+                     " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", NULL);
+  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rempart_sqlite_bind_int64 (stmt, 1, rempart_store_worker_now (w));
+
+  while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
+    {
+      RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
+
+      stored->subscription_id = sqlite3_column_int64 (stmt, 0);
+      stored->subscription_url = rempart_sqlite_dup_text (stmt, 1);
+      stored->state = sqlite3_column_int (stmt, 2);
+      stored->archived = sqlite3_column_int (stmt, 3) != 0;
+      stored->first_seen = sqlite3_column_int64 (stmt, 4);
+      stored->updated = sqlite3_column_int64 (stmt, 5);
+      stored->action = rempart_store_action_from_row (stmt, 6, parser);
+      g_ptr_array_add (list, stored);
+    }
+  if (step == REMPART_SQLITE_ERROR)
+    return FALSE;
+
+  *out = g_steal_pointer (&list);
+  return TRUE;
+}

@@ -1,0 +1,295 @@
+/* rempart-store-schema.c: opening the database, refusing what we must not touch, migrations
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rempart-store-private.h"
+
+/*
+ * A database we cannot read as ours (newer schema, damaged, not a database at all) is
+ * refused before a single byte is written: the checks run on a read-only connection, and
+ * only a database that passed them is reopened read-write, switched to WAL and migrated.
+ * The volunteer's history is worth more than a working start; rempart_store_move_aside()
+ * is the explicit way out.
+ *
+ * Schema history. Never edit a shipped migration: add one. Each runs in its own
+ * BEGIN IMMEDIATE transaction that also sets user_version, so a failed step leaves the
+ * database exactly as it was.
+ *   1  subscriptions, actions, action_state, drafts, events
+ *   2  drafts.queued, user_templates
+ */
+
+/* -------------------------------------------------------------------------------------- */
+/* Migrations                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/* Version 1; tests/unit/store-fixtures/schema-1.sql holds the same statements. */
+static const char migration_1[] =
+    "CREATE TABLE subscriptions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  url TEXT NOT NULL UNIQUE,"
+    "  public_key TEXT,"
+    "  title TEXT,"
+    "  etag TEXT,"
+    "  last_modified TEXT,"
+    "  last_seq INTEGER NOT NULL DEFAULT -1,"
+    "  expires INTEGER NOT NULL DEFAULT 0,"
+    "  last_check INTEGER NOT NULL DEFAULT 0,"
+    "  last_success INTEGER NOT NULL DEFAULT 0,"
+    "  next_check INTEGER NOT NULL DEFAULT 0,"
+    "  retry_after INTEGER NOT NULL DEFAULT 0,"
+    "  failures INTEGER NOT NULL DEFAULT 0,"
+    "  last_error TEXT,"
+    "  ended INTEGER NOT NULL DEFAULT 0,"
+    "  is_signed INTEGER NOT NULL DEFAULT 0);"
+    /* The columns the lists filter and sort on; the rest of the action is JSON (details). */
+    "CREATE TABLE actions ("
+    "  subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,"
+    "  action_id TEXT NOT NULL,"
+    "  url TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  topic INTEGER NOT NULL DEFAULT 0,"
+    "  priority INTEGER NOT NULL DEFAULT 0,"
+    "  platform TEXT,"
+    "  expires INTEGER,"
+    "  date_published INTEGER,"
+    "  sort_date INTEGER NOT NULL,"
+    "  details TEXT NOT NULL,"
+    "  hash TEXT NOT NULL,"
+    "  archived INTEGER NOT NULL DEFAULT 0,"
+    "  first_seen INTEGER NOT NULL,"
+    "  updated INTEGER NOT NULL,"
+    "  PRIMARY KEY (subscription_id, action_id));"
+    "CREATE INDEX actions_order ON actions (priority DESC, sort_date DESC);"
+    /* Keyed by URL, not by foreign key: the volunteer's data outlives the feed's. */
+    "CREATE TABLE action_state ("
+    "  subscription_url TEXT NOT NULL,"
+    "  action_id TEXT NOT NULL,"
+    "  state INTEGER NOT NULL DEFAULT 0,"
+    "  updated INTEGER NOT NULL,"
+    "  PRIMARY KEY (subscription_url, action_id));"
+    "CREATE TABLE drafts ("
+    "  subscription_url TEXT NOT NULL,"
+    "  action_id TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  template_id TEXT,"
+    "  updated INTEGER NOT NULL,"
+    "  PRIMARY KEY (subscription_url, action_id));"
+    "CREATE TABLE events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  subscription_url TEXT NOT NULL,"
+    "  action_id TEXT NOT NULL,"
+    "  kind INTEGER NOT NULL,"
+    "  at INTEGER NOT NULL);"
+    "CREATE INDEX events_kind_at ON events (kind, at);";
+
+static const char migration_2[] = "ALTER TABLE drafts ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;"
+                                  "CREATE INDEX drafts_queued ON drafts (queued) WHERE queued = 1;"
+                                  "CREATE TABLE user_templates ("
+                                  "  id TEXT PRIMARY KEY,"
+                                  "  title TEXT NOT NULL,"
+                                  "  language TEXT,"
+                                  "  topics TEXT NOT NULL DEFAULT '[]',"
+                                  "  body TEXT NOT NULL,"
+                                  "  when_text TEXT,"
+                                  "  created INTEGER NOT NULL,"
+                                  "  updated INTEGER NOT NULL);";
+
+/* migrations[n] takes a database from version n to n + 1. */
+static const char *const migrations[] = { migration_1, migration_2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REMPART_STORE_SCHEMA_VERSION);
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+set_too_new_error (GError **error, const char *path, gint64 version)
+{
+  g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_TOO_NEW,
+               _ ("The database “%s” was written by a newer version of Rempart (schema %lld; "
+                  "this version knows %d). It was left untouched: update Rempart to use it, "
+                  "or Rempart can keep a copy aside and start fresh."),
+               path, (long long) version, REMPART_STORE_SCHEMA_VERSION);
+}
+
+static void
+set_corrupt_error (GError **error, const char *path, const char *detail)
+{
+  g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_CORRUPT,
+               _ ("The database “%s” is damaged or is not a Rempart database. It was left "
+                  "untouched: Rempart can keep a copy aside and start fresh. (SQLite: %s)"),
+               path, detail);
+}
+
+/* Read-only checks: the file stays byte for byte what it was whatever they find. */
+static gboolean
+check_existing (const char *path, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db;
+  gint64 version = 0;
+  gboolean ok = FALSE;
+
+  /* Even a read-only connection creates -wal and -shm next to a WAL database. When there is
+   * no -wal there is nothing in it to read: "immutable" opens the file alone. When there is
+   * one (a crash), it holds committed transactions and must be read. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    uri = g_strconcat ("file:", escaped, NULL);
+  else
+    uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  db = rempart_sqlite_open (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  if (db == NULL)
+    return FALSE;
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!rempart_sqlite_query_int64 (db, "PRAGMA user_version", &version, &local_error))
+    {
+      if (g_error_matches (local_error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_CORRUPT))
+        set_corrupt_error (error, path, sqlite3_errmsg (db));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (version > REMPART_STORE_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path, version);
+      goto out;
+    }
+
+  stmt = rempart_sqlite_prepare (db, "PRAGMA quick_check", &local_error);
+  switch (stmt != NULL ? rempart_sqlite_step (stmt, &local_error) : REMPART_SQLITE_ERROR)
+    {
+      case REMPART_SQLITE_ROW:
+        ok = g_strcmp0 (rempart_sqlite_get_text (stmt, 0), "ok") == 0;
+        if (!ok)
+          set_corrupt_error (error, path, rempart_sqlite_get_text (stmt, 0));
+        break;
+      case REMPART_SQLITE_DONE:
+        set_corrupt_error (error, path, "quick_check");
+        break;
+      case REMPART_SQLITE_ERROR:
+      default:
+        if (g_error_matches (local_error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_CORRUPT))
+          set_corrupt_error (error, path, sqlite3_errmsg (db));
+        else
+          g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+migrate (RempartStoreWorker *worker, GError **error)
+{
+  sqlite3 *db = rempart_store_worker_get_db (worker);
+
+  for (;;)
+    {
+      g_autofree char *set_version = NULL;
+      gint64 version = 0;
+
+      if (!rempart_store_begin (worker, error))
+        return FALSE;
+
+      /* Read inside the transaction: another process may have just migrated. */
+      if (!rempart_sqlite_query_int64 (db, "PRAGMA user_version", &version, error))
+        goto fail;
+
+      if (version == REMPART_STORE_SCHEMA_VERSION)
+        return rempart_store_commit (worker, error);
+
+      if (version < 0 || version > REMPART_STORE_SCHEMA_VERSION)
+        {
+          set_too_new_error (error, rempart_store_worker_get_path (worker), version);
+          goto fail;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
+      if (!rempart_sqlite_exec (db, migrations[version], error) ||
+          !rempart_sqlite_exec (db, set_version, error) || !rempart_store_commit (worker, error))
+        {
+          g_prefix_error (error,
+                          _ ("Could not upgrade the database to schema %d; it was left "
+                             "as it was. "),
+                          (int) version + 1);
+          goto fail;
+        }
+    }
+
+fail:
+  rempart_store_rollback (worker);
+  return FALSE;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Private API                                                                            */
+/* -------------------------------------------------------------------------------------- */
+
+gboolean
+rempart_store_schema_open (RempartStoreWorker *worker, GError **error)
+{
+  const char *path = rempart_store_worker_get_path (worker);
+  sqlite3 *db;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!check_existing (path, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                       _ ("Could not create the folder “%s” for the database: %s. Check that "
+                          "your home folder can be written."),
+                       dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  db = rempart_sqlite_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return FALSE;
+  rempart_store_worker_set_db (worker, db);
+
+  /* NORMAL is safe in WAL mode against a crash of the process (a committed transaction is in
+   * the WAL); only a power cut may lose the last ones. */
+  sqlite3_busy_timeout (db, 5000);
+  if (!rempart_sqlite_exec (db,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA foreign_keys = ON;",
+                            error) ||
+      !migrate (worker, error))
+    {
+      rempart_store_worker_set_db (worker, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,204 @@
+/* rempart-store-serialize.c: an action to and from its row
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "rempart-action-private.h"
+#include "rempart-date.h"
+#include "rempart-store-private.h"
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+add_strv (JsonBuilder *builder, const char *name, const char *const *strv)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_date (JsonBuilder *builder, const char *name, GDateTime *date)
+{
+  g_autofree char *text = date != NULL ? rempart_date_format (date) : NULL;
+
+  add_string (builder, name, text);
+}
+
+char *
+rempart_store_action_details (RempartAction *action)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GPtrArray *sources = rempart_action_get_sources (action);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "brief", rempart_action_get_brief (action));
+  add_string (builder, "excerpt", rempart_action_get_excerpt (action));
+  add_string (builder, "language", rempart_action_get_language (action));
+  add_date (builder, "date_published", rempart_action_get_date_published (action));
+  add_date (builder, "date_modified", rempart_action_get_date_modified (action));
+  add_date (builder, "expires", rempart_action_get_expires (action));
+  add_strv (builder, "tags", rempart_action_get_tags (action));
+  add_strv (builder, "arguments", rempart_action_get_arguments (action));
+  if (sources != NULL && sources->len > 0)
+    {
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          const RempartSource *source = g_ptr_array_index (sources, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "title", source->title);
+          add_string (builder, "url", source->url);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+hash_field (GChecksum *checksum, const char *text)
+{
+  /* A separator that plain text never holds, so that ("ab", "c") and ("a", "bc") differ. */
+  if (text != NULL)
+    g_checksum_update (checksum, (const guchar *) text, -1);
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+}
+
+char *
+rempart_store_action_hash (RempartAction *action, const char *details)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char numbers[32];
+
+  hash_field (checksum, rempart_action_get_url (action));
+  hash_field (checksum, rempart_action_get_title (action));
+  hash_field (checksum, rempart_action_get_platform (action));
+  g_snprintf (numbers, sizeof numbers, "%d %d", rempart_action_get_topic (action),
+              rempart_action_get_priority (action));
+  hash_field (checksum, numbers);
+  hash_field (checksum, details);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static GStrv
+read_strv (JsonObject *object, const char *name)
+{
+  JsonArray *array =
+      json_object_has_member (object, name) ? json_object_get_array_member (object, name) : NULL;
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv strv;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return strv;
+}
+
+static void
+read_text (RempartAction *action, RempartActionText field, JsonObject *object, const char *name)
+{
+  const char *text = json_object_get_string_member_with_default (object, name, NULL);
+
+  if (text != NULL)
+    rempart_action_take_text (action, field, g_strdup (text));
+}
+
+static void
+read_date (RempartAction *action, RempartActionDate field, JsonObject *object, const char *name)
+{
+  const char *text = json_object_get_string_member_with_default (object, name, NULL);
+  g_autoptr (GDateTime) date = text != NULL ? rempart_date_parse (text) : NULL;
+
+  if (date != NULL)
+    rempart_action_set_date (action, field, date);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Private API                                                                            */
+/* -------------------------------------------------------------------------------------- */
+
+/* Columns: action_id, url, title, topic, priority, platform, details. */
+RempartAction *
+rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser)
+{
+  g_autoptr (RempartAction) action = NULL;
+  g_autoptr (GPtrArray) sources =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_source_free);
+  const char *details = rempart_sqlite_get_text (stmt, first + 6);
+  JsonObject *object;
+  JsonArray *array;
+
+  action = rempart_action_new (rempart_sqlite_get_text (stmt, first),
+                               rempart_sqlite_get_text (stmt, first + 1));
+  rempart_action_take_text (action, REMPART_ACTION_TITLE,
+                            rempart_sqlite_dup_text (stmt, first + 2));
+  rempart_action_set_topic (action, sqlite3_column_int (stmt, first + 3));
+  rempart_action_set_priority (action, sqlite3_column_int (stmt, first + 4));
+  rempart_action_take_text (action, REMPART_ACTION_PLATFORM,
+                            rempart_sqlite_dup_text (stmt, first + 5));
+
+  /* We wrote it; if it does not parse, the row was damaged outside of SQLite's view: keep
+   * what the columns hold rather than losing the action. */
+  if (details == NULL || !json_parser_load_from_data (parser, details, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_steal_pointer (&action);
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  read_text (action, REMPART_ACTION_BRIEF, object, "brief");
+  read_text (action, REMPART_ACTION_EXCERPT, object, "excerpt");
+  read_text (action, REMPART_ACTION_LANGUAGE, object, "language");
+  read_date (action, REMPART_ACTION_DATE_PUBLISHED, object, "date_published");
+  read_date (action, REMPART_ACTION_DATE_MODIFIED, object, "date_modified");
+  read_date (action, REMPART_ACTION_EXPIRES, object, "expires");
+  rempart_action_take_tags (action, read_strv (object, "tags"));
+  rempart_action_take_arguments (action, read_strv (object, "arguments"));
+
+  array = json_object_has_member (object, "sources")
+              ? json_object_get_array_member (object, "sources")
+              : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *source = json_array_get_object_element (array, i);
+      const char *url = json_object_get_string_member_with_default (source, "url", NULL);
+
+      if (url != NULL)
+        g_ptr_array_add (
+            sources, rempart_source_new (
+                         json_object_get_string_member_with_default (source, "title", NULL), url));
+    }
+  rempart_action_take_sources (action, g_steal_pointer (&sources));
+  return g_steal_pointer (&action);
+}

@@ -1,0 +1,196 @@
+/* rempart-store-subscriptions.c: the feeds the volunteer follows (worker side)
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-store-private.h"
+
+#define SUB_COLUMNS                                                                  \
+  "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, " \
+  "last_success, next_check, retry_after, failures, last_error, ended, is_signed"
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+RempartSubscription *
+rempart_store_read_subscription (sqlite3_stmt *stmt)
+{
+  RempartSubscription *sub = g_new0 (RempartSubscription, 1);
+
+  sub->id = sqlite3_column_int64 (stmt, 0);
+  sub->url = rempart_sqlite_dup_text (stmt, 1);
+  sub->public_key = rempart_sqlite_dup_text (stmt, 2);
+  sub->title = rempart_sqlite_dup_text (stmt, 3);
+  sub->etag = rempart_sqlite_dup_text (stmt, 4);
+  sub->last_modified = rempart_sqlite_dup_text (stmt, 5);
+  sub->last_seq = sqlite3_column_int64 (stmt, 6);
+  sub->expires = sqlite3_column_int64 (stmt, 7);
+  sub->last_check = sqlite3_column_int64 (stmt, 8);
+  sub->last_success = sqlite3_column_int64 (stmt, 9);
+  sub->next_check = sqlite3_column_int64 (stmt, 10);
+  sub->retry_after = sqlite3_column_int64 (stmt, 11);
+  sub->failures = sqlite3_column_int (stmt, 12);
+  sub->last_error = rempart_sqlite_dup_text (stmt, 13);
+  sub->ended = sqlite3_column_int (stmt, 14) != 0;
+  sub->is_signed = sqlite3_column_int (stmt, 15) != 0;
+  return sub;
+}
+
+static void
+set_not_found_error (GError **error, const char *path, gint64 id)
+{
+  g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND,
+               _ ("There is no subscription number %lld in “%s”: it may have been removed "
+                  "meanwhile. Reload the list of groups."),
+               (long long) id, path);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Jobs                                                                                   */
+/* -------------------------------------------------------------------------------------- */
+
+gboolean
+rempart_store_add_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  const RempartSubscription *sub = data;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autoptr (sqlite3_stmt) exists = NULL;
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  g_autoptr (sqlite3_stmt) select = NULL;
+
+  exists = rempart_sqlite_prepare (db, "SELECT 1 FROM subscriptions WHERE url = ?1", error);
+  if (exists == NULL)
+    return FALSE;
+  rempart_sqlite_bind_text (exists, 1, sub->url);
+  switch (rempart_sqlite_step (exists, error))
+    {
+      case REMPART_SQLITE_ROW:
+        g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                     _ ("You already follow the feed “%s”."), sub->url);
+        return FALSE;
+      case REMPART_SQLITE_ERROR:
+        return FALSE;
+      case REMPART_SQLITE_DONE:
+      default:
+        break;
+    }
+
+  insert = rempart_sqlite_prepare (
+      db, "INSERT INTO subscriptions (url, public_key) VALUES (?1, ?2) RETURNING " SUB_COLUMNS,
+      error);
+  if (insert == NULL)
+    return FALSE;
+  rempart_sqlite_bind_text (insert, 1, sub->url);
+  rempart_sqlite_bind_text (insert, 2, sub->public_key);
+  switch (rempart_sqlite_step (insert, error))
+    {
+      case REMPART_SQLITE_ROW:
+        break;
+      case REMPART_SQLITE_DONE:
+        rempart_sqlite_set_error (error, db, SQLITE_ERROR, NULL);
+        return FALSE;
+      case REMPART_SQLITE_ERROR:
+      default:
+        return FALSE;
+    }
+
+  *out = rempart_store_read_subscription (insert);
+  /* RETURNING rows are only final once the statement has run to its end. */
+  if (rempart_sqlite_step (insert, error) == REMPART_SQLITE_ERROR)
+    {
+      g_clear_pointer (out, rempart_subscription_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rempart_store_list_subs_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  g_autoptr (GPtrArray) subs =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_subscription_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  RempartSqliteStep step;
+
+  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w),
+                                 "SELECT " SUB_COLUMNS " FROM subscriptions ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
+    g_ptr_array_add (subs, rempart_store_read_subscription (stmt));
+  if (step == REMPART_SQLITE_ERROR)
+    return FALSE;
+
+  *out = g_steal_pointer (&subs);
+  return TRUE;
+}
+
+gboolean
+rempart_store_update_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  const RempartSubscription *sub = data;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = rempart_sqlite_prepare (db,
+                                 "UPDATE subscriptions SET title = ?2, expires = ?3, "
+                                 "last_check = ?4, last_success = ?5, next_check = ?6, "
+                                 "retry_after = ?7, failures = ?8, last_error = ?9, ended = ?10, "
+                                 "is_signed = ?11 WHERE id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rempart_sqlite_bind_int64 (stmt, 1, sub->id);
+  rempart_sqlite_bind_text (stmt, 2, sub->title);
+  rempart_sqlite_bind_int64 (stmt, 3, sub->expires);
+  rempart_sqlite_bind_int64 (stmt, 4, sub->last_check);
+  rempart_sqlite_bind_int64 (stmt, 5, sub->last_success);
+  rempart_sqlite_bind_int64 (stmt, 6, sub->next_check);
+  rempart_sqlite_bind_int64 (stmt, 7, sub->retry_after);
+  rempart_sqlite_bind_int64 (stmt, 8, sub->failures);
+  rempart_sqlite_bind_text (stmt, 9, sub->last_error);
+  rempart_sqlite_bind_int64 (stmt, 10, sub->ended);
+  rempart_sqlite_bind_int64 (stmt, 11, sub->is_signed);
+  if (!rempart_sqlite_step_done (stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (db) == 0)
+    {
+      set_not_found_error (error, rempart_store_worker_get_path (w), sub->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The actions go with it (ON DELETE CASCADE); state, drafts and events are keyed by URL and
+ * stay, so that following the group again brings them back. */
+gboolean
+rempart_store_remove_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  const RempartSubscription *sub = data;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = rempart_sqlite_prepare (db, "DELETE FROM subscriptions WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rempart_sqlite_bind_int64 (stmt, 1, sub->id);
+  if (!rempart_sqlite_step_done (stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (db) == 0)
+    {
+      set_not_found_error (error, rempart_store_worker_get_path (w), sub->id);
+      return FALSE;
+    }
+  return TRUE;
+}

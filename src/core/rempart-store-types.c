@@ -1,0 +1,172 @@
+/* rempart-store-types.c: the plain structs the store hands out
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rempart-store.h"
+
+G_DEFINE_QUARK (rempart - store - error - quark, rempart_store_error)
+
+G_DEFINE_BOXED_TYPE (RempartSubscription,
+                     rempart_subscription,
+                     rempart_subscription_copy,
+                     rempart_subscription_free)
+
+G_DEFINE_BOXED_TYPE (RempartStoredAction,
+                     rempart_stored_action,
+                     rempart_stored_action_copy,
+                     rempart_stored_action_free)
+
+G_DEFINE_BOXED_TYPE (RempartDraft, rempart_draft, rempart_draft_copy, rempart_draft_free)
+
+G_DEFINE_BOXED_TYPE (RempartUserTemplate,
+                     rempart_user_template,
+                     rempart_user_template_copy,
+                     rempart_user_template_free)
+
+/* -------------------------------------------------------------------------------------- */
+/* Subscriptions                                                                          */
+/* -------------------------------------------------------------------------------------- */
+
+RempartSubscription *
+rempart_subscription_copy (const RempartSubscription *sub)
+{
+  RempartSubscription *copy;
+
+  g_return_val_if_fail (sub != NULL, NULL);
+
+  copy = g_memdup2 (sub, sizeof *sub);
+  copy->url = g_strdup (sub->url);
+  copy->public_key = g_strdup (sub->public_key);
+  copy->title = g_strdup (sub->title);
+  copy->etag = g_strdup (sub->etag);
+  copy->last_modified = g_strdup (sub->last_modified);
+  copy->last_error = g_strdup (sub->last_error);
+  return copy;
+}
+
+void
+rempart_subscription_free (RempartSubscription *sub)
+{
+  if (sub == NULL)
+    return;
+
+  g_free (sub->url);
+  g_free (sub->public_key);
+  g_free (sub->title);
+  g_free (sub->etag);
+  g_free (sub->last_modified);
+  g_free (sub->last_error);
+  g_free (sub);
+}
+
+/*
+ * rempart_subscription_is_stale:
+ *
+ * Returns: whether the feed's own `expires` has passed: its actions may be out of date and
+ *   the list should say so
+ */
+gboolean
+rempart_subscription_is_stale (const RempartSubscription *sub, gint64 now)
+{
+  g_return_val_if_fail (sub != NULL, FALSE);
+
+  return sub->expires > 0 && now >= sub->expires;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Stored actions and drafts                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+RempartStoredAction *
+rempart_stored_action_copy (const RempartStoredAction *stored)
+{
+  RempartStoredAction *copy;
+
+  g_return_val_if_fail (stored != NULL, NULL);
+
+  copy = g_memdup2 (stored, sizeof *stored);
+  copy->subscription_url = g_strdup (stored->subscription_url);
+  /* Actions are immutable: sharing one is a copy. */
+  copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
+  return copy;
+}
+
+void
+rempart_stored_action_free (RempartStoredAction *stored)
+{
+  if (stored == NULL)
+    return;
+
+  g_free (stored->subscription_url);
+  g_clear_object (&stored->action);
+  g_free (stored);
+}
+
+RempartDraft *
+rempart_draft_copy (const RempartDraft *draft)
+{
+  RempartDraft *copy;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  copy = g_memdup2 (draft, sizeof *draft);
+  copy->subscription_url = g_strdup (draft->subscription_url);
+  copy->action_id = g_strdup (draft->action_id);
+  copy->text = g_strdup (draft->text);
+  copy->template_id = g_strdup (draft->template_id);
+  return copy;
+}
+
+void
+rempart_draft_free (RempartDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->subscription_url);
+  g_free (draft->action_id);
+  g_free (draft->text);
+  g_free (draft->template_id);
+  g_free (draft);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* User templates                                                                         */
+/* -------------------------------------------------------------------------------------- */
+
+RempartUserTemplate *
+rempart_user_template_copy (const RempartUserTemplate *tmpl)
+{
+  RempartUserTemplate *copy;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  copy = g_memdup2 (tmpl, sizeof *tmpl);
+  copy->id = g_strdup (tmpl->id);
+  copy->title = g_strdup (tmpl->title);
+  copy->language = g_strdup (tmpl->language);
+  copy->topics = tmpl->topics != NULL ? g_strdupv (tmpl->topics) : g_new0 (char *, 1);
+  copy->body = g_strdup (tmpl->body);
+  copy->when_text = g_strdup (tmpl->when_text);
+  return copy;
+}
+
+void
+rempart_user_template_free (RempartUserTemplate *tmpl)
+{
+  if (tmpl == NULL)
+    return;
+
+  g_free (tmpl->id);
+  g_free (tmpl->title);
+  g_free (tmpl->language);
+  g_strfreev (tmpl->topics);
+  g_free (tmpl->body);
+  g_free (tmpl->when_text);
+  g_free (tmpl);
+}

@@ -1,0 +1,677 @@
+/* rempart-sync-job.c: one refresh, subscription after subscription
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rempart-feed-parser.h"
+#include "rempart-sync-private.h"
+
+/*
+ * A refresh is the GTask that rempart-sync.c queues; this file runs it. Per subscription:
+ * decide whether to try at all (offline, Retry-After, ended, backoff), fetch, then either
+ * import the feed (which saves the subscription in the same transaction, with its new
+ * validators) or save only the bookkeeping. Nothing but an import ever touches the actions,
+ * so every unhappy outcome keeps the volunteer's list as it was.
+ */
+
+/* ------------------------------------------------------------------------------------------ */
+/* Structures                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The state of one refresh, the GTask's task data. */
+typedef struct
+{
+  gint64 subscription_id;
+  gboolean manual;
+
+  GPtrArray *subs;
+  guint index;
+  GPtrArray *reports;
+
+  /* The subscription being refreshed: @sub as read, then with its new bookkeeping;
+   * @imported as it will be saved by an import. */
+  gint64 now;
+  RempartSubscription *sub;
+  RempartSubscription *imported;
+  RempartSyncReport *report;
+} RefreshData;
+
+static void job_next (GTask *task);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_clear_pointer (&data->subs, g_ptr_array_unref);
+  g_clear_pointer (&data->reports, g_ptr_array_unref);
+  g_clear_pointer (&data->sub, rempart_subscription_free);
+  g_clear_pointer (&data->imported, rempart_subscription_free);
+  g_clear_pointer (&data->report, rempart_sync_report_free);
+  g_free (data);
+}
+
+/*
+ * The delay after the @failures-th consecutive failure: BASE * 2^(failures - 1), capped, times
+ * a random factor in [1 - JITTER, 1 + JITTER).
+ */
+static gint64
+backoff_delay (int failures)
+{
+  gint64 delay = REMPART_SYNC_BACKOFF_BASE;
+  double factor;
+
+  for (int i = 1; i < failures && delay < REMPART_SYNC_BACKOFF_MAX; i++)
+    delay *= 2;
+  delay = MIN (delay, REMPART_SYNC_BACKOFF_MAX);
+
+  factor =
+      g_random_double_range (1.0 - REMPART_SYNC_BACKOFF_JITTER, 1.0 + REMPART_SYNC_BACKOFF_JITTER);
+  return MAX ((gint64) (delay * factor), 1);
+}
+
+/* "14:05" today, "05/03/26 14:05" (the locale's date) another day. */
+static char *
+format_time (gint64 now_seconds, gint64 when)
+{
+  g_autoptr (GDateTime) then = g_date_time_new_from_unix_local (when);
+  g_autoptr (GDateTime) today = g_date_time_new_from_unix_local (now_seconds);
+
+  if (then == NULL || today == NULL)
+    return g_strdup ("?");
+
+  if (g_date_time_get_year (then) == g_date_time_get_year (today) &&
+      g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (today))
+    return g_date_time_format (then, "%H:%M");
+
+  return g_date_time_format (then, "%x %H:%M");
+}
+
+/* Messages from other layers end a sentence or not (the parser's end with the JSON error);
+ * ours follow them. */
+static char *
+as_sentence (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || strchr (".!?", text[len - 1]) != NULL || g_str_has_suffix (text, "…"))
+    return g_strdup (text);
+
+  return g_strconcat (text, ".", NULL);
+}
+
+/* How a subscription is named in messages: its feed's title once known. */
+static const char *
+display_name (const RempartSubscription *sub)
+{
+  return sub->title != NULL && *sub->title != '\0' ? sub->title : sub->url;
+}
+
+static void
+report_set (RefreshData *data, RempartSyncOutcome outcome, char *message /* transfer full */)
+{
+  data->report->outcome = outcome;
+  g_free (data->report->message);
+  data->report->message = message;
+}
+
+/* What the report says about the data the volunteer has now. */
+static void
+report_describe_data (RefreshData *data, const RempartSubscription *saved)
+{
+  data->report->stale = rempart_subscription_is_stale (saved, data->now);
+  data->report->is_signed = saved->is_signed;
+  data->report->next_attempt = MAX (saved->next_check, saved->retry_after);
+}
+
+/* A sentence for the end of a message when the data is past its expiry. */
+static char *
+stale_note (const RempartSubscription *sub, gint64 now_seconds)
+{
+  g_autofree char *when = format_time (now_seconds, sub->expires);
+
+  return g_strdup_printf (_ ("This list expired at %s and the group has not published a new one "
+                             "yet: some actions may be out of date."),
+                          when);
+}
+
+static void
+job_add_report (RefreshData *data)
+{
+  g_ptr_array_add (data->reports, g_steal_pointer (&data->report));
+  g_clear_pointer (&data->sub, rempart_subscription_free);
+  g_clear_pointer (&data->imported, rempart_subscription_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Bookkeeping                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/* After a failure that is not the server asking us to wait: count it and back off. The
+ * message says when the next automatic attempt is. */
+static void
+record_failure (RefreshData *data, RempartSyncOutcome outcome, const char *what_happened)
+{
+  RempartSubscription *sub = data->sub;
+  g_autofree char *when = NULL;
+  g_autofree char *what = as_sentence (what_happened);
+  g_autofree char *message = NULL;
+
+  sub->last_check = data->now;
+  sub->failures = MAX (sub->failures, 0) + 1;
+  sub->next_check = data->now + backoff_delay (sub->failures);
+  when = format_time (data->now, sub->next_check);
+  message = g_strdup_printf (_ ("%s Rempart will try again at %s."), what, when);
+
+  g_free (sub->last_error);
+  sub->last_error = g_strdup (message);
+  report_set (data, outcome, g_steal_pointer (&message));
+}
+
+/* After a 200 or a 304: the feed answers, forget past failures and waits. */
+static void
+record_success (RempartSubscription *sub, gint64 now_seconds)
+{
+  sub->last_check = now_seconds;
+  sub->last_success = now_seconds;
+  sub->next_check = 0;
+  sub->retry_after = 0;
+  sub->failures = 0;
+  sub->ended = FALSE;
+  g_clear_pointer (&sub->last_error, g_free);
+}
+
+static void
+update_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RempartSync *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  gint64 id = data->sub->id;
+
+  if (!rempart_store_update_subscription_finish (REMPART_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+          return;
+        }
+
+      report_set (data, REMPART_SYNC_OUTCOME_FAILED, g_strdup (error->message));
+      job_add_report (data);
+      job_next (task);
+      return;
+    }
+
+  report_describe_data (data, data->sub);
+  job_add_report (data);
+  rempart_sync_emit_subscription_changed (self, id);
+  job_next (task);
+}
+
+/* Saves data->sub's bookkeeping (never its validators: those only come with an import). */
+static void
+save_bookkeeping (GTask *task)
+{
+  RempartSync *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+
+  rempart_store_update_subscription_async (rempart_sync_get_store (self), data->sub,
+                                           g_task_get_cancellable (task), update_cb,
+                                           g_object_ref (task));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Import                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+static char *
+updated_message (RefreshData *data, const RempartImportStats *stats)
+{
+  const RempartSubscription *sub = data->imported;
+  g_autoptr (GString) message = g_string_new (NULL);
+
+  if (stats->added > 0)
+    g_string_append_printf (message,
+                            ngettext ("%s: %u new action.", "%s: %u new actions.", stats->added),
+                            display_name (sub), stats->added);
+  else
+    g_string_append_printf (message, _ ("%s: no new actions."), display_name (sub));
+
+  if (!sub->is_signed)
+    {
+      g_string_append_c (message, ' ');
+      g_string_append (message, _ ("This feed is not signed, so Rempart cannot check that it "
+                                   "really comes from your group."));
+    }
+
+  if (rempart_subscription_is_stale (sub, data->now))
+    {
+      g_autofree char *note = stale_note (sub, data->now);
+
+      g_string_append_c (message, ' ');
+      g_string_append (message, note);
+    }
+
+  return g_string_free (g_steal_pointer (&message), FALSE);
+}
+
+static void
+import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RempartSync *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  RempartImportStats stats = { 0 };
+  gint64 id = data->sub->id;
+
+  if (!rempart_store_import_feed_finish (REMPART_STORE (object), result, &stats, &error))
+    {
+      g_autofree char *what = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+          return;
+        }
+
+      /* Nothing was written: save the failure on the subscription as it was. */
+      what = g_strdup_printf (_ ("Rempart could not save the new actions of %s (%s). The actions "
+                                 "already there are kept."),
+                              display_name (data->sub), error->message);
+      record_failure (data, REMPART_SYNC_OUTCOME_FAILED, what);
+      save_bookkeeping (task);
+      return;
+    }
+
+  data->report->stats = stats;
+  report_set (data, REMPART_SYNC_OUTCOME_UPDATED, updated_message (data, &stats));
+  report_describe_data (data, data->imported);
+  job_add_report (data);
+
+  rempart_sync_emit_subscription_changed (self, id);
+  if (stats.added > 0)
+    rempart_sync_emit_new_actions (self, id, stats.added);
+  job_next (task);
+}
+
+/* A 200: parse, check the sequence number, import. */
+static void
+handle_body (GTask *task, RempartFetchResult *fetched)
+{
+  RempartSync *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  RempartSubscription *sub = data->sub;
+  gboolean is_signed = rempart_fetch_result_get_signed (fetched);
+  const char *final_url = rempart_fetch_result_get_final_url (fetched);
+  const char *permanent_url = rempart_fetch_result_get_permanent_url (fetched);
+  g_autoptr (RempartFeed) feed = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartSubscription *imported;
+  GDateTime *expires;
+  gint64 seq;
+
+  feed = rempart_feed_parse (rempart_fetch_result_get_body (fetched),
+                             final_url != NULL ? final_url : sub->url, &error);
+  if (feed == NULL)
+    {
+      g_autofree char *problem = as_sentence (error->message);
+      g_autofree char *what =
+          g_strdup_printf (_ ("%s The actions already there are kept."), problem);
+
+      record_failure (data, REMPART_SYNC_OUTCOME_REJECTED, what);
+      save_bookkeeping (task);
+      return;
+    }
+
+  /* The store refuses a rollback too, but only we can tell the volunteer why. An unsigned
+   * feed's seq proves nothing, so only a verified one is compared. */
+  seq = rempart_feed_get_seq (feed);
+  if (is_signed && sub->last_seq >= 0 && seq < sub->last_seq)
+    {
+      g_autofree char *what = g_strdup_printf (
+          _ ("%s sent an older version of its list (number %lld, but Rempart already has number "
+             "%lld). Someone may be sending an old copy on purpose, so Rempart kept the actions it "
+             "has. Tell your group’s moderators if this goes on."),
+          display_name (sub), (long long) seq, (long long) sub->last_seq);
+
+      record_failure (data, REMPART_SYNC_OUTCOME_ROLLBACK, what);
+      save_bookkeeping (task);
+      return;
+    }
+
+  imported = data->imported = rempart_subscription_copy (sub);
+  record_success (imported, data->now);
+  if (permanent_url != NULL)
+    {
+      g_free (imported->url);
+      imported->url = g_strdup (permanent_url);
+    }
+  g_free (imported->etag);
+  imported->etag = g_strdup (rempart_fetch_result_get_etag (fetched));
+  g_free (imported->last_modified);
+  imported->last_modified = g_strdup (rempart_fetch_result_get_last_modified (fetched));
+  if (is_signed)
+    imported->last_seq = MAX (sub->last_seq, seq);
+  expires = rempart_feed_get_expires (feed);
+  imported->expires = expires != NULL ? g_date_time_to_unix (expires) : 0;
+  if (rempart_feed_get_title (feed) != NULL)
+    {
+      g_free (imported->title);
+      imported->title = g_strdup (rempart_feed_get_title (feed));
+    }
+  imported->is_signed = is_signed;
+
+  rempart_store_import_feed_async (rempart_sync_get_store (self), imported, feed,
+                                   g_task_get_cancellable (task), import_cb, g_object_ref (task));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Fetch                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+handle_status (GTask *task, RempartFetchResult *fetched)
+{
+  RefreshData *data = g_task_get_task_data (task);
+  RempartSubscription *sub = data->sub;
+  g_autofree char *when = NULL;
+
+  switch (rempart_fetch_result_get_status (fetched))
+    {
+      case REMPART_FETCH_STATUS_OK:
+        handle_body (task, fetched);
+        return;
+
+      case REMPART_FETCH_STATUS_NOT_MODIFIED:
+        record_success (sub, data->now);
+        if (rempart_subscription_is_stale (sub, data->now))
+          {
+            g_autofree char *note = stale_note (sub, data->now);
+
+            report_set (data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
+                        g_strdup_printf (_ ("%s: no changes since the last check. %s"),
+                                         display_name (sub), note));
+          }
+        else
+          {
+            report_set (
+                data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
+                g_strdup_printf (_ ("%s: no changes since the last check."), display_name (sub)));
+          }
+        break;
+
+      case REMPART_FETCH_STATUS_RETRY_LATER:
+        /* The server's own wait, not a failure of ours: no exponential backoff on top. */
+        sub->last_check = data->now;
+        sub->retry_after = data->now + rempart_fetch_result_get_retry_after (fetched);
+        sub->next_check = sub->retry_after;
+        when = format_time (data->now, sub->retry_after);
+        g_free (sub->last_error);
+        sub->last_error = g_strdup_printf (_ ("The server of %s is busy or limits how often feeds "
+                                              "are downloaded. Rempart will try again at %s."),
+                                           display_name (sub), when);
+        report_set (data, REMPART_SYNC_OUTCOME_RETRY_LATER, g_strdup (sub->last_error));
+        break;
+
+      case REMPART_FETCH_STATUS_GONE:
+        sub->last_check = data->now;
+        sub->ended = TRUE;
+        sub->failures = 0;
+        sub->next_check = 0;
+        sub->retry_after = 0;
+        g_free (sub->last_error);
+        sub->last_error = g_strdup_printf (
+            _ ("The group has taken %s down for good. Rempart will no longer check it and keeps "
+               "the "
+               "actions already downloaded. Refresh it by hand if the group publishes it again, "
+               "or remove the subscription."),
+            display_name (sub));
+        report_set (data, REMPART_SYNC_OUTCOME_GONE, g_strdup (sub->last_error));
+        break;
+
+      default:
+        g_assert_not_reached ();
+    }
+
+  save_bookkeeping (task);
+}
+
+static void
+fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (RempartFetchResult) fetched = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fetched = rempart_fetcher_fetch_finish (REMPART_FETCHER (object), result, &error);
+  if (fetched != NULL)
+    {
+      handle_status (task, fetched);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The fetcher's messages already say what failed, where, and what to do. */
+  record_failure (data,
+                  g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE)
+                      ? REMPART_SYNC_OUTCOME_BAD_SIGNATURE
+                      : REMPART_SYNC_OUTCOME_FAILED,
+                  error->message);
+  save_bookkeeping (task);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* One subscription                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Reports why @sub is not tried this time, or returns FALSE when it should be. Skips save
+ * nothing: no attempt was made. */
+static gboolean
+skip_reason (RempartSync *self, RefreshData *data)
+{
+  RempartSubscription *sub = data->sub;
+  g_autofree char *when = NULL;
+
+  if (!rempart_sync_network_available (self))
+    {
+      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_OFFLINE,
+                  g_strdup_printf (_ ("%s was not checked because this computer is offline. "
+                                      "Rempart will check it when the connection is back."),
+                                   display_name (sub)));
+      return TRUE;
+    }
+
+  if (sub->ended && !data->manual)
+    {
+      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
+                  g_strdup_printf (_ ("%s is no longer published: its group took it down. "
+                                      "Refresh it by hand to check again, or remove the "
+                                      "subscription."),
+                                   display_name (sub)));
+      return TRUE;
+    }
+
+  /* A server's Retry-After binds even a manual refresh: asking again would only prolong
+   * the rate limit for the whole group. */
+  if (sub->retry_after > data->now)
+    {
+      when = format_time (data->now, sub->retry_after);
+      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF,
+                  g_strdup_printf (_ ("%s was not checked: its server asked Rempart to wait. "
+                                      "Rempart will try again at %s."),
+                                   display_name (sub), when));
+      return TRUE;
+    }
+
+  if (sub->next_check > data->now && !data->manual)
+    {
+      when = format_time (data->now, sub->next_check);
+      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF,
+                  g_strdup_printf (_ ("%s was not checked: the last attempts failed, so Rempart "
+                                      "waits before trying again, at %s. Refresh it by hand to "
+                                      "try at once."),
+                                   display_name (sub), when));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Starts the refresh of data->sub; returns FALSE when it ended at once (skipped, or the
+ * pinned key is unusable), with data->report complete. */
+static gboolean
+refresh_one (GTask *task)
+{
+  RempartSync *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  RempartSubscription *sub = data->sub;
+  g_autoptr (RempartMinisignPublicKey) key = NULL;
+  RempartFetchRequest request = { 0 };
+
+  data->now = rempart_sync_now (self);
+  data->report = rempart_sync_report_new (sub->id);
+
+  if (skip_reason (self, data))
+    {
+      report_describe_data (data, sub);
+      job_add_report (data);
+      return FALSE;
+    }
+
+  if (sub->public_key != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      key = rempart_minisign_public_key_parse (sub->public_key, (gsize) -1, &error);
+      if (key == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (
+              _ ("The key saved for %s cannot be read (%s). Ask your group for the right key and "
+                 "subscribe again."),
+              display_name (sub), error->message);
+
+          record_failure (data, REMPART_SYNC_OUTCOME_BAD_SIGNATURE, what);
+          save_bookkeeping (task);
+          return TRUE;
+        }
+    }
+
+  request.url = sub->url;
+  request.etag = sub->etag;
+  request.last_modified = sub->last_modified;
+  request.public_key = key;
+  rempart_fetcher_fetch_async (rempart_sync_get_fetcher (self), &request,
+                               g_task_get_cancellable (task), fetch_cb, g_object_ref (task));
+  return TRUE;
+}
+
+/* Refreshes the next subscription, or ends the refresh after the last one. */
+static void
+job_next (GTask *task)
+{
+  RefreshData *data = g_task_get_task_data (task);
+
+  while (data->index < data->subs->len)
+    {
+      const RempartSubscription *sub = g_ptr_array_index (data->subs, data->index++);
+      GError *error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+        {
+          rempart_sync_job_return (task, NULL, error);
+          return;
+        }
+
+      data->sub = rempart_subscription_copy (sub);
+      if (refresh_one (task))
+        return;
+    }
+
+  rempart_sync_job_return (task, g_steal_pointer (&data->reports), NULL);
+}
+
+static void
+list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (GPtrArray) subs = NULL;
+  GError *error = NULL;
+
+  subs = rempart_store_list_subscriptions_finish (REMPART_STORE (object), result, &error);
+  if (subs == NULL)
+    {
+      rempart_sync_job_return (task, NULL, error);
+      return;
+    }
+
+  if (data->subscription_id != 0)
+    {
+      RempartSubscription *found = NULL;
+
+      for (guint i = 0; i < subs->len && found == NULL; i++)
+        {
+          RempartSubscription *sub = g_ptr_array_index (subs, i);
+
+          if (sub->id == data->subscription_id)
+            found = rempart_subscription_copy (sub);
+        }
+
+      if (found == NULL)
+        {
+          rempart_sync_job_return (
+              task, NULL,
+              g_error_new (REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND,
+                           _ ("This subscription no longer exists: it was removed.")));
+          return;
+        }
+
+      g_ptr_array_set_size (subs, 0);
+      g_ptr_array_add (subs, found);
+    }
+
+  data->subs = g_steal_pointer (&subs);
+  job_next (task);
+}
+
+void
+rempart_sync_job_start (GTask *task)
+{
+  RempartSync *self = g_task_get_source_object (task);
+
+  rempart_store_list_subscriptions_async (
+      rempart_sync_get_store (self), g_task_get_cancellable (task), list_cb, g_object_ref (task));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Entry points (rempart-sync-private.h)                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+void
+rempart_sync_job_set_up (GTask *task, gint64 subscription_id, gboolean manual)
+{
+  RefreshData *data = g_new0 (RefreshData, 1);
+
+  data->subscription_id = subscription_id;
+  data->manual = manual;
+  data->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_sync_report_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+}

@@ -1,0 +1,71 @@
+/* rempart-sync.h: keeps the subscriptions' actions up to date
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rempart-fetcher.h"
+#include "rempart-store.h"
+#include "rempart-sync-report.h"
+
+G_BEGIN_DECLS
+
+/* Exponential backoff after consecutive failures: BASE * 2^(failures - 1), at most MAX,
+ * times a random factor in [1 - JITTER, 1 + JITTER] so that volunteers who failed together
+ * do not all retry in the same second. */
+#define REMPART_SYNC_BACKOFF_BASE   60
+#define REMPART_SYNC_BACKOFF_MAX    (24 * 60 * 60)
+#define REMPART_SYNC_BACKOFF_JITTER 0.2
+
+/* Seconds between "the network is back" and the refresh it triggers: network managers send
+ * several changes in a row while a connection comes up. */
+#define REMPART_SYNC_ONLINE_DEBOUNCE 3
+
+#define REMPART_TYPE_SYNC (rempart_sync_get_type ())
+G_DECLARE_FINAL_TYPE (RempartSync, rempart_sync, REMPART, SYNC, GObject)
+
+/* Unix seconds, for tests that need to move time. */
+typedef gint64 (*RempartSyncClockFunc) (gpointer user_data);
+
+RempartSync *
+rempart_sync_new (RempartStore *store, RempartFetcher *fetcher, GNetworkMonitor *monitor);
+
+void rempart_sync_set_clock (RempartSync *self, RempartSyncClockFunc now_func, gpointer user_data);
+
+/*
+ * rempart_sync_refresh_async:
+ * @subscription_id: the subscription to refresh, or 0 for all of them
+ * @manual: the volunteer asked for it: ignores the backoff after failures and the "ended"
+ *   mark of a feed that answered 410, but never a server's Retry-After nor being offline
+ *
+ * Refreshes the subscriptions one after the other; one failing never stops the others.
+ * Refreshes are queued: a second call waits for the first to end.
+ */
+void rempart_sync_refresh_async (RempartSync *self,
+                                 gint64 subscription_id,
+                                 gboolean manual,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+/* Returns: (element-type RempartSyncReport) (transfer container): one report per
+ * subscription considered, or %NULL with @error set when the refresh could not run at all
+ * (cancelled, the store failed to list the subscriptions, no such subscription). */
+GPtrArray *rempart_sync_refresh_finish (RempartSync *self, GAsyncResult *result, GError **error);
+
+/*
+ * rempart_sync_start:
+ *
+ * Refreshes every subscription now, then every @interval_seconds, and when the network
+ * comes back; never while the network monitor says offline. Automatic refreshes respect
+ * the backoff; watch ::subscription-changed and ::new-actions for their results.
+ */
+void rempart_sync_start (RempartSync *self, guint interval_seconds);
+void rempart_sync_stop (RempartSync *self);
+gboolean rempart_sync_is_running (RempartSync *self);
+
+G_END_DECLS

@@ -1,0 +1,138 @@
+/* rempart-tone-private.h
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rempart-tone.h"
+
+G_BEGIN_DECLS
+
+/* What a lexicon entry is. Adjectives only count after a second-person pattern, so that
+ * "this comment is stupid" (the comment) passes and "you are stupid" (the person) does not;
+ * insulting adjectives also count as insults after a determiner ("un con", but "c’est con"
+ * and "un argument idiot" pass). */
+typedef enum
+{
+  TONE_LABEL_INSULT,
+  TONE_LABEL_DEHUMANISING,
+  TONE_LABEL_INSULTING_ADJECTIVE,
+  TONE_LABEL_ADJECTIVE,
+} ToneLabelKind;
+
+/* The suggestions the C code knows; a pack entry may name one ("suggestion": "name-people"),
+ * the pack itself never carries text a person reads. */
+typedef enum
+{
+  TONE_SUGGESTION_DEFAULT,
+  TONE_SUGGESTION_DESCRIBE_COMMENT,
+  TONE_SUGGESTION_NAME_PEOPLE,
+  TONE_SUGGESTION_ASK_QUESTION,
+} ToneSuggestion;
+
+/* A word or phrase, as normalised tokens (see tone_text_new()). */
+typedef struct
+{
+  char **tokens;
+  guint n_tokens;
+  guint8 kind;
+  guint8 suggestion;
+} TonePhrase;
+
+/* Phrases by their first token, longest first: one hash lookup per token of the draft. */
+typedef struct
+{
+  GHashTable *by_first;
+} TonePhraseSet;
+
+typedef struct
+{
+  gunichar *chars;
+  guint n_chars;
+  gboolean insulting;
+} ToneEmoji;
+
+struct _RempartTonePack
+{
+  gatomicrefcount ref_count;
+  char *language;
+  TonePhraseSet labels;
+  TonePhraseSet address;
+  TonePhraseSet claim_cues;
+  TonePhraseSet units;
+  GHashTable *fillers;
+  GHashTable *negations;
+  GHashTable *determiners;
+  GHashTable *emoji;
+};
+
+/* -------------------------------------------------------------------------------------- */
+/* Normalised text                                                                        */
+/* -------------------------------------------------------------------------------------- */
+
+enum
+{
+  TONE_TOKEN_SOFT_GAP = 1 << 0, /* only spaces, apostrophes or quotes since the last token */
+  TONE_TOKEN_IN_QUOTE = 1 << 1,
+  TONE_TOKEN_HASHTAG = 1 << 2,
+  TONE_TOKEN_MENTION = 1 << 3,
+  TONE_TOKEN_DIGITS = 1 << 4,
+};
+
+typedef struct
+{
+  gsize start_byte;
+  gsize end_byte;
+  glong start_char;
+  glong end_char;
+  guint norm_offset; /* into ToneText.norm, NUL-terminated */
+  guint n_upper;
+  guint n_lower;
+  guint flags;
+} ToneToken;
+
+typedef struct
+{
+  gsize start_byte;
+  gsize end_byte;
+} ToneSpan;
+
+typedef struct
+{
+  const char *text;
+  gsize length;
+  glong n_chars;
+  GString *norm;
+  GArray *tokens; /* ToneToken */
+  GArray *urls;   /* ToneSpan */
+} ToneText;
+
+ToneText *tone_text_new (const char *text, gsize length);
+void tone_text_free (ToneText *text);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToneText, tone_text_free)
+
+static inline const char *
+tone_text_token (const ToneText *text, guint i)
+{
+  return text->norm->str + g_array_index (text->tokens, ToneToken, i).norm_offset;
+}
+
+static inline ToneToken *
+tone_text_get (const ToneText *text, guint i)
+{
+  return &g_array_index (text->tokens, ToneToken, i);
+}
+
+gboolean tone_text_in_url (const ToneText *text, gsize byte, gsize *url_end);
+glong tone_text_char_offset (const ToneText *text, gsize byte);
+
+/* The tokens of a lexicon entry, normalised like a draft; NULL when it has none. */
+char **tone_tokenize_phrase (const char *phrase, guint *n_tokens);
+
+/* The longest phrase of @set that starts at token @i, or NULL; only soft gaps inside. */
+const TonePhrase *tone_phrase_set_match (const TonePhraseSet *set, const ToneText *text, guint i);
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* test-store-crash.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rempart-store.h"
+
+/*
+ * "A crash never loses a draft": store-crash-helper imports large feeds and saves drafts in
+ * a loop, printing each counter once its save returned; we SIGKILL it at random moments,
+ * at least 50 times, and after each kill the database must pass integrity_check and hold
+ * a draft at least as new as the last counter printed.
+ *
+ * The helper is found beside this test in the build tree, or at $REMPART_STORE_CRASH_HELPER.
+ */
+
+#define MIN_KILLS   50
+#define MAX_SECONDS 120
+#define CRASH_URL   "https://example.org/crash/feed.json"
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static char *
+helper_path (void)
+{
+  const char *env = g_getenv ("REMPART_STORE_CRASH_HELPER");
+
+  if (env != NULL)
+    return g_strdup (env);
+  return g_test_build_filename (G_TEST_BUILT, "unit", "store-crash-helper", NULL);
+}
+
+static char *
+integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+/* The last complete line the helper printed, or @previous when it printed none. */
+static gint64
+last_printed (GSubprocess *proc, gint64 previous)
+{
+  GInputStream *out = g_subprocess_get_stdout_pipe (proc);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint8 buffer[4096];
+  gssize n;
+
+  while ((n = g_input_stream_read (out, buffer, sizeof buffer, NULL, &error)) > 0)
+    g_byte_array_append (bytes, buffer, n);
+  g_assert_no_error (error);
+
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  text = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  lines = g_strsplit (text, "\n", -1);
+  /* A line without its newline was cut by the kill: ignore it. */
+  for (int i = (int) g_strv_length (lines) - 2; i >= 0; i--)
+    if (lines[i][0] != '\0')
+      return g_ascii_strtoll (lines[i], NULL, 10);
+  return previous;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+test_kill_loop (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *helper = helper_path ();
+  g_autofree char *dir = g_dir_make_tmp ("rempart-crash-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
+  gint64 start = g_get_monotonic_time ();
+  gint64 printed = 0;
+  guint kills = 0, mid_run = 0;
+
+  g_assert_no_error (error);
+  if (!g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("store-crash-helper not built");
+      return;
+    }
+
+  while (kills < MIN_KILLS && g_get_monotonic_time () - start < MAX_SECONDS * G_USEC_PER_SEC)
+    {
+      g_autoptr (GSubprocess) proc = NULL;
+      g_autoptr (RempartStore) store = NULL;
+      g_autoptr (RempartDraft) draft = NULL;
+      g_autofree char *check = NULL;
+      gint64 before = printed;
+      gint64 saved;
+
+      proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helper, path, NULL);
+      g_assert_no_error (error);
+      g_usleep (g_random_int_range (5, 301) * 1000);
+      g_subprocess_send_signal (proc, SIGKILL);
+      g_subprocess_wait (proc, NULL, &error);
+      g_assert_no_error (error);
+      /* Killed, not exited on its own with an error. */
+      g_assert_false (g_subprocess_get_if_exited (proc));
+      kills++;
+
+      printed = last_printed (proc, printed);
+      if (printed > before)
+        mid_run++;
+
+      /* The database may not exist yet if the kill came first thing. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+
+      store = rempart_store_open_sync (path, NULL, &error);
+      g_assert_no_error (error);
+      draft = rempart_store_load_draft_sync (store, CRASH_URL, "a0", &error);
+      g_assert_no_error (error);
+      rempart_store_close (store);
+
+      check = integrity_check (path);
+      g_assert_cmpstr (check, ==, "ok");
+
+      saved = draft != NULL ? g_ascii_strtoll (draft->text + strlen ("counter "), NULL, 10) : 0;
+      g_assert_cmpint (saved, >=, printed);
+    }
+
+  g_test_message ("%u kills in %.1f s, %u of them after at least one save; last counter %lld",
+                  kills, (g_get_monotonic_time () - start) / 1e6, mid_run, (long long) printed);
+  g_assert_cmpuint (kills, >=, MIN_KILLS);
+  /* The test proves nothing if the helper never got to save. */
+  g_assert_cmpuint (mid_run, >, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/crash/kill-loop", test_kill_loop);
+
+  return g_test_run ();
+}
