@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-application.h"
+#include "rempart-store.h"
 #include "rempart-window.h"
 
 struct _RempartApplication
@@ -19,9 +20,25 @@ struct _RempartApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+
+  /* The volunteer's database, opened off the main loop at the first activation. */
+  RempartStore *store;
+  GCancellable *cancellable;
+  gboolean store_opening;
 };
 
 G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void open_store (RempartApplication *self);
 
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"),
@@ -58,6 +75,103 @@ get_main_window (RempartApplication *self)
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
 /* -------------------------------------------------------------------------------------- */
+
+static void
+store_dialog_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  RempartApplication *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  RempartWindow *window;
+
+  if (g_str_equal (response, "retry"))
+    {
+      open_store (self);
+      return;
+    }
+
+  if (!g_str_equal (response, "fresh"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  /* Never delete the volunteer's data: the refused file is renamed, then a new one made. */
+  path = rempart_store_get_default_path ();
+  kept = rempart_store_move_aside (path, &error);
+  window = get_main_window (self);
+
+  if (kept == NULL)
+    {
+      if (window != NULL)
+        rempart_window_show_toast (window, error->message);
+      return;
+    }
+
+  if (window != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the path of the old database, kept aside */
+      message = g_strdup_printf (_ ("Your previous data was kept as “%s”."), kept);
+      rempart_window_show_toast (window, message);
+    }
+
+  open_store (self);
+}
+
+static void
+show_store_error (RempartApplication *self, const GError *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+  gboolean refused = g_error_matches (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_CORRUPT) ||
+                     g_error_matches (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_TOO_NEW);
+
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (parent, _ ("Your Rempart Data Cannot Be Opened"), NULL));
+  /* The message names the file and says what happened; it is plain text, not markup. */
+  adw_message_dialog_set_body (dialog, error->message);
+  adw_message_dialog_add_response (dialog, "quit", _ ("_Quit"));
+
+  if (refused)
+    {
+      adw_message_dialog_add_response (dialog, "fresh", _ ("_Keep a Copy and Start Fresh"));
+      adw_message_dialog_set_response_appearance (dialog, "fresh", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "fresh");
+    }
+  else
+    {
+      adw_message_dialog_add_response (dialog, "retry", _ ("_Try Again"));
+      adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "retry");
+    }
+
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (store_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartStore) store = rempart_store_open_finish (result, &error);
+
+  self->store_opening = FALSE;
+
+  if (store == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_store_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
 
 static void
 help_launched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -123,6 +237,16 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
 };
 
+static void
+open_store (RempartApplication *self)
+{
+  if (self->store != NULL || self->store_opening)
+    return;
+
+  self->store_opening = TRUE;
+  rempart_store_open_async (NULL, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* GApplication overrides                                                                 */
 /* -------------------------------------------------------------------------------------- */
@@ -166,6 +290,35 @@ rempart_application_activate (GApplication *application)
     window = GTK_WINDOW (rempart_window_new (self));
 
   gtk_window_present (window);
+  open_store (self);
+}
+
+static void
+rempart_application_shutdown (GApplication *application)
+{
+  RempartApplication *self = REMPART_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->store != NULL)
+    rempart_store_close (self->store);
+
+  G_APPLICATION_CLASS (rempart_application_parent_class)->shutdown (application);
+}
+
+static void
+rempart_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RempartApplication *self = REMPART_APPLICATION (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -173,6 +326,9 @@ rempart_application_dispose (GObject *object)
 {
   RempartApplication *self = REMPART_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rempart_application_parent_class)->dispose (object);
@@ -185,15 +341,28 @@ rempart_application_class_init (RempartApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = rempart_application_dispose;
+  object_class->get_property = rempart_application_get_property;
 
   app_class->handle_local_options = rempart_application_handle_local_options;
   app_class->startup = rempart_application_startup;
   app_class->activate = rempart_application_activate;
+  app_class->shutdown = rempart_application_shutdown;
+
+  /**
+   * RempartApplication:store:
+   *
+   * The volunteer's database, %NULL until it is open (or when it was refused).
+   */
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, REMPART_TYPE_STORE,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 rempart_application_init (RempartApplication *self)
 {
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
       G_APPLICATION (self),
@@ -231,6 +400,20 @@ rempart_application_get_settings (RempartApplication *self)
  *
  * Returns: (transfer none): the About window, owned by GTK until it is closed.
  */
+/*
+ * rempart_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL while it is being opened
+ *   or after it was refused; watch RempartApplication:store.
+ */
+RempartStore *
+rempart_application_get_store (RempartApplication *self)
+{
+  g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
 GtkWindow *
 rempart_application_show_about (RempartApplication *self)
 {

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rempart-store.h"
+
 G_BEGIN_DECLS
 
 #define REMPART_TYPE_APPLICATION (rempart_application_get_type ())
@@ -17,6 +19,8 @@ G_DECLARE_FINAL_TYPE (RempartApplication, rempart_application, REMPART, APPLICAT
 RempartApplication *rempart_application_new (void);
 
 GSettings *rempart_application_get_settings (RempartApplication *self);
+
+RempartStore *rempart_application_get_store (RempartApplication *self);
 
 GtkWindow *rempart_application_show_about (RempartApplication *self);
 

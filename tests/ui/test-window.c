@@ -269,7 +269,13 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
+
+  /* Never the developer's own data: a private data dir, set before GLib caches it. */
+  data_home = g_dir_make_tmp ("rempart-ui-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
