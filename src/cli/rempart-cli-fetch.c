@@ -8,73 +8,109 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rempart-cli.h"
 #include "rempart-feed-parser.h"
 #include "rempart-fetcher.h"
+#include "rempart-store.h"
+#include "rempart-sync.h"
 
-/* Prints what a volunteer's app would get from the feed that was downloaded. */
-static int
-report_feed (RempartFetchResult *result, const char *url)
+/*
+ * `fetch` answers "what would a volunteer's app get?" by being that app: a fresh store in a
+ * temporary folder, one subscription with the given key, and one manual refresh by the same
+ * RempartSync the app runs. Nothing is kept afterwards.
+ */
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *reports;
+  GError *error;
+} RefreshState;
+
+static void
+refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RefreshState *state = user_data;
+
+  state->reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+print_actions (RempartStore *store)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (RempartFeed) feed = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  GBytes *body = rempart_fetch_result_get_body (result);
-  GPtrArray *warnings;
-  GDateTime *expires;
-  guint n_actions;
+  g_autoptr (GPtrArray) actions = NULL;
 
-  feed = rempart_feed_parse (body, url, &error);
-  if (feed == NULL)
+  actions = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_ALL, &error);
+  if (actions == NULL)
     {
-      rempart_cli_print_error (_ ("%s: rejected: %s"), url, error->message);
+      rempart_cli_print_error ("%s", error->message);
+      return;
+    }
+
+  g_print (_ ("Actions: %u\n"), actions->len);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RempartStoredAction *stored = g_ptr_array_index (actions, i);
+
+      g_print ("  • %s\n    %s\n", rempart_action_get_title (stored->action),
+               rempart_action_get_url (stored->action));
+    }
+}
+
+static int
+report (RempartStore *store, const RempartSyncReport *sync_report, const char *url)
+{
+  g_autoptr (GPtrArray) subscriptions = rempart_store_list_subscriptions_sync (store, NULL);
+  RempartSubscription *sub = NULL;
+
+  if (subscriptions != NULL && subscriptions->len > 0)
+    sub = g_ptr_array_index (subscriptions, 0);
+
+  if (sync_report->outcome != REMPART_SYNC_OUTCOME_UPDATED &&
+      sync_report->outcome != REMPART_SYNC_OUTCOME_NOT_MODIFIED)
+    {
+      rempart_cli_print_error ("%s", sync_report->message);
       return REMPART_CLI_EXIT_FAIL;
     }
 
-  warnings = rempart_feed_get_warnings (feed);
-  for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+  g_print (_ ("Feed: %s\n"), sub != NULL && sub->title != NULL ? sub->title : url);
+  if (sub != NULL && g_strcmp0 (sub->url, url) != 0)
+    g_print (_ ("Moved permanently to: %s\n"), sub->url);
 
-  n_actions = g_list_model_get_n_items (rempart_feed_get_actions (feed));
-  g_print (_ ("Feed: %s\n"), rempart_feed_get_title (feed) ? rempart_feed_get_title (feed) : url);
-  g_print (_ ("Address: %s\n"), rempart_fetch_result_get_final_url (result));
-  if (rempart_fetch_result_get_permanent_url (result) != NULL)
-    g_print (_ ("Moved permanently to: %s\n"), rempart_fetch_result_get_permanent_url (result));
-
-  if (rempart_fetch_result_get_signed (result))
-    g_print (_ ("Signature: signed, verified with the pinned key (trusted comment: %s)\n"),
-             rempart_fetch_result_get_trusted_comment (result));
+  if (sync_report->is_signed)
+    g_print (_ ("Signature: signed, and verified with the pinned key\n"));
   else
     g_print (_ ("Signature: not checked, because no public key was given; the app shows such a "
                 "feed as unsigned\n"));
 
-  if (rempart_feed_get_seq (feed) >= 0)
-    g_print (_ ("Sequence number: %lld\n"), (long long) rempart_feed_get_seq (feed));
+  if (sub != NULL && sub->last_seq >= 0)
+    g_print (_ ("Sequence number: %lld\n"), (long long) sub->last_seq);
 
-  expires = rempart_feed_get_expires (feed);
-  if (expires != NULL)
-    {
-      g_autofree char *text = g_date_time_format_iso8601 (expires);
+  if (sync_report->stale)
+    g_print (_ ("Out of date: the feed has expired; the app keeps its actions but marks them as "
+                "out of date\n"));
 
-      if (g_date_time_compare (expires, now) < 0)
-        g_print (_ ("Expires: %s (stale: the app keeps the actions but marks them as out of "
-                    "date)\n"),
-                 text);
-      else
-        g_print (_ ("Expires: %s\n"), text);
-    }
-
-  g_print (_ ("Actions: %u\n"), n_actions);
-  g_print (_ ("Skipped: %u\n"), rempart_feed_get_n_skipped (feed));
-
-  for (guint i = 0; i < n_actions; i++)
-    {
-      g_autoptr (RempartAction) action = g_list_model_get_item (rempart_feed_get_actions (feed), i);
-
-      g_print ("  • %s\n    %s\n", rempart_action_get_title (action),
-               rempart_action_get_url (action));
-    }
+  g_print ("%s\n", sync_report->message);
+  print_actions (store);
 
   return REMPART_CLI_EXIT_OK;
 }
@@ -85,12 +121,18 @@ rempart_cli_fetch (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RempartMinisignPublicKey) key = NULL;
+  g_autoptr (RempartStore) store = NULL;
   g_autoptr (RempartFetcher) fetcher = NULL;
-  g_autoptr (RempartFetchResult) result = NULL;
+  g_autoptr (RempartSync) sync = NULL;
+  g_autoptr (RempartSubscription) sub = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *key_base64 = NULL;
+  g_autofree char *key_line = NULL;
   g_autofree char *url = NULL;
-  RempartFetchRequest request = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  RefreshState state = { 0 };
+  int status;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
       N_ ("Public key file pinned for this feed"), N_ ("PUBKEY_FILE") },
@@ -124,48 +166,47 @@ rempart_cli_fetch (int argc, char **argv)
           rempart_cli_print_error (_ ("The public key is not usable: %s"), error->message);
           return REMPART_CLI_EXIT_FAIL;
         }
+      key_line = rempart_minisign_public_key_to_base64 (key);
     }
 
-  request.url = url;
-  request.public_key = key;
-
-  fetcher = rempart_fetcher_new ();
-  result = rempart_fetcher_fetch_sync (fetcher, &request, NULL, &error);
-  if (result == NULL)
+  dir = g_dir_make_tmp ("rempart-feed-fetch-XXXXXX", &error);
+  if (dir == NULL)
     {
       rempart_cli_print_error ("%s", error->message);
       return REMPART_CLI_EXIT_FAIL;
     }
+  path = g_build_filename (dir, "fetch.db", NULL);
 
-  switch (rempart_fetch_result_get_status (result))
+  if (!(store = rempart_store_open_sync (path, NULL, &error)) ||
+      !(sub = rempart_store_add_subscription_sync (store, url, key_line, &error)))
     {
-      case REMPART_FETCH_STATUS_OK:
-        return report_feed (result, url);
-
-      case REMPART_FETCH_STATUS_NOT_MODIFIED:
-        g_print (_ ("Not modified since the last download\n"));
-        return REMPART_CLI_EXIT_OK;
-
-      case REMPART_FETCH_STATUS_RETRY_LATER:
-        {
-          gint64 seconds = rempart_fetch_result_get_retry_after (result);
-
-          rempart_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
-                                                "The server is busy and asks to try again in "
-                                                "%lld second",
-                                                "The server is busy and asks to try again in "
-                                                "%lld seconds",
-                                                (gulong) MIN (seconds, G_MAXLONG)),
-                                   (long long) seconds);
-        }
-        return REMPART_CLI_EXIT_FAIL;
-
-      case REMPART_FETCH_STATUS_GONE:
-        rempart_cli_print_error (_ ("The feed has been removed for good (HTTP 410): the group no "
-                                    "longer publishes it here"));
-        return REMPART_CLI_EXIT_FAIL;
-
-      default:
-        g_assert_not_reached ();
+      rempart_cli_print_error ("%s", error->message);
+      remove_tree (dir);
+      return REMPART_CLI_EXIT_FAIL;
     }
+
+  fetcher = rempart_fetcher_new ();
+  sync = rempart_sync_new (store, fetcher, NULL);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  rempart_sync_refresh_async (sync, sub->id, TRUE, NULL, refresh_done_cb, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+
+  if (state.reports == NULL || state.reports->len == 0)
+    {
+      rempart_cli_print_error ("%s", state.error != NULL ? state.error->message
+                                                         : _ ("Nothing was "
+                                                              "checked"));
+      status = REMPART_CLI_EXIT_FAIL;
+    }
+  else
+    status = report (store, g_ptr_array_index (state.reports, 0), url);
+
+  g_clear_pointer (&state.reports, g_ptr_array_unref);
+  g_clear_error (&state.error);
+  rempart_store_close (store);
+  remove_tree (dir);
+
+  return status;
 }
