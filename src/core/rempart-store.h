@@ -142,6 +142,28 @@ typedef struct
   guint removed;  /* left the feed, nothing of the volunteer's attached */
 } RempartImportStats;
 
+/* What the composer and the action page need from the feed an action came from; saved with
+ * every import (schema 3). Boxed; the store hands out copies. */
+typedef struct
+{
+  gint64 subscription_id;
+  char *subscription_url;
+  char *title;
+  char *about;
+  char *language;
+  char *hashtag; /* e.g. "#jesuislà", NULL when the feed gives none */
+  RempartHashtagPosition hashtag_position;
+  GStrv rules;         /* never NULL */
+  GPtrArray *templates; /* (element-type RempartFeedTemplate), never NULL */
+  gboolean is_demo;     /* the bundled example feed, see rempart-demo.h */
+} RempartFeedInfo;
+
+#define REMPART_TYPE_FEED_INFO (rempart_feed_info_get_type ())
+GType rempart_feed_info_get_type (void) G_GNUC_CONST;
+RempartFeedInfo *rempart_feed_info_copy (const RempartFeedInfo *info);
+void rempart_feed_info_free (RempartFeedInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartFeedInfo, rempart_feed_info_free)
+
 /* ---------------------------------------------------------------------------------------- */
 /* The store                                                                                */
 /* ---------------------------------------------------------------------------------------- */
@@ -290,6 +312,18 @@ RempartDraft *rempart_store_load_draft_sync (RempartStore *self,
                                              const char *subscription_url,
                                              const char *action_id,
                                              GError **error);
+
+/* The feed-level data of a subscription's last import; REMPART_STORE_ERROR_NOT_FOUND when
+ * there is no such subscription. Before the first import every field but the ids is empty. */
+void rempart_store_get_feed_info_async (RempartStore *self,
+                                        gint64 subscription_id,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+RempartFeedInfo *
+rempart_store_get_feed_info_finish (RempartStore *self, GAsyncResult *result, GError **error);
+RempartFeedInfo *
+rempart_store_get_feed_info_sync (RempartStore *self, gint64 subscription_id, GError **error);
 
 /* Participation: the number of events of each kind since @since (Unix seconds). */
 gboolean rempart_store_count_events_sync (RempartStore *self,
