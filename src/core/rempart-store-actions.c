@@ -237,6 +237,7 @@ static gboolean
 save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *feed, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *feed_info = rempart_store_feed_info_to_json (feed);
   GDateTime *feed_expires = rempart_feed_get_expires (feed);
   gint64 seq = sub->last_seq;
 
@@ -250,7 +251,7 @@ save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *fee
       "UPDATE subscriptions SET url = ?2, title = ?3, etag = ?4, last_modified = ?5,"
       " last_seq = MAX (last_seq, ?6), expires = ?7, is_signed = ?8, last_check = ?9,"
       " last_success = ?10, next_check = ?11, retry_after = ?12, failures = ?13,"
-      " last_error = ?14, ended = ?15 WHERE id = ?1",
+      " last_error = ?14, ended = ?15, feed_info = ?16 WHERE id = ?1",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -274,6 +275,7 @@ save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *fee
   rempart_sqlite_bind_int64 (stmt, 13, sub->failures);
   rempart_sqlite_bind_text (stmt, 14, sub->last_error);
   rempart_sqlite_bind_int64 (stmt, 15, sub->ended);
+  rempart_sqlite_bind_text (stmt, 16, feed_info);
   return rempart_sqlite_step_done (stmt, error);
 }
 
@@ -413,9 +415,7 @@ fail:
 static const char *const view_conditions[] = {
   [REMPART_ACTION_VIEW_TODO] = "a.archived = 0 AND (a.expires IS NULL OR a.expires > ?1)"
                                " AND (COALESCE (st.state, 0) & 12) = 0",
-  [REMPART_ACTION_VIEW_QUEUED] = "(COALESCE (st.state, 0) & 4) = 0 AND EXISTS (SELECT 1 FROM"
-                                 " drafts d WHERE d.subscription_url = s.url AND d.action_id ="
-                                 " a.action_id AND d.queued = 1)",
+  [REMPART_ACTION_VIEW_QUEUED] = "(COALESCE (st.state, 0) & 4) = 0 AND d.queued = 1",
   [REMPART_ACTION_VIEW_DONE] = "(COALESCE (st.state, 0) & 4) != 0",
   [REMPART_ACTION_VIEW_ARCHIVE] = "(a.archived = 1 OR a.expires <= ?1)",
   [REMPART_ACTION_VIEW_ALL] = "?1 IS NOT NULL",
@@ -436,10 +436,13 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
 
   sql = g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
                      " a.first_seen, a.updated,"
-                     " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details"
+                     " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details,"
+                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL"
                      " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
                      " LEFT JOIN action_state st ON st.subscription_url = s.url"
-                     " AND st.action_id = a.action_id WHERE ",
+                     " AND st.action_id = a.action_id"
+                     " LEFT JOIN drafts d ON d.subscription_url = s.url"
+                     " AND d.action_id = a.action_id WHERE ",
                      view_conditions[view],
                      " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", NULL);
   stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w), sql, error);
@@ -458,6 +461,8 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
       stored->first_seen = sqlite3_column_int64 (stmt, 4);
       stored->updated = sqlite3_column_int64 (stmt, 5);
       stored->action = rempart_store_action_from_row (stmt, 6, parser);
+      stored->queued = sqlite3_column_int (stmt, 13) != 0;
+      stored->has_draft = sqlite3_column_int (stmt, 14) != 0;
       g_ptr_array_add (list, stored);
     }
   if (step == REMPART_SQLITE_ERROR)

@@ -284,6 +284,39 @@ rempart_store_list_actions_sync (RempartStore *self, RempartActionView view, GEr
   return list;
 }
 
+void
+rempart_store_get_feed_info_async (RempartStore *self,
+                                   gint64 subscription_id,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  g_return_if_fail (REMPART_IS_STORE (self));
+
+  rempart_store_push (self, rempart_store_get_feed_info_async, cancellable, callback, user_data,
+                      rempart_store_get_feed_info_job, sub_data_new (NULL, NULL, subscription_id),
+                      SUB_FREE, (GDestroyNotify) rempart_feed_info_free);
+}
+
+RempartFeedInfo *
+rempart_store_get_feed_info_finish (RempartStore *self, GAsyncResult *result, GError **error)
+{
+  return rempart_store_finish_pointer (self, result, rempart_store_get_feed_info_async, error);
+}
+
+RempartFeedInfo *
+rempart_store_get_feed_info_sync (RempartStore *self, gint64 subscription_id, GError **error)
+{
+  gpointer info = NULL;
+
+  g_return_val_if_fail (REMPART_IS_STORE (self), NULL);
+
+  if (!rempart_store_run_sync (self, rempart_store_get_feed_info_job,
+                               sub_data_new (NULL, NULL, subscription_id), SUB_FREE, &info, error))
+    return NULL;
+  return info;
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* State, events and drafts                                                               */
 /* -------------------------------------------------------------------------------------- */

@@ -74,6 +74,9 @@ gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
 char *rempart_store_action_details (RempartAction *action);
 char *rempart_store_action_hash (RempartAction *action, const char *details);
 RempartAction *rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser);
+/* The `subscriptions.feed_info` column (schema 3). */
+char *rempart_store_feed_info_to_json (RempartFeed *feed);
+void rempart_store_feed_info_from_json (RempartFeedInfo *info, const char *json);
 
 typedef struct
 {
@@ -129,6 +132,10 @@ gboolean
 rempart_store_update_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error);
 gboolean
 rempart_store_remove_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error);
+gboolean rempart_store_get_feed_info_job (RempartStoreWorker *w,
+                                          gpointer data,
+                                          gpointer *out,
+                                          GError **error);
 
 /* rempart-store.c: how the public calls reach the worker. */
 void rempart_store_push (RempartStore *self,
@@ -154,6 +161,12 @@ gpointer rempart_store_finish_pointer (RempartStore *self,
                                        GAsyncResult *result,
                                        gpointer source_tag,
                                        GError **error);
+
+/* Removes the subscription of @url (if any) with its actions AND the volunteer's rows keyed by
+ * @url (state, drafts, events), in one transaction. For the bundled demo only: a real feed's
+ * history must outlive its subscription. */
+gboolean
+rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error);
 
 /* Test hooks: a fixed clock (Unix seconds, 0 for the real one), and an import that fails
  * after @n actions (0: never) to prove that nothing partial is kept. */

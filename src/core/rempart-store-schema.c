@@ -25,6 +25,7 @@
  * database exactly as it was.
  *   1  subscriptions, actions, action_state, drafts, events
  *   2  drafts.queued, user_templates
+ *   3  subscriptions.feed_info: the feed-level fields (JSON) the composer needs
  */
 
 /* -------------------------------------------------------------------------------------- */
@@ -103,8 +104,15 @@ static const char migration_2[] = "ALTER TABLE drafts ADD COLUMN queued INTEGER 
                                   "  created INTEGER NOT NULL,"
                                   "  updated INTEGER NOT NULL);";
 
+/* about, language, hashtag, hashtag_position, rules and templates of the last import, as one
+ * JSON object (rempart-store-serialize.c); NULL until the first import under schema 3. The
+ * validators are dropped so that the next refresh downloads the feed in full (a 304 imports
+ * nothing) and fills it in, instead of waiting for the group's next publication. */
+static const char migration_3[] = "ALTER TABLE subscriptions ADD COLUMN feed_info TEXT;"
+                                  "UPDATE subscriptions SET etag = NULL, last_modified = NULL;";
+
 /* migrations[n] takes a database from version n to n + 1. */
-static const char *const migrations[] = { migration_1, migration_2 };
+static const char *const migrations[] = { migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REMPART_STORE_SCHEMA_VERSION);
 

@@ -202,3 +202,108 @@ rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser
   rempart_action_take_sources (action, g_steal_pointer (&sources));
   return g_steal_pointer (&action);
 }
+
+/* -------------------------------------------------------------------------------------- */
+/* Feed info (schema 3)                                                                   */
+/* -------------------------------------------------------------------------------------- */
+
+char *
+rempart_store_feed_info_to_json (RempartFeed *feed)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  GPtrArray *templates = rempart_feed_get_templates (feed);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "about", rempart_feed_get_about (feed));
+  add_string (builder, "language", rempart_feed_get_language (feed));
+  add_string (builder, "hashtag", rempart_feed_get_hashtag (feed));
+  add_string (builder, "hashtag_position",
+              rempart_hashtag_position_to_string (rempart_feed_get_hashtag_position (feed)));
+  add_strv (builder, "rules", rempart_feed_get_rules (feed));
+  json_builder_set_member_name (builder, "templates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    {
+      const RempartFeedTemplate *tmpl = g_ptr_array_index (templates, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", tmpl->id);
+      add_string (builder, "title", tmpl->title);
+      add_string (builder, "language", tmpl->language);
+      add_strv (builder, "topics", (const char *const *) tmpl->topics);
+      add_string (builder, "body", tmpl->body);
+      add_string (builder, "when", tmpl->when);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+dup_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_dup_string (node);
+}
+
+/* Fills what @json holds into @info, whose rules and templates are already empty. A column
+ * that does not parse (damaged outside SQLite's view) leaves them empty: the composer then
+ * works without the feed's templates rather than not at all. */
+void
+rempart_store_feed_info_from_json (RempartFeedInfo *info, const char *json)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *object;
+  JsonNode *templates;
+  g_autofree char *position = NULL;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  info->about = dup_member (object, "about");
+  info->language = dup_member (object, "language");
+  info->hashtag = dup_member (object, "hashtag");
+  position = dup_member (object, "hashtag_position");
+  if (position == NULL || !rempart_hashtag_position_from_string (position, &info->hashtag_position))
+    info->hashtag_position = REMPART_HASHTAG_POSITION_START; /* the feed's default */
+  g_strfreev (info->rules);
+  info->rules = read_strv (object, "rules");
+
+  templates = json_object_get_member (object, "templates");
+  if (templates == NULL || !JSON_NODE_HOLDS_ARRAY (templates))
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (templates)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (templates), i);
+      JsonObject *member;
+      RempartFeedTemplate *tmpl;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      member = json_node_get_object (node);
+      tmpl = g_new0 (RempartFeedTemplate, 1);
+      tmpl->id = dup_member (member, "id");
+      tmpl->body = dup_member (member, "body");
+      if (tmpl->id == NULL || tmpl->body == NULL)
+        {
+          rempart_feed_template_free (tmpl);
+          continue;
+        }
+      tmpl->title = dup_member (member, "title");
+      tmpl->language = dup_member (member, "language");
+      tmpl->topics = read_strv (member, "topics");
+      tmpl->when = dup_member (member, "when");
+      g_ptr_array_add (info->templates, tmpl);
+    }
+}

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-demo.h"
 #include "rempart-store-private.h"
 
 #define SUB_COLUMNS                                                                  \
@@ -193,4 +194,93 @@ rempart_store_remove_sub_job (RempartStoreWorker *w, gpointer data, gpointer *ou
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+rempart_store_get_feed_info_job (RempartStoreWorker *w,
+                                 gpointer data,
+                                 gpointer *out,
+                                 GError **error)
+{
+  const RempartSubscription *sub = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (RempartFeedInfo) info = NULL;
+
+  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w),
+                                 "SELECT url, title, feed_info FROM subscriptions WHERE id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  rempart_sqlite_bind_int64 (stmt, 1, sub->id);
+
+  switch (rempart_sqlite_step (stmt, error))
+    {
+      case REMPART_SQLITE_ROW:
+        break;
+      case REMPART_SQLITE_DONE:
+        set_not_found_error (error, rempart_store_worker_get_path (w), sub->id);
+        return FALSE;
+      case REMPART_SQLITE_ERROR:
+      default:
+        return FALSE;
+    }
+
+  info = g_new0 (RempartFeedInfo, 1);
+  info->subscription_id = sub->id;
+  info->subscription_url = rempart_sqlite_dup_text (stmt, 0);
+  info->title = rempart_sqlite_dup_text (stmt, 1);
+  info->rules = g_new0 (char *, 1);
+  info->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_feed_template_free);
+  info->is_demo = rempart_demo_is_demo_url (info->subscription_url);
+  rempart_store_feed_info_from_json (info, rempart_sqlite_get_text (stmt, 2));
+
+  *out = g_steal_pointer (&info);
+  return TRUE;
+}
+
+static gboolean
+forget_url_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  const RempartSubscription *sub = data;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  static const char *const statements[] = {
+    "DELETE FROM subscriptions WHERE url = ?1",
+    "DELETE FROM action_state WHERE subscription_url = ?1",
+    "DELETE FROM drafts WHERE subscription_url = ?1",
+    "DELETE FROM events WHERE subscription_url = ?1",
+  };
+
+  if (!rempart_store_begin (w, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr (sqlite3_stmt) stmt = rempart_sqlite_prepare (db, statements[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      rempart_sqlite_bind_text (stmt, 1, sub->url);
+      if (!rempart_sqlite_step_done (stmt, error))
+        goto fail;
+    }
+
+  return rempart_store_commit (w, error);
+
+fail:
+  rempart_store_rollback (w);
+  return FALSE;
+}
+
+gboolean
+rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error)
+{
+  RempartSubscription *sub;
+
+  g_return_val_if_fail (REMPART_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  sub = g_new0 (RempartSubscription, 1);
+  sub->url = g_strdup (url);
+  return rempart_store_run_sync (self, forget_url_job, sub,
+                                 (GDestroyNotify) rempart_subscription_free, NULL, error);
 }

@@ -23,6 +23,11 @@ G_DEFINE_BOXED_TYPE (RempartStoredAction,
 
 G_DEFINE_BOXED_TYPE (RempartDraft, rempart_draft, rempart_draft_copy, rempart_draft_free)
 
+G_DEFINE_BOXED_TYPE (RempartFeedInfo,
+                     rempart_feed_info,
+                     rempart_feed_info_copy,
+                     rempart_feed_info_free)
+
 G_DEFINE_BOXED_TYPE (RempartUserTemplate,
                      rempart_user_template,
                      rempart_user_template_copy,
@@ -93,6 +98,7 @@ rempart_stored_action_copy (const RempartStoredAction *stored)
   copy->subscription_url = g_strdup (stored->subscription_url);
   /* Actions are immutable: sharing one is a copy. */
   copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
+  /* queued and has_draft (schema 3) are plain values: g_memdup2 copied them. */
   return copy;
 }
 
@@ -169,4 +175,45 @@ rempart_user_template_free (RempartUserTemplate *tmpl)
   g_free (tmpl->body);
   g_free (tmpl->when_text);
   g_free (tmpl);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Feed info                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+RempartFeedInfo *
+rempart_feed_info_copy (const RempartFeedInfo *info)
+{
+  RempartFeedInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_memdup2 (info, sizeof *info);
+  copy->subscription_url = g_strdup (info->subscription_url);
+  copy->title = g_strdup (info->title);
+  copy->about = g_strdup (info->about);
+  copy->language = g_strdup (info->language);
+  copy->hashtag = g_strdup (info->hashtag);
+  copy->rules = info->rules != NULL ? g_strdupv (info->rules) : g_new0 (char *, 1);
+  copy->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_feed_template_free);
+  for (guint i = 0; info->templates != NULL && i < info->templates->len; i++)
+    g_ptr_array_add (copy->templates,
+                     rempart_feed_template_copy (g_ptr_array_index (info->templates, i)));
+  return copy;
+}
+
+void
+rempart_feed_info_free (RempartFeedInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->subscription_url);
+  g_free (info->title);
+  g_free (info->about);
+  g_free (info->language);
+  g_free (info->hashtag);
+  g_strfreev (info->rules);
+  g_clear_pointer (&info->templates, g_ptr_array_unref);
+  g_free (info);
 }

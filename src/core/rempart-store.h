@@ -35,7 +35,7 @@ typedef enum
 GQuark rempart_store_error_quark (void);
 
 /* The current schema; `PRAGMA user_version` of a database this version writes. */
-#define REMPART_STORE_SCHEMA_VERSION 2
+#define REMPART_STORE_SCHEMA_VERSION 3
 
 /* ---------------------------------------------------------------------------------------- */
 /* Subscriptions                                                                            */
@@ -106,6 +106,8 @@ typedef struct
   gboolean archived; /* left the feed, kept because the volunteer has state or drafts */
   gint64 first_seen;
   gint64 updated;
+  gboolean queued;    /* a draft of it is queued (schema 3 list_actions: LEFT JOIN drafts) */
+  gboolean has_draft; /* a draft of it exists, queued or not */
 } RempartStoredAction;
 
 #define REMPART_TYPE_STORED_ACTION (rempart_stored_action_get_type ())
@@ -153,7 +155,7 @@ typedef struct
   char *language;
   char *hashtag; /* e.g. "#jesuislà", NULL when the feed gives none */
   RempartHashtagPosition hashtag_position;
-  GStrv rules;         /* never NULL */
+  GStrv rules;          /* never NULL */
   GPtrArray *templates; /* (element-type RempartFeedTemplate), never NULL */
   gboolean is_demo;     /* the bundled example feed, see rempart-demo.h */
 } RempartFeedInfo;

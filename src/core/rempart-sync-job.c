@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rempart-demo.h"
 #include "rempart-feed-parser.h"
 #include "rempart-sync-private.h"
 
@@ -490,6 +491,15 @@ skip_reason (RempartSync *self, RefreshData *data)
   RempartSubscription *sub = data->sub;
   g_autofree char *when = NULL;
 
+  /* Only reached by a refresh by id: refresh-all leaves the demo out (list_cb). */
+  if (rempart_demo_is_demo_url (sub->url))
+    {
+      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
+                  g_strdup (_ ("The example actions come with Rempart and are never "
+                               "downloaded. Add your group’s feed to receive its actions.")));
+      return TRUE;
+    }
+
   if (!rempart_sync_network_available (self))
     {
       report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_OFFLINE,
@@ -646,6 +656,18 @@ list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
       g_ptr_array_set_size (subs, 0);
       g_ptr_array_add (subs, found);
+    }
+  else
+    {
+      /* The bundled demo has no server (example.org does not serve it): nothing to check,
+       * nothing to report. */
+      for (guint i = subs->len; i > 0; i--)
+        {
+          const RempartSubscription *sub = g_ptr_array_index (subs, i - 1);
+
+          if (rempart_demo_is_demo_url (sub->url))
+            g_ptr_array_remove_index (subs, i - 1);
+        }
     }
 
   data->subs = g_steal_pointer (&subs);

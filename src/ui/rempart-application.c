@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "rempart-application.h"
+#include "rempart-demo.h"
+#include "rempart-fetcher.h"
 #include "rempart-store.h"
+#include "rempart-sync.h"
 #include "rempart-window.h"
 
 struct _RempartApplication
@@ -25,6 +28,11 @@ struct _RempartApplication
   RempartStore *store;
   GCancellable *cancellable;
   gboolean store_opening;
+
+  /* Background checks of the group feeds, once the store is open. */
+  RempartFetcher *fetcher;
+  RempartSync *sync;
+  guint reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
@@ -39,6 +47,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void open_store (RempartApplication *self);
+static void refresh (RempartApplication *self, gint64 subscription_id, gboolean manual);
 
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"),
@@ -54,6 +63,7 @@ static const struct
 } accelerators[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.help", { "F1", NULL } },
+  { "app.refresh", { "<Control>r", "F5", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -72,9 +82,196 @@ get_main_window (RempartApplication *self)
   return NULL;
 }
 
+static void
+reload_windows (RempartApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REMPART_IS_WINDOW (l->data))
+      rempart_window_reload (l->data);
+}
+
+static gboolean
+reload_windows_cb (gpointer user_data)
+{
+  RempartApplication *self = user_data;
+
+  self->reload_source = 0;
+  reload_windows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Several subscriptions change in a row during a sync: reload once. */
+static void
+queue_reload (RempartApplication *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (200, reload_windows_cb, self);
+}
+
+static gboolean
+window_is_focused (RempartApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return window != NULL && gtk_window_is_active (window);
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
 /* -------------------------------------------------------------------------------------- */
+
+static void
+sync_subscription_changed_cb (RempartSync *sync, gint64 subscription_id, gpointer user_data)
+{
+  queue_reload (REMPART_APPLICATION (user_data));
+}
+
+static void
+sync_new_actions_cb (RempartSync *sync, gint64 subscription_id, guint count, gpointer user_data)
+{
+  RempartApplication *self = user_data;
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  if (window_is_focused (self) || !g_settings_get_boolean (self->settings, "notifications"))
+    return;
+
+  notification = g_notification_new (_ ("New Actions"));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Your group has %u new action for you.",
+                                       "Your group has %u new actions for you.", count),
+                          count);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-newest", "x",
+                                                subscription_id);
+  g_application_send_notification (G_APPLICATION (self), "new-actions", notification);
+}
+
+static void
+refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reports = NULL;
+  RempartWindow *window = get_main_window (self);
+  const char *problem = NULL;
+  guint added = 0;
+
+  reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, &error);
+  reload_windows (self);
+
+  if (window == NULL)
+    return;
+
+  if (reports == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (window, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      RempartSyncReport *report = g_ptr_array_index (reports, i);
+
+      added += report->stats.added;
+      if (problem == NULL && report->outcome != REMPART_SYNC_OUTCOME_UPDATED &&
+          report->outcome != REMPART_SYNC_OUTCOME_NOT_MODIFIED)
+        problem = report->message;
+    }
+
+  if (problem != NULL)
+    rempart_window_show_toast (window, problem);
+  else if (added > 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u new action", "%u new actions", added), added);
+
+      rempart_window_show_toast (window, message);
+    }
+  else if (reports->len > 0)
+    rempart_window_show_toast (window, _ ("No new actions"));
+}
+
+static void
+demo_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartWindow *window;
+
+  if (rempart_demo_import_finish (result, &error) < 0)
+    {
+      window = get_main_window (self);
+      if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (window, error->message);
+      return;
+    }
+
+  reload_windows (self);
+}
+
+/* First run: with no group yet, show the bundled, signed example actions. */
+static void
+subscriptions_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GPtrArray) subscriptions = NULL;
+
+  subscriptions = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, NULL);
+  if (subscriptions == NULL || subscriptions->len > 0)
+    return;
+
+  rempart_demo_import_async (self->store, g_get_language_names ()[0], self->cancellable,
+                             demo_imported_cb, g_object_ref (self));
+}
+
+static void
+sync_interval_changed_cb (GSettings *settings, const char *key, gpointer user_data)
+{
+  RempartApplication *self = user_data;
+
+  if (self->sync == NULL)
+    return;
+
+  rempart_sync_stop (self->sync);
+  rempart_sync_start (self->sync, g_settings_get_uint (settings, "sync-interval"));
+}
+
+static void
+start_sync (RempartApplication *self)
+{
+  self->fetcher = rempart_fetcher_new ();
+  self->sync = rempart_sync_new (self->store, self->fetcher, NULL);
+  g_signal_connect (self->sync, "subscription-changed", G_CALLBACK (sync_subscription_changed_cb),
+                    self);
+  g_signal_connect (self->sync, "new-actions", G_CALLBACK (sync_new_actions_cb), self);
+  g_signal_connect (self->settings, "changed::sync-interval", G_CALLBACK (sync_interval_changed_cb),
+                    self);
+
+  /* REMPART_NO_SYNC: screenshots and tests that must not touch the network. */
+  if (g_getenv ("REMPART_NO_SYNC") == NULL)
+    rempart_sync_start (self->sync, g_settings_get_uint (self->settings, "sync-interval"));
+}
+
+typedef struct
+{
+  RempartApplication *self;
+  gint64 subscription_id;
+} DemoRemoval;
+
+static void
+demo_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DemoRemoval *removal = user_data;
+
+  /* Whether or not the example actions could go, the new group is checked at once. */
+  rempart_demo_remove_finish (result, NULL);
+  refresh (removal->self, removal->subscription_id, TRUE);
+
+  g_object_unref (removal->self);
+  g_free (removal);
+}
 
 static void
 store_dialog_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
@@ -171,6 +368,14 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_set_object (&self->store, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REMPART_IS_WINDOW (l->data))
+      rempart_window_set_store (l->data, store);
+
+  rempart_store_list_subscriptions_async (store, self->cancellable, subscriptions_checked_cb,
+                                          g_object_ref (self));
+  start_sync (self);
 }
 
 static void
@@ -226,6 +431,43 @@ help_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_dat
 }
 
 static void
+refresh_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  refresh (REMPART_APPLICATION (user_data), 0, TRUE);
+}
+
+static void
+show_newest_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RempartApplication *self = user_data;
+  gint64 subscription_id = g_variant_get_int64 (parameter);
+  RempartWindow *window;
+  RempartActionModel *model;
+  RempartActionItem *newest = NULL;
+
+  g_application_activate (G_APPLICATION (self));
+  window = get_main_window (self);
+  if (window == NULL)
+    return;
+
+  /* The action the notification was about: the newest one of that group. */
+  model = rempart_window_get_model (window);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr (RempartActionItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (rempart_action_item_get_subscription_id (item) != subscription_id)
+        continue;
+      if (newest == NULL || rempart_action_item_get_stored (item)->first_seen >
+                                rempart_action_item_get_stored (newest)->first_seen)
+        newest = item;
+    }
+
+  if (newest != NULL)
+    rempart_window_show_item (window, newest);
+}
+
+static void
 about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   rempart_application_show_about (REMPART_APPLICATION (user_data));
@@ -235,7 +477,19 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "help", help_activated_cb },
   { "about", about_activated_cb },
+  { "refresh", refresh_activated_cb },
+  { "show-newest", show_newest_activated_cb, "x" },
 };
+
+static void
+refresh (RempartApplication *self, gint64 subscription_id, gboolean manual)
+{
+  if (self->sync == NULL)
+    return;
+
+  rempart_sync_refresh_async (self->sync, subscription_id, manual, self->cancellable,
+                              refresh_done_cb, g_object_ref (self));
+}
 
 static void
 open_store (RempartApplication *self)
@@ -299,6 +553,9 @@ rempart_application_shutdown (GApplication *application)
   RempartApplication *self = REMPART_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->sync != NULL)
+    rempart_sync_stop (self->sync);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     rempart_store_close (self->store);
 
@@ -328,6 +585,9 @@ rempart_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -412,6 +672,27 @@ rempart_application_get_store (RempartApplication *self)
   g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/*
+ * rempart_application_subscription_added:
+ *
+ * The volunteer followed a group: the example actions go, the new feed is checked now.
+ */
+void
+rempart_application_subscription_added (RempartApplication *self, gint64 subscription_id)
+{
+  DemoRemoval *removal;
+
+  g_return_if_fail (REMPART_IS_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+
+  removal = g_new0 (DemoRemoval, 1);
+  removal->self = g_object_ref (self);
+  removal->subscription_id = subscription_id;
+  rempart_demo_remove_async (self->store, self->cancellable, demo_removed_cb, removal);
 }
 
 GtkWindow *

@@ -22,6 +22,8 @@ GSettings *rempart_application_get_settings (RempartApplication *self);
 
 RempartStore *rempart_application_get_store (RempartApplication *self);
 
+void rempart_application_subscription_added (RempartApplication *self, gint64 subscription_id);
+
 GtkWindow *rempart_application_show_about (RempartApplication *self);
 
 G_END_DECLS

@@ -11,18 +11,78 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-action-model.h"
+#include "rempart-action-page.h"
+#include "rempart-action-row.h"
+#include "rempart-composer.h"
+#include "rempart-demo.h"
+#include "rempart-preferences-window.h"
+#include "rempart-session-window.h"
+#include "rempart-ui-utils.h"
 #include "rempart-window.h"
 
 struct _RempartWindow
 {
   AdwApplicationWindow parent_instance;
 
+  RempartStore *store;
+  RempartActionModel *model;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  GPtrArray *subscriptions; /* (element-type RempartSubscription) as last listed */
+  RempartActionItem *current_item;
+  RempartFeedInfo *current_info;
+  GCancellable *cancellable;
+  char *search_text;
+  char *pending_url; /* an action to show once the model has it (notifications) */
+  char *pending_id;
+  gboolean has_demo;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
   GtkMenuButton *primary_menu_button;
+  GtkListBox *views_list;
+  GtkListBox *groups_list;
+  GtkLabel *sync_status_label;
+  AdwWindowTitle *list_title;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  AdwStatusPage *empty_page;
+  AdwWindowTitle *detail_title;
+  GtkWidget *detail_back_button;
+  GtkStack *detail_stack;
+  RempartActionPage *action_page;
+  RempartComposer *composer;
 };
 
 G_DEFINE_FINAL_TYPE (RempartWindow, rempart_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The lists of the sidebar, in order. */
+static const struct
+{
+  RempartActionView view;
+  const char *icon_name;
+  const char *title;
+  const char *empty_title;
+  const char *empty_description;
+} views[] = {
+  { REMPART_ACTION_VIEW_TODO, "view-list-bullet-symbolic", N_ ("To Do"),
+    N_ ("Nothing to Do Right Now"),
+    N_ ("New actions from your group appear here. Check again later, or press Ctrl+R.") },
+  { REMPART_ACTION_VIEW_QUEUED, "document-send-symbolic", N_ ("Queued"), N_ ("No Replies Queued"),
+    N_ ("Write a reply and choose “Add to Queue” to post it later, in a session.") },
+  { REMPART_ACTION_VIEW_DONE, "emblem-ok-symbolic", N_ ("Done"), N_ ("No Replies Posted Yet"),
+    N_ ("The actions you mark as posted are listed here.") },
+  { REMPART_ACTION_VIEW_ARCHIVE, "folder-symbolic", N_ ("Archive"), N_ ("The Archive Is Empty"),
+    N_ ("Actions that ended or left the feed are kept here, with your drafts.") },
+};
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -77,6 +137,535 @@ save_window_state (RempartWindow *self)
   g_settings_apply (settings);
 }
 
+/* Back goes from the reply to the action, or from the action to the list when folded. */
+static void
+update_back_button (RempartWindow *self)
+{
+  gboolean composing =
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0;
+
+  gtk_widget_set_visible (self->detail_back_button,
+                          composing || adw_leaflet_get_folded (self->leaflet));
+}
+
+static guint
+view_index (RempartActionView view)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (views[i].view == view)
+      return i;
+
+  return 0;
+}
+
+static void
+update_list_page (RempartWindow *self)
+{
+  guint index = view_index (rempart_action_model_get_view (self->model));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  const char *error = rempart_action_model_get_error (self->model);
+  g_autofree char *subtitle = NULL;
+
+  adw_window_title_set_title (self->list_title, _ (views[index].title));
+  subtitle =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n_items), n_items);
+  adw_window_title_set_subtitle (self->list_title, n_items > 0 ? subtitle : NULL);
+
+  if (rempart_action_model_get_loading (self->model) && n_items == 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      return;
+    }
+
+  if (n_items > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (error != NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->empty_page, _ ("The Actions Cannot Be Shown"));
+      adw_status_page_set_description (self->empty_page, error);
+    }
+  else if (self->search_text != NULL && *self->search_text != '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
+      adw_status_page_set_title (self->empty_page, _ ("No Results"));
+      adw_status_page_set_description (self->empty_page, _ ("Try other words."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, views[index].icon_name);
+      adw_status_page_set_title (self->empty_page, _ (views[index].empty_title));
+      adw_status_page_set_description (self->empty_page, _ (views[index].empty_description));
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+/* The most pressing thing to say about the feeds, in words a volunteer understands. */
+static void
+update_banner (RempartWindow *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+  const char *button_label = NULL;
+  const char *button_action = NULL;
+
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len && text == NULL;
+       i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+      const char *name = sub->title != NULL ? sub->title : sub->url;
+
+      if (rempart_demo_is_demo_url (sub->url))
+        continue;
+
+      if (sub->last_error != NULL)
+        {
+          /* Translators: the first %s is a group's name, the second what went wrong */
+          text = g_strdup_printf (_ ("%s could not be checked. %s"), name, sub->last_error);
+          button_label = _ ("_Retry");
+          button_action = "app.refresh";
+        }
+      else if (rempart_subscription_is_stale (sub, now))
+        text = g_strdup_printf (_ ("The list of %s is out of date: the group has not published "
+                                   "a new one yet."),
+                                name);
+    }
+
+  if (text == NULL && !g_network_monitor_get_network_available (monitor))
+    text = g_strdup (_ ("You are offline. Rempart will check for new actions when the "
+                        "connection is back."));
+
+  if (text == NULL && self->has_demo)
+    {
+      text = g_strdup (_ ("These are example actions. Add your group’s feed to take part."));
+      button_label = _ ("_Add a Group");
+      button_action = "win.add-group";
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+  if (text == NULL)
+    return;
+
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_button_set_use_underline (self->banner_button, TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
+    }
+}
+
+static GtkWidget *
+create_group_row (RempartSubscription *sub)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *checked = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *icon;
+  const char *title;
+
+  if (rempart_demo_is_demo_url (sub->url))
+    {
+      title = _ ("Example actions");
+      subtitle = g_strdup (_ ("Built into Rempart"));
+    }
+  else
+    {
+      title = sub->title != NULL ? sub->title : sub->url;
+      checked = rempart_format_time_ago (sub->last_success, now);
+      /* Translators: %s is “5 minutes ago” or “Never” */
+      subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+
+  if (sub->last_error != NULL || sub->ended)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (icon, sub->ended ? _ ("No longer published") : sub->last_error);
+    }
+  else if (!sub->is_signed && !rempart_demo_is_demo_url (sub->url))
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      gtk_widget_set_tooltip_text (icon, _ ("Not signed: Rempart cannot check who published it"));
+    }
+  else
+    {
+      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_widget_set_tooltip_text (icon, _ ("Signed by the group’s key"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (icon), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+update_groups (RempartWindow *self)
+{
+  GtkWidget *child;
+  gint64 newest = 0;
+  g_autofree char *ago = NULL;
+  g_autofree char *status = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
+    gtk_list_box_remove (self->groups_list, child);
+
+  self->has_demo = FALSE;
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+
+      gtk_list_box_append (self->groups_list, create_group_row (sub));
+      if (rempart_demo_is_demo_url (sub->url))
+        self->has_demo = TRUE;
+      else
+        newest = MAX (newest, sub->last_success);
+    }
+
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    status = g_strdup (_ ("Offline"));
+  else if (newest > 0)
+    {
+      ago = rempart_format_time_ago (newest, g_get_real_time () / G_USEC_PER_SEC);
+      /* Translators: %s is “5 minutes ago” */
+      status = g_strdup_printf (_ ("Last checked: %s"), ago);
+    }
+
+  gtk_label_set_text (self->sync_status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_status_label), status != NULL);
+  update_banner (self);
+}
+
+static void
+subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *subscriptions;
+
+  subscriptions = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, &error);
+  if (subscriptions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
+  self->subscriptions = subscriptions;
+  update_groups (self);
+}
+
+static void
+show_pending_action (RempartWindow *self)
+{
+  RempartActionItem *item;
+
+  if (self->pending_url == NULL || rempart_action_model_get_loading (self->model))
+    return;
+
+  item = rempart_action_model_find (self->model, self->pending_url, self->pending_id);
+  g_clear_pointer (&self->pending_url, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
+
+  if (item != NULL)
+    rempart_window_show_item (self, item);
+}
+
+static gboolean
+filter_func (gpointer item, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+  g_autofree char *haystack = NULL;
+  g_autofree char *folded = NULL;
+  const char *topic;
+  const char *platform;
+
+  if (self->search_text == NULL || *self->search_text == '\0')
+    return TRUE;
+
+  topic = rempart_action_item_get_topic_name (item);
+  platform = rempart_action_item_get_platform (item);
+  haystack = g_strjoin (" ", rempart_action_item_get_title (item), topic ? topic : "",
+                        platform ? platform : "", NULL);
+  folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, self->search_text) != NULL;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+model_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  update_list_page (self);
+  show_pending_action (self);
+}
+
+static void
+selection_items_changed_cb (GListModel *model,
+                            guint position,
+                            guint removed,
+                            guint added,
+                            gpointer user_data)
+{
+  update_list_page (REMPART_WINDOW (user_data));
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  g_free (self->search_text);
+  self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+views_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+  guint index;
+
+  if (row == NULL)
+    return;
+
+  index = (guint) gtk_list_box_row_get_index (row);
+  if (index >= G_N_ELEMENTS (views))
+    return;
+
+  rempart_action_model_set_view (self->model, views[index].view);
+  update_list_page (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+list_activate_cb (GtkListView *list_view, guint position, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+  g_autoptr (RempartActionItem) item =
+      g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    rempart_window_show_item (self, item);
+}
+
+static void
+feed_info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartFeedInfo *info;
+
+  info = rempart_store_get_feed_info_finish (REMPART_STORE (source), result, &error);
+  if (info == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->current_info, rempart_feed_info_free);
+  self->current_info = info;
+
+  if (self->current_item == NULL)
+    return;
+
+  rempart_action_page_set_item (self->action_page, self->store, self->current_item, info);
+  adw_window_title_set_title (self->detail_title, _ ("Action"));
+  adw_window_title_set_subtitle (self->detail_title, info->title);
+  gtk_stack_set_visible_child_name (self->detail_stack, "page");
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+write_reply_cb (RempartActionPage *page, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  if (self->current_item == NULL || self->current_info == NULL)
+    return;
+
+  rempart_composer_set_item (self->composer, self->store, self->current_item, self->current_info);
+  adw_window_title_set_title (self->detail_title, _ ("Reply"));
+  gtk_stack_set_visible_child_name (self->detail_stack, "composer");
+}
+
+static void
+dismissed_cb (RempartActionPage *page, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  rempart_window_show_toast (self, _ ("Moved to the archive of actions that are not for you"));
+  rempart_window_reload (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+queued_cb (RempartComposer *composer, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  rempart_window_show_toast (self, _ ("Reply added to the queue"));
+  rempart_window_reload (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "page");
+}
+
+static void
+posted_cb (RempartComposer *composer, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  rempart_window_show_toast (self, _ ("Marked as posted. Thank you for taking part!"));
+  rempart_window_reload (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "page");
+}
+
+static void
+subscription_added_cb (GtkWidget *preferences, gint64 subscription_id, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (REMPART_IS_APPLICATION (app))
+    rempart_application_subscription_added (REMPART_APPLICATION (app), subscription_id);
+}
+
+static void
+subscription_removed_cb (GtkWidget *preferences, gint64 subscription_id, gpointer user_data)
+{
+  rempart_window_reload (REMPART_WINDOW (user_data));
+}
+
+static RempartPreferencesWindow *
+show_preferences (RempartWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  RempartPreferencesWindow *preferences;
+
+  if (self->store == NULL || settings == NULL)
+    return NULL;
+
+  preferences = rempart_preferences_window_new (GTK_WINDOW (self), self->store, settings);
+  g_signal_connect_object (preferences, "subscription-added", G_CALLBACK (subscription_added_cb),
+                           self, 0);
+  g_signal_connect_object (preferences, "subscription-removed",
+                           G_CALLBACK (subscription_removed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  return preferences;
+}
+
+static void
+preferences_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show_preferences (REMPART_WINDOW (widget));
+}
+
+static void
+add_group_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartPreferencesWindow *preferences = show_preferences (REMPART_WINDOW (widget));
+
+  if (preferences != NULL)
+    rempart_preferences_window_show_add_group (preferences);
+}
+
+static gboolean
+session_closed_cb (GtkWindow *session, gpointer user_data)
+{
+  /* The session marked replies as posted: the lists changed. */
+  rempart_window_reload (REMPART_WINDOW (user_data));
+
+  return FALSE;
+}
+
+static void
+start_session_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+  RempartSessionWindow *session;
+
+  if (self->store == NULL)
+    return;
+
+  session = rempart_session_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (session, "close-request", G_CALLBACK (session_closed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (session));
+}
+
+static void
+search_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "page");
+      adw_window_title_set_title (self->detail_title, _ ("Action"));
+      return;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+show_sidebar_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  adw_leaflet_set_visible_child_name (REMPART_WINDOW (widget)->leaflet, "sidebar");
+}
+
+static void
+show_view_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+  guint index = MIN ((guint) g_variant_get_int32 (parameter), G_N_ELEMENTS (views) - 1);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->views_list, (int) index);
+
+  gtk_list_box_select_row (self->views_list, row);
+}
+
+static void
+detail_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  update_back_button (REMPART_WINDOW (user_data));
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor, gboolean available, gpointer user_data)
+{
+  update_groups (REMPART_WINDOW (user_data));
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
@@ -92,7 +681,23 @@ rempart_window_close_request (GtkWindow *window)
 static void
 rempart_window_dispose (GObject *object)
 {
+  RempartWindow *self = REMPART_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_signal_handlers_disconnect_by_func (g_network_monitor_get_default (), network_changed_cb, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_WINDOW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->current_item);
+  g_clear_pointer (&self->current_info, rempart_feed_info_free);
+  g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->pending_url, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
 
   G_OBJECT_CLASS (rempart_window_parent_class)->dispose (object);
 }
@@ -108,15 +713,141 @@ rempart_window_class_init (RempartWindowClass *klass)
 
   window_class->close_request = rempart_window_close_request;
 
+  g_type_ensure (REMPART_TYPE_ACTION_PAGE);
+  g_type_ensure (REMPART_TYPE_COMPOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, sync_status_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_back_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, action_page);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, composer);
+
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-group", NULL, add_group_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
+                                   start_session_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.start-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-view",
+                                         "i", (gint32) i);
+}
+
+static GtkWidget *
+create_view_row (guint index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (views[index].icon_name);
+  GtkWidget *label = gtk_label_new (_ (views[index].title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, rempart_action_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  rempart_action_row_set_item (REMPART_ACTION_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  rempart_action_row_set_item (REMPART_ACTION_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
 rempart_window_init (RempartWindow *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_list_box_append (self->views_list, create_view_row (i));
+
+  /* The list: store → model → search filter → selection → GtkListView. */
+  self->model = rempart_action_model_new (NULL, REMPART_ACTION_VIEW_TODO);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
+                                        GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+  g_signal_connect (self->model, "notify::loading", G_CALLBACK (model_notify_cb), self);
+  g_signal_connect (self->model, "notify::error", G_CALLBACK (model_notify_cb), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (selection_items_changed_cb),
+                    self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->views_list, "row-selected", G_CALLBACK (views_row_selected_cb), self);
+  g_signal_connect (self->action_page, "write-reply", G_CALLBACK (write_reply_cb), self);
+  g_signal_connect (self->action_page, "dismissed", G_CALLBACK (dismissed_cb), self);
+  g_signal_connect (self->composer, "queued", G_CALLBACK (queued_cb), self);
+  g_signal_connect (self->composer, "posted", G_CALLBACK (posted_cb), self);
+  g_signal_connect (g_network_monitor_get_default (), "network-changed",
+                    G_CALLBACK (network_changed_cb), self);
+  g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (detail_changed_cb), self);
+  g_signal_connect (self->detail_stack, "notify::visible-child-name",
+                    G_CALLBACK (detail_changed_cb), self);
+
+  /* Type-to-search anywhere in the window. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  update_list_page (self);
+  update_back_button (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -126,15 +857,114 @@ rempart_window_init (RempartWindow *self)
 RempartWindow *
 rempart_window_new (RempartApplication *application)
 {
+  RempartWindow *self;
+
   g_return_val_if_fail (REMPART_IS_APPLICATION (application), NULL);
 
-  RempartWindow *self = g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
 
   /* Not in constructed(): GtkWindow:application is not a construct property, so it is only
    * set after construction, and the settings belong to the application. */
   restore_window_state (self);
+  rempart_window_set_store (self, rempart_application_get_store (application));
 
   return self;
+}
+
+/*
+ * rempart_window_set_store:
+ *
+ * Shows the actions of @store (nullable while it is being opened).
+ */
+void
+rempart_window_set_store (RempartWindow *self, RempartStore *store)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  rempart_action_model_set_store (self->model, store);
+  rempart_window_reload (self);
+}
+
+/*
+ * rempart_window_reload:
+ *
+ * Reads the lists and the groups again, e.g. after a sync or a change of state.
+ */
+void
+rempart_window_reload (RempartWindow *self)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  rempart_action_model_reload (self->model);
+  rempart_store_list_subscriptions_async (self->store, self->cancellable, subscriptions_listed_cb,
+                                          g_object_ref (self));
+}
+
+/*
+ * rempart_window_show_item:
+ *
+ * Opens the action page of @item (its feed's rules and hashtag are loaded first).
+ */
+void
+rempart_window_show_item (RempartWindow *self, RempartActionItem *item)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+  g_return_if_fail (REMPART_IS_ACTION_ITEM (item));
+
+  if (self->store == NULL)
+    return;
+
+  g_set_object (&self->current_item, item);
+
+  /* Keep the list's highlight on the action shown, e.g. after a notification was clicked. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr (RempartActionItem) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (row == item)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+
+  rempart_store_get_feed_info_async (self->store, rempart_action_item_get_subscription_id (item),
+                                     self->cancellable, feed_info_cb, g_object_ref (self));
+}
+
+/*
+ * rempart_window_show_action:
+ *
+ * Opens an action by its key, as soon as the To Do list has it (a notification was clicked).
+ */
+void
+rempart_window_show_action (RempartWindow *self,
+                            const char *subscription_url,
+                            const char *action_id)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+
+  g_free (self->pending_url);
+  g_free (self->pending_id);
+  self->pending_url = g_strdup (subscription_url);
+  self->pending_id = g_strdup (action_id);
+
+  gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
+  show_pending_action (self);
+}
+
+RempartActionModel *
+rempart_window_get_model (RempartWindow *self)
+{
+  g_return_val_if_fail (REMPART_IS_WINDOW (self), NULL);
+
+  return self->model;
 }
 
 /*

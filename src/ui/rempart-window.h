@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rempart-action-item.h"
+#include "rempart-action-model.h"
 #include "rempart-application.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RempartWindow, rempart_window, REMPART, WINDOW, AdwApplicationWindow)
 
 RempartWindow *rempart_window_new (RempartApplication *application);
+
+void rempart_window_set_store (RempartWindow *self, RempartStore *store);
+
+void rempart_window_reload (RempartWindow *self);
+
+void rempart_window_show_item (RempartWindow *self, RempartActionItem *item);
+
+void rempart_window_show_action (RempartWindow *self,
+                                 const char *subscription_url,
+                                 const char *action_id);
+
+RempartActionModel *rempart_window_get_model (RempartWindow *self);
 
 void rempart_window_show_toast (RempartWindow *self, const char *message);
 

@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "rempart-action-model.h"
 #include "rempart-application.h"
+#include "rempart-demo.h"
 #include "rempart-window.h"
 
 typedef struct
@@ -131,6 +133,26 @@ test_window_accessible_names (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)), ==, "Main Menu");
 }
 
+/* Actions installed with gtk_widget_class_install_action () on the window class. */
+static gboolean
+window_class_has_action (GtkWindow *window, const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+  const GVariantType *parameter_type;
+  const char *property_name;
+  const char *action_name;
+  GType owner;
+
+  /* GTK 4.8 writes every out argument: none of them may be NULL. */
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type,
+                                                   &property_name);
+       i++)
+    if (g_str_equal (action_name, name))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_window_menu (Fixture *fixture, gconstpointer user_data)
 {
@@ -138,7 +160,7 @@ test_window_menu (Fixture *fixture, gconstpointer user_data)
                                                         REMPART_TYPE_WINDOW, "primary_menu_button");
   GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   GMenuModel *section;
-  const char *expected[] = { "win.show-help-overlay", "app.help", "app.about" };
+  const char *expected[] = { "win.preferences", "win.show-help-overlay", "app.help", "app.about" };
 
   g_assert_nonnull (model);
   section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
@@ -154,12 +176,20 @@ test_window_menu (Fixture *fixture, gconstpointer user_data)
       g_assert_cmpstr (action, ==, expected[i]);
       /* Every menu entry leads somewhere: the action exists and is enabled. */
       {
-        GActionMap *map = g_str_has_prefix (action, "app.") ? G_ACTION_MAP (fixture->app)
-                                                            : G_ACTION_MAP (fixture->window);
-        GAction *found = g_action_map_lookup_action (map, action + 4);
+        /* Window actions are either GActionMap entries or widget-class actions. */
+        if (g_str_has_prefix (action, "app."))
+          {
+            GAction *found = g_action_map_lookup_action (G_ACTION_MAP (fixture->app), action + 4);
 
-        g_assert_nonnull (found);
-        g_assert_true (g_action_get_enabled (found));
+            g_assert_nonnull (found);
+            g_assert_true (g_action_get_enabled (found));
+          }
+        else
+          {
+            g_assert_true (
+                g_action_group_has_action (G_ACTION_GROUP (fixture->window), action + 4) ||
+                window_class_has_action (fixture->window, action));
+          }
       }
     }
 
@@ -244,6 +274,116 @@ test_window_screenshot (Fixture *fixture, gconstpointer user_data)
 }
 
 static gboolean
+model_has_demo (gpointer data)
+{
+  RempartActionModel *model = data;
+
+  return !rempart_action_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static GListModel *
+visible_list (Fixture *fixture)
+{
+  GObject *list_view = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                      REMPART_TYPE_WINDOW, "list_view");
+
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+}
+
+/* First run: no group yet, so the signed example feed is imported and listed. */
+static void
+test_window_lists_store_actions (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  RempartStore *store;
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *visible;
+
+  g_assert_true (iterate_until (model_has_demo, model));
+  store = rempart_application_get_store (fixture->app);
+  g_assert_nonnull (store);
+
+  /* The list is exactly the store's To Do view, in the store's order. */
+  stored = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_TODO, &error);
+  g_assert_no_error (error);
+  visible = visible_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, stored->len);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      g_autoptr (RempartActionItem) item = g_list_model_get_item (visible, i);
+      RempartStoredAction *row = g_ptr_array_index (stored, i);
+
+      g_assert_cmpstr (rempart_action_item_get_id (item), ==, rempart_action_get_id (row->action));
+      g_assert_true (rempart_demo_is_demo_url (rempart_action_item_get_subscription_url (item)));
+    }
+
+  save_png (GTK_WIDGET (fixture->window), "main-window-demo.png");
+}
+
+static gboolean
+list_has_n (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+test_window_search_filters (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  GObject *entry = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
+                                                  "search_entry");
+  GListModel *visible;
+  guint all;
+  gpointer args[2];
+
+  g_assert_true (iterate_until (model_has_demo, model));
+  visible = visible_list (fixture);
+  all = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (all, >, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  /* Case and accents of the query do not matter; the title of one example matches. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "PRIDE");
+  args[0] = visible;
+  args[1] = GUINT_TO_POINTER (1);
+  g_assert_true (iterate_until (list_has_n, args));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no action has this in its title");
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (iterate_until (list_has_n, args));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (iterate_until (list_has_n, args));
+}
+
+static gboolean
+detail_shows_page (gpointer data)
+{
+  GObject *stack =
+      gtk_widget_get_template_child (GTK_WIDGET (data), REMPART_TYPE_WINDOW, "detail_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "page") == 0;
+}
+
+static void
+test_window_opens_action (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  g_autoptr (RempartActionItem) item = NULL;
+
+  g_assert_true (iterate_until (model_has_demo, model));
+  item = g_list_model_get_item (visible_list (fixture), 0);
+  rempart_window_show_item (REMPART_WINDOW (fixture->window), item);
+  g_assert_true (iterate_until (detail_shows_page, fixture->window));
+  save_png (GTK_WIDGET (fixture->window), "main-window-action.png");
+}
+
+static gboolean
 widget_is_narrow (gpointer data)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (data));
@@ -276,6 +416,8 @@ main (int argc, char *argv[])
   data_home = g_dir_make_tmp ("rempart-ui-window-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* No network in these tests: the example feed is what the lists show. */
+  g_setenv ("REMPART_NO_SYNC", "1", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -297,6 +439,9 @@ main (int argc, char *argv[])
   ADD ("size-remembered", test_window_size_remembered);
   ADD ("screenshot", test_window_screenshot);
   ADD ("narrow", test_window_narrow);
+  ADD ("lists-store-actions", test_window_lists_store_actions);
+  ADD ("search-filters", test_window_search_filters);
+  ADD ("opens-action", test_window_opens_action);
 #undef ADD
 
   ret = g_test_run ();

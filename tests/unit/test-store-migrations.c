@@ -15,7 +15,8 @@
 
 /*
  * Every earlier schema opens with the current code and keeps its rows: version 0 (a new or
- * empty file) and version 1 (store-fixtures/schema-1.sql, the DDL Rempart 0.1 shipped). A
+ * empty file), version 1 (store-fixtures/schema-1.sql, the DDL Rempart 0.1 shipped) and
+ * version 2 (store-fixtures/schema-2.sql: queued drafts, user templates). A
  * migrated database must end with the same tables, columns and indices as a fresh one, and
  * a migration that fails must leave user_version and every row as they were.
  */
@@ -71,16 +72,48 @@ exec (const char *path, const char *sql)
 }
 
 static void
-build_v1 (const char *path)
+build_fixture (const char *path, const char *name)
 {
   g_autofree char *fixture =
-      g_test_build_filename (G_TEST_DIST, "unit", "store-fixtures", "schema-1.sql", NULL);
+      g_test_build_filename (G_TEST_DIST, "unit", "store-fixtures", name, NULL);
   g_autofree char *sql = NULL;
   g_autoptr (GError) error = NULL;
 
   g_file_get_contents (fixture, &sql, NULL, &error);
   g_assert_no_error (error);
   exec (path, sql);
+}
+
+static void
+build_v1 (const char *path)
+{
+  build_fixture (path, "schema-1.sql");
+}
+
+static void
+build_v2 (const char *path)
+{
+  build_fixture (path, "schema-2.sql");
+}
+
+/* Before the first import under schema 3 there is no feed info: ids only, empty lists. */
+static void
+assert_empty_feed_info (RempartStore *store, gint64 subscription_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeedInfo) info = NULL;
+
+  info = rempart_store_get_feed_info_sync (store, subscription_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->subscription_id, ==, subscription_id);
+  g_assert_cmpstr (info->subscription_url, ==, FEED_URL);
+  g_assert_cmpstr (info->title, ==, "#jesuislà");
+  g_assert_null (info->about);
+  g_assert_null (info->hashtag);
+  g_assert_nonnull (info->rules);
+  g_assert_cmpuint (g_strv_length (info->rules), ==, 0);
+  g_assert_cmpuint (info->templates->len, ==, 0);
+  g_assert_false (info->is_demo);
 }
 
 /* The rows of @sql, one line each, columns separated by '|'. */
@@ -210,7 +243,8 @@ test_from_1 (Fixture *f, gconstpointer data)
   g_assert_cmpuint (subs->len, ==, 1);
   sub = g_ptr_array_index (subs, 0);
   g_assert_cmpstr (sub->url, ==, FEED_URL);
-  g_assert_cmpstr (sub->etag, ==, "\"v1-etag\"");
+  /* Dropped by v3 so that the next refresh fetches the feed info in full. */
+  g_assert_null (sub->etag);
   g_assert_cmpint (sub->last_seq, ==, 41);
   g_assert_true (sub->is_signed);
 
@@ -223,6 +257,9 @@ test_from_1 (Fixture *f, gconstpointer data)
   g_assert_cmpint (rempart_action_get_priority (stored->action), ==, REMPART_PRIORITY_HIGH);
   g_assert_cmpuint (rempart_action_get_sources (stored->action)->len, ==, 1);
   g_assert_cmpint (stored->state, ==, REMPART_ACTION_STATE_OPENED | REMPART_ACTION_STATE_JOINED);
+  g_assert_true (stored->has_draft);
+  g_assert_false (stored->queued);
+  assert_empty_feed_info (store, sub->id);
 
   draft = rempart_store_load_draft_sync (store, FEED_URL, "old-action", &error);
   g_assert_no_error (error);
@@ -241,6 +278,102 @@ test_from_1 (Fixture *f, gconstpointer data)
   g_assert_cmpint (user_version (f->path), ==, REMPART_STORE_SCHEMA_VERSION);
   got = layout (f->path);
   g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_from_2 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartStore) store = NULL;
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (GPtrArray) todo = NULL;
+  g_autoptr (GPtrArray) queued = NULL;
+  g_autoptr (GPtrArray) templates = NULL;
+  g_autoptr (RempartDraft) draft = NULL;
+  g_autofree char *expected = fresh_layout (f->dir);
+  g_autofree char *got = NULL;
+  RempartSubscription *sub;
+  RempartStoredAction *stored;
+  RempartUserTemplate *tmpl;
+  guint count = 0;
+
+  build_v2 (f->path);
+  g_assert_cmpint (user_version (f->path), ==, 2);
+
+  store = rempart_store_open_sync (f->path, NULL, &error);
+  g_assert_no_error (error);
+  rempart_store_set_now_for_testing (store, 1777723200);
+
+  subs = rempart_store_list_subscriptions_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subs->len, ==, 1);
+  sub = g_ptr_array_index (subs, 0);
+  g_assert_null (sub->etag);
+  g_assert_cmpint (sub->last_seq, ==, 41);
+  assert_empty_feed_info (store, sub->id);
+
+  /* Newest first; the queued draft shows in both lists, with the new flags. */
+  todo = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_TODO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (todo->len, ==, 2);
+  stored = g_ptr_array_index (todo, 0);
+  g_assert_cmpstr (rempart_action_get_id (stored->action), ==, "queued-action");
+  g_assert_cmpstr (rempart_action_get_brief (stored->action), ==, "Rappeler la loi.");
+  g_assert_cmpint (stored->state, ==, REMPART_ACTION_STATE_OPENED | REMPART_ACTION_STATE_JOINED);
+  g_assert_true (stored->queued);
+  g_assert_true (stored->has_draft);
+  stored = g_ptr_array_index (todo, 1);
+  g_assert_cmpstr (rempart_action_get_id (stored->action), ==, "plain-action");
+  g_assert_false (stored->queued);
+  g_assert_false (stored->has_draft);
+
+  queued = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_QUEUED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued->len, ==, 1);
+
+  draft = rempart_store_load_draft_sync (store, FEED_URL, "queued-action", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (draft->text, ==, "#jesuislà Brouillon v2");
+  g_assert_true (draft->queued);
+  g_assert_true (
+      rempart_store_count_events_sync (store, REMPART_ACTION_STATE_JOINED, 0, &count, &error));
+  g_assert_cmpuint (count, ==, 1);
+
+  templates = rempart_store_list_user_templates_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, ==, 1);
+  tmpl = g_ptr_array_index (templates, 0);
+  g_assert_cmpstr (tmpl->body, ==, "#jesuislà Mon texte");
+  g_assert_cmpstr (tmpl->topics[0], ==, "racism");
+  g_assert_cmpint (tmpl->created, ==, 1777703000);
+  rempart_store_close (store);
+
+  g_assert_cmpint (user_version (f->path), ==, REMPART_STORE_SCHEMA_VERSION);
+  got = layout (f->path);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* v2→v3 fails on a column already there: every row and user_version 2 stay. */
+static void
+test_failed_migration_3 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartStore) store = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+
+  build_v2 (f->path);
+  exec (f->path, "ALTER TABLE subscriptions ADD COLUMN feed_info TEXT DEFAULT 'squatter'");
+  rows_before = all_v1_rows (f->path);
+
+  store = rempart_store_open_sync (f->path, NULL, &error);
+  g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "schema 3"));
+
+  g_assert_cmpint (user_version (f->path), ==, 2);
+  rows_after = all_v1_rows (f->path);
+  g_assert_cmpstr (rows_before, ==, rows_after);
 }
 
 static void
@@ -284,7 +417,11 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/store/migrations/from-1", Fixture, NULL, fixture_setup, test_from_1,
               fixture_teardown);
+  g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_setup, test_from_2,
+              fixture_teardown);
   g_test_add ("/store/migrations/failed", Fixture, NULL, fixture_setup, test_failed_migration,
+              fixture_teardown);
+  g_test_add ("/store/migrations/failed-3", Fixture, NULL, fixture_setup, test_failed_migration_3,
               fixture_teardown);
 
   return g_test_run ();

@@ -1059,6 +1059,138 @@ test_draft_saver (Fixture *f, gconstpointer data)
   spin (50);
 }
 
+/* -------------------------------------------------------------------------------------- */
+/* Feed info and draft flags (schema 3)                                                   */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+assert_example_info (const RempartFeedInfo *info, gint64 id)
+{
+  const RempartFeedTemplate *tmpl;
+
+  g_assert_cmpint (info->subscription_id, ==, id);
+  g_assert_cmpstr (info->subscription_url, ==, "https://example.org/feed.json");
+  g_assert_cmpstr (info->title, ==, "#jesuislà — actions du jour");
+  g_assert_cmpstr (info->about, ==,
+                   "Groupe de contre-discours #jesuislà.\nNous répondons avec calme, faits et "
+                   "empathie.");
+  g_assert_cmpstr (info->language, ==, "fr");
+  g_assert_cmpstr (info->hashtag, ==, "#jesuislà");
+  g_assert_cmpint (info->hashtag_position, ==, REMPART_HASHTAG_POSITION_START);
+  g_assert_cmpuint (g_strv_length (info->rules), ==, 3);
+  g_assert_cmpstr (info->rules[0], ==, "Commencez votre commentaire par #jesuislà.");
+  g_assert_cmpstr (info->rules[2], ==, "Citez une source quand vous avancez un fait.");
+  g_assert_false (info->is_demo);
+
+  g_assert_cmpuint (info->templates->len, ==, 2);
+  tmpl = g_ptr_array_index (info->templates, 0);
+  g_assert_cmpstr (tmpl->id, ==, "facts-first");
+  g_assert_cmpstr (tmpl->title, ==, "Les faits d’abord");
+  g_assert_cmpstr (tmpl->language, ==, "fr");
+  g_assert_cmpuint (g_strv_length (tmpl->topics), ==, 2);
+  g_assert_cmpstr (tmpl->topics[1], ==, "disinformation");
+  g_assert_cmpstr (tmpl->body, ==,
+                   "#jesuislà Les chiffres disent autre chose : {source}.\nBonne journée à "
+                   "toutes et à tous.");
+  g_assert_cmpstr (tmpl->when, ==, "Quand un commentaire avance un chiffre faux");
+  tmpl = g_ptr_array_index (info->templates, 1);
+  g_assert_cmpstr (tmpl->id, ==, "empathy");
+  g_assert_cmpstr (tmpl->topics[0], ==, "lgbtphobia");
+}
+
+static void
+test_feed_info (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeedInfo) before = NULL;
+  g_autoptr (RempartFeedInfo) info = NULL;
+  g_autoptr (RempartFeedInfo) copy = NULL;
+  g_autoptr (RempartFeedInfo) async_info = NULL;
+  g_autoptr (RempartFeedInfo) missing = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  /* Before the first import: ids only, empty lists (never NULL). */
+  before = rempart_store_get_feed_info_sync (f->store, f->sub->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before->subscription_url, ==, f->sub->url);
+  g_assert_null (before->hashtag);
+  g_assert_cmpuint (g_strv_length (before->rules), ==, 0);
+  g_assert_cmpuint (before->templates->len, ==, 0);
+
+  import_ok (f, feed, NULL);
+  info = rempart_store_get_feed_info_sync (f->store, f->sub->id, &error);
+  g_assert_no_error (error);
+  assert_example_info (info, f->sub->id);
+
+  copy = rempart_feed_info_copy (info);
+  assert_example_info (copy, f->sub->id);
+  g_assert_true (copy->rules != info->rules);
+
+  rempart_store_get_feed_info_async (f->store, f->sub->id, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  async_info = rempart_store_get_feed_info_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  assert_example_info (async_info, f->sub->id);
+
+  missing = rempart_store_get_feed_info_sync (f->store, 4242, &error);
+  g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+}
+
+static void
+test_draft_flags (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartDraft draft = { .subscription_url = f->sub->url, .text = "#jesuislà Bonjour" };
+  RempartStoredAction *stored;
+
+  import_ok (f, feed, NULL);
+  before = list (f, REMPART_ACTION_VIEW_ALL);
+  g_assert_cmpuint (before->len, >=, 2);
+  for (guint i = 0; i < before->len; i++)
+    {
+      stored = g_ptr_array_index (before, i);
+      g_assert_false (stored->queued);
+      g_assert_false (stored->has_draft);
+    }
+
+  draft.action_id = (char *) nth_id (before, 0);
+  draft.queued = TRUE;
+  g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+  g_assert_no_error (error);
+  draft.action_id = (char *) nth_id (before, 1);
+  draft.queued = FALSE;
+  g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+  g_assert_no_error (error);
+
+  after = list (f, REMPART_ACTION_VIEW_ALL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  stored = g_ptr_array_index (after, 0);
+  g_assert_true (stored->queued);
+  g_assert_true (stored->has_draft);
+  stored = g_ptr_array_index (after, 1);
+  g_assert_false (stored->queued);
+  g_assert_true (stored->has_draft);
+
+  /* The copy keeps them. */
+  {
+    g_autoptr (RempartStoredAction) copy = rempart_stored_action_copy (stored);
+
+    g_assert_true (copy->has_draft);
+    g_assert_false (copy->queued);
+  }
+
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list (f, REMPART_ACTION_VIEW_QUEUED);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpstr (nth_id (after, 0), ==, nth_id (before, 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1082,6 +1214,8 @@ main (int argc, char *argv[])
   ADD ("/store/refuse/damaged-page", test_refuse_damaged_page);
   ADD ("/store/async", test_async);
   ADD ("/store/draft-saver", test_draft_saver);
+  ADD ("/store/feed-info", test_feed_info);
+  ADD ("/store/draft-flags", test_draft_flags);
 #undef ADD
 
   return g_test_run ();

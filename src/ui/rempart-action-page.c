@@ -1,0 +1,619 @@
+/* rempart-action-page.c: one action, in full, with what the volunteer can do about it
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Rempart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-action-page.h"
+#include "rempart-page-util.h"
+#include "rempart-ui-utils.h"
+
+/*
+ * Everything from the feed is shown through plain-text label properties (never markup), and
+ * the hateful excerpt is only put in a label once the volunteer asks to see it: until then it
+ * is in no widget at all, so neither the screen nor a screen reader can show it by accident.
+ */
+
+struct _RempartActionPage
+{
+  AdwBin parent_instance;
+
+  RempartStore *store;
+  RempartActionItem *item;
+  RempartFeedInfo *info;
+  GSettings *settings;
+  GPtrArray *source_rows; /* rows added to sources_group, to remove them again */
+  gboolean excerpt_revealed;
+  guint time_left_id;
+
+  /* Template widgets (not the scrolled window: AdwBin owns its child, and unparenting it
+   * twice on dispose is an error) */
+  GtkWidget *demo_box;
+  GtkLabel *title_label;
+  GtkLabel *meta_label;
+  GtkLabel *state_label;
+  GtkWidget *brief_box;
+  GtkLabel *brief_label;
+  GtkWidget *excerpt_card;
+  GtkStack *excerpt_stack;
+  GtkLabel *excerpt_label;
+  GtkWidget *show_excerpt_button;
+  GtkWidget *hide_excerpt_button;
+  GtkWidget *arguments_box;
+  GtkListBox *arguments_list;
+  AdwPreferencesGroup *sources_group;
+  GtkWidget *group_box;
+  GtkLabel *hashtag_label;
+  GtkListBox *rules_list;
+  GtkWidget *write_button;
+  GtkWidget *open_button;
+  GtkWidget *dismiss_button;
+};
+
+G_DEFINE_FINAL_TYPE (RempartActionPage, rempart_action_page, ADW_TYPE_BIN)
+
+enum
+{
+  SIGNAL_WRITE_REPLY,
+  SIGNAL_DISMISSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void source_row_activated_cb (AdwActionRow *row, RempartActionPage *self);
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static RempartAction *
+get_action (RempartActionPage *self)
+{
+  return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
+}
+
+/* Platform keywords are lower-case ids; people read the brand's own spelling. */
+static const char *
+platform_display_name (const char *platform)
+{
+  static const struct
+  {
+    const char *id;
+    const char *name;
+  } names[] = {
+    { "facebook", "Facebook" }, { "youtube", "YouTube" },     { "instagram", "Instagram" },
+    { "tiktok", "TikTok" },     { "twitter", "X (Twitter)" }, { "x", "X" },
+    { "linkedin", "LinkedIn" }, { "reddit", "Reddit" },       { "mastodon", "Mastodon" },
+    { "bluesky", "Bluesky" },   { "threads", "Threads" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (platform, names[i].id) == 0)
+      return names[i].name;
+
+  return platform;
+}
+
+static gboolean
+excerpt_always_hidden (RempartActionPage *self)
+{
+  g_autofree char *value = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  value = g_settings_get_string (self->settings, "excerpt-display");
+  return g_strcmp0 (value, "always-hide") == 0;
+}
+
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_text_row (GtkListBox *list, const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_append (list, row);
+}
+
+static void
+update_meta (RempartActionPage *self)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *topic, *platform;
+  g_autofree char *time_left = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL)
+    {
+      gtk_label_set_text (self->meta_label, "");
+      return;
+    }
+
+  topic = rempart_action_item_get_topic_name (self->item);
+  platform = rempart_action_item_get_platform (self->item);
+  time_left = rempart_format_time_left (rempart_action_item_get_expires (self->item),
+                                        g_get_real_time () / G_USEC_PER_SEC);
+
+  if (topic != NULL && topic[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (topic));
+  if (platform != NULL && platform[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (platform_display_name (platform)));
+  if (time_left != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&time_left));
+  if (rempart_action_item_get_archived (self->item))
+    g_ptr_array_add (parts, g_strdup (_ ("No longer in the feed")));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: between the topic, the platform and the time left: "Racism · Facebook" */
+  text = g_strjoinv (C_ ("separator", " · "), (char **) parts->pdata);
+  gtk_label_set_text (self->meta_label, text);
+}
+
+static void
+update_state (RempartActionPage *self)
+{
+  RempartActionState state;
+  const char *text = NULL;
+  const char *style = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "accent");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "dim-label");
+
+  state = self->item != NULL ? rempart_action_item_get_state (self->item) : 0;
+
+  if (self->item == NULL)
+    text = NULL;
+  else if (state & REMPART_ACTION_STATE_POSTED)
+    text = _ ("You posted a reply"), style = "success";
+  else if (state & REMPART_ACTION_STATE_DISMISSED)
+    text = _ ("You set this action aside"), style = "dim-label";
+  else if (rempart_action_item_get_queued (self->item))
+    text = _ ("Your reply is waiting in the queue"), style = "accent";
+  else if (rempart_action_item_get_has_draft (self->item))
+    text = _ ("You started a reply"), style = "accent";
+  else if (state & REMPART_ACTION_STATE_JOINED)
+    text = _ ("You joined this action"), style = "accent";
+  else if (state & REMPART_ACTION_STATE_OPENED)
+    text = _ ("You opened the thread"), style = "dim-label";
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_label), text != NULL);
+  gtk_label_set_text (self->state_label, text != NULL ? text : "");
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), style);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.write-reply", self->item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.open-thread",
+                                 get_action (self) != NULL &&
+                                     rempart_action_get_url (get_action (self)) != NULL);
+  gtk_widget_action_set_enabled (
+      GTK_WIDGET (self), "action.dismiss",
+      self->item != NULL && self->store != NULL &&
+          !(state & (REMPART_ACTION_STATE_DISMISSED | REMPART_ACTION_STATE_POSTED)));
+}
+
+static void
+update_excerpt (RempartActionPage *self)
+{
+  RempartAction *action = get_action (self);
+  const char *excerpt = action != NULL ? rempart_action_get_excerpt (action) : NULL;
+  gboolean has_excerpt = excerpt != NULL && excerpt[0] != '\0';
+
+  gtk_widget_set_visible (self->excerpt_card, has_excerpt);
+
+  if (!has_excerpt || excerpt_always_hidden (self))
+    {
+      self->excerpt_revealed = FALSE;
+      gtk_label_set_text (self->excerpt_label, "");
+      gtk_stack_set_visible_child_name (self->excerpt_stack, "never");
+    }
+  else if (self->excerpt_revealed)
+    {
+      gtk_label_set_text (self->excerpt_label, excerpt);
+      gtk_stack_set_visible_child_name (self->excerpt_stack, "shown");
+    }
+  else
+    {
+      gtk_label_set_text (self->excerpt_label, "");
+      gtk_stack_set_visible_child_name (self->excerpt_stack, "hidden");
+    }
+}
+
+static void
+update_sources (RempartActionPage *self)
+{
+  RempartAction *action = get_action (self);
+  GPtrArray *sources = action != NULL ? rempart_action_get_sources (action) : NULL;
+
+  for (guint i = 0; i < self->source_rows->len; i++)
+    adw_preferences_group_remove (self->sources_group, g_ptr_array_index (self->source_rows, i));
+  g_ptr_array_set_size (self->source_rows, 0);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      RempartSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *host = rempart_page_uri_get_host (source->url);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+      const char *title =
+          source->title != NULL && source->title[0] != '\0' ? source->title : source->url;
+
+      /* Feed text: plain, never markup. The host is the subtitle, so that a title that
+       * promises one site while the link goes to another shows it. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), host != NULL ? host : source->url);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_tooltip_text (row, source->url);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data_full (G_OBJECT (row), "rempart-url", g_strdup (source->url), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (source_row_activated_cb), self, 0);
+
+      adw_preferences_group_add (self->sources_group, row);
+      g_ptr_array_add (self->source_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_group), self->source_rows->len > 0);
+}
+
+static void
+update_lists (RempartActionPage *self)
+{
+  RempartAction *action = get_action (self);
+  const char *const *arguments = action != NULL ? rempart_action_get_arguments (action) : NULL;
+  const char *hashtag = self->info != NULL ? self->info->hashtag : NULL;
+  const char *const *rules = self->info != NULL ? (const char *const *) self->info->rules : NULL;
+  gboolean has_rules = rules != NULL && rules[0] != NULL;
+
+  remove_all_rows (self->arguments_list);
+  for (guint i = 0; arguments != NULL && arguments[i] != NULL; i++)
+    add_text_row (self->arguments_list, arguments[i]);
+  gtk_widget_set_visible (self->arguments_box, arguments != NULL && arguments[0] != NULL);
+
+  remove_all_rows (self->rules_list);
+  for (guint i = 0; has_rules && rules[i] != NULL; i++)
+    add_text_row (self->rules_list, rules[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_list), has_rules);
+
+  if (hashtag != NULL && hashtag[0] != '\0')
+    {
+      /* Translators: %s is the group's hashtag, such as #jesuislà */
+      g_autofree char *text = g_strdup_printf (_ ("Group hashtag: %s"), hashtag);
+
+      gtk_label_set_text (self->hashtag_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hashtag_label), hashtag != NULL && hashtag[0] != '\0');
+  gtk_widget_set_visible (self->group_box, has_rules || (hashtag != NULL && hashtag[0] != '\0'));
+}
+
+static void
+update_all (RempartActionPage *self)
+{
+  RempartAction *action = get_action (self);
+  const char *brief = action != NULL ? rempart_action_get_brief (action) : NULL;
+
+  gtk_label_set_text (self->title_label,
+                      self->item != NULL ? rempart_action_item_get_title (self->item) : "");
+  gtk_widget_set_visible (self->demo_box, self->info != NULL && self->info->is_demo);
+
+  gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
+  gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
+
+  update_meta (self);
+  update_state (self);
+  update_excerpt (self);
+  update_sources (self);
+  update_lists (self);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+source_row_activated_cb (AdwActionRow *row, RempartActionPage *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "rempart-url");
+
+  if (url != NULL)
+    rempart_page_launch_uri (GTK_WIDGET (self), url);
+}
+
+static void
+state_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartActionPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!rempart_store_add_action_state_finish (REMPART_STORE (source), result, &error))
+    rempart_page_show_error (GTK_WIDGET (self), _ ("Could not save what you did"), error);
+}
+
+static void
+item_notify_cb (RempartActionPage *self, GParamSpec *pspec, RempartActionItem *item)
+{
+  update_meta (self);
+  update_state (self);
+  if (g_strcmp0 (pspec->name, "title") == 0)
+    gtk_label_set_text (self->title_label, rempart_action_item_get_title (item));
+}
+
+static void
+excerpt_display_changed_cb (RempartActionPage *self, const char *key, GSettings *settings)
+{
+  update_excerpt (self);
+}
+
+static gboolean
+time_left_tick_cb (gpointer user_data)
+{
+  update_meta (REMPART_ACTION_PAGE (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_excerpt_clicked_cb (RempartActionPage *self, GtkButton *button)
+{
+  self->excerpt_revealed = TRUE;
+  update_excerpt (self);
+  /* Keep the keyboard where the volunteer is: on the button that hides it again. */
+  if (self->excerpt_revealed)
+    gtk_widget_grab_focus (self->hide_excerpt_button);
+}
+
+static void
+hide_excerpt_clicked_cb (RempartActionPage *self, GtkButton *button)
+{
+  self->excerpt_revealed = FALSE;
+  update_excerpt (self);
+  gtk_widget_grab_focus (self->show_excerpt_button);
+}
+
+static void
+record_state (RempartActionPage *self, RempartActionState flag)
+{
+  if (self->item == NULL || self->store == NULL)
+    return;
+
+  /* Optimistic: the list model's next reload confirms it. No cancellable: what the volunteer
+   * did is recorded even when the page goes away first. */
+  rempart_action_item_set_state (self->item, rempart_action_item_get_state (self->item) | flag);
+  rempart_store_add_action_state_async (
+      self->store, rempart_action_item_get_subscription_url (self->item),
+      rempart_action_item_get_id (self->item), flag, NULL, state_added_cb, g_object_ref (self));
+}
+
+static void
+open_thread_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartActionPage *self = REMPART_ACTION_PAGE (widget);
+  RempartAction *action = get_action (self);
+
+  if (action == NULL || rempart_action_get_url (action) == NULL)
+    return;
+
+  record_state (self, REMPART_ACTION_STATE_OPENED);
+  rempart_page_launch_uri (widget, rempart_action_get_url (action));
+}
+
+static void
+write_reply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartActionPage *self = REMPART_ACTION_PAGE (widget);
+
+  if (self->item != NULL)
+    g_signal_emit (self, signals[SIGNAL_WRITE_REPLY], 0);
+}
+
+static void
+dismiss_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartActionPage *self = REMPART_ACTION_PAGE (widget);
+
+  if (self->item == NULL || self->store == NULL)
+    return;
+
+  record_state (self, REMPART_ACTION_STATE_DISMISSED);
+  g_signal_emit (self, signals[SIGNAL_DISMISSED], 0);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Overrides                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+rempart_action_page_dispose (GObject *object)
+{
+  RempartActionPage *self = REMPART_ACTION_PAGE (object);
+
+  g_clear_handle_id (&self->time_left_id, g_source_remove);
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, item_notify_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_ACTION_PAGE);
+
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->info, rempart_feed_info_free);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->source_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rempart_action_page_parent_class)->dispose (object);
+}
+
+static void
+rempart_action_page_class_init (RempartActionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rempart_action_page_dispose;
+
+  /**
+   * RempartActionPage::write-reply:
+   *
+   * The volunteer wants to write a reply: the window shows the composer.
+   */
+  signals[SIGNAL_WRITE_REPLY] =
+      g_signal_new ("write-reply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 0);
+
+  /**
+   * RempartActionPage::dismissed:
+   *
+   * The volunteer set the action aside ("Not for Me"); it has been recorded.
+   */
+  signals[SIGNAL_DISMISSED] = g_signal_new ("dismissed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/rempart-action-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, demo_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, excerpt_card);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, excerpt_stack);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, show_excerpt_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, hide_excerpt_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, arguments_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, arguments_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, group_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, hashtag_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, rules_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, write_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, dismiss_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_excerpt_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_excerpt_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "action.open-thread", NULL, open_thread_action);
+  gtk_widget_class_install_action (widget_class, "action.write-reply", NULL, write_reply_action);
+  gtk_widget_class_install_action (widget_class, "action.dismiss", NULL, dismiss_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "action.open-thread", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "action.write-reply", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "action.dismiss", NULL);
+}
+
+static void
+rempart_action_page_init (RempartActionPage *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->source_rows = g_ptr_array_new ();
+
+  /* Without the schema (a widget on its own), the excerpt stays behind its warning. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APPLICATION_ID);
+      g_signal_connect_object (self->settings, "changed::excerpt-display",
+                               G_CALLBACK (excerpt_display_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  /* "Ends in 3 hours" goes stale: a minute is the finest step it shows. */
+  self->time_left_id = g_timeout_add_seconds (60, time_left_tick_cb, self);
+
+  update_all (self);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+GtkWidget *
+rempart_action_page_new (void)
+{
+  return g_object_new (REMPART_TYPE_ACTION_PAGE, NULL);
+}
+
+void
+rempart_action_page_set_item (RempartActionPage *self,
+                              RempartStore *store,
+                              RempartActionItem *item,
+                              const RempartFeedInfo *info)
+{
+  g_return_if_fail (REMPART_IS_ACTION_PAGE (self));
+  g_return_if_fail (store == NULL || REMPART_IS_STORE (store));
+  g_return_if_fail (item == NULL || REMPART_IS_ACTION_ITEM (item));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, item_notify_cb, self);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->item, item);
+  g_clear_pointer (&self->info, rempart_feed_info_free);
+  if (info != NULL)
+    self->info = rempart_feed_info_copy (info);
+
+  if (self->item != NULL)
+    g_signal_connect_object (self->item, "notify", G_CALLBACK (item_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  /* A new action starts behind its content warning again, at the top. */
+  self->excerpt_revealed = FALSE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))),
+                            0);
+
+  update_all (self);
+}
+
+RempartActionItem *
+rempart_action_page_get_item (RempartActionPage *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_PAGE (self), NULL);
+
+  return self->item;
+}
+
+gboolean
+rempart_action_page_get_excerpt_revealed (RempartActionPage *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_PAGE (self), FALSE);
+
+  return self->excerpt_revealed;
+}

@@ -1,0 +1,456 @@
+/* rempart-preferences-add-page.c: the "Add a Group" form of the Preferences window
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Rempart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-feed-parser.h"
+#include "rempart-minisign.h"
+#include "rempart-preferences-add-page.h"
+
+struct _RempartPreferencesAddPage
+{
+  AdwBin parent_instance;
+
+  RempartStore *store;
+  GCancellable *cancellable;
+
+  /* What the fields hold once checked: NULL while they are not valid. */
+  char *address;
+  char *public_key; /* base64 line; NULL when the field is empty or wrong */
+  gboolean key_valid;
+  gboolean adding;
+
+  /* Errors show once the volunteer has had a chance to finish typing: after Enter, leaving
+   * the field or pressing Add; from then on they follow each keystroke. */
+  gboolean address_touched;
+  gboolean key_touched;
+
+  /* Template widgets */
+  AdwEntryRow *address_row;
+  GtkLabel *address_message;
+  AdwEntryRow *key_row;
+  GtkLabel *key_message;
+  GtkButton *add_button;
+};
+
+G_DEFINE_FINAL_TYPE (RempartPreferencesAddPage, rempart_preferences_add_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_ADDED,
+  SIGNAL_CANCELLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+/* A bare "example.org/feed.json" is what people copy from a chat message: read it as https
+ * rather than refusing it as a relative address. */
+static char *
+normalize_address (const char *text, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (g_uri_peek_scheme (trimmed) == NULL && trimmed[0] != '/' && strchr (trimmed, '.') != NULL)
+    {
+      g_autofree char *with_scheme = g_strconcat ("https://", trimmed, NULL);
+
+      return rempart_feed_normalize_url (with_scheme, error);
+    }
+
+  return rempart_feed_normalize_url (trimmed, error);
+}
+
+/* The key as minisign prints it, or a whole minisign.pub pasted on one line (the entry drops
+ * the line break): then the key is the last word. */
+static RempartMinisignPublicKey *
+parse_key (const char *text, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_auto (GStrv) words = NULL;
+  RempartMinisignPublicKey *key;
+  guint n;
+
+  key = rempart_minisign_public_key_parse (text, (gsize) -1, &local_error);
+  if (key != NULL)
+    return key;
+
+  words = g_strsplit_set (g_strstrip (g_strdup (text)), " \t\r\n", -1);
+  n = g_strv_length (words);
+  if (n > 1 && words[n - 1][0] != '\0')
+    {
+      key = rempart_minisign_public_key_parse (words[n - 1], (gsize) -1, NULL);
+      if (key != NULL)
+        return key;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static void
+set_message (AdwEntryRow *row, GtkLabel *label, const char *message, gboolean is_error)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+
+  if (is_error && message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+update_add_enabled (RempartPreferencesAddPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "add-page.add",
+                                 self->address != NULL && self->key_valid && !self->adding &&
+                                     self->store != NULL);
+}
+
+static void
+check_address (RempartPreferencesAddPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->address, g_free);
+
+  if (text[0] == '\0')
+    set_message (self->address_row, self->address_message,
+                 self->address_touched ? _ ("Enter the address of your group’s feed.") : NULL,
+                 TRUE);
+  else if ((self->address = normalize_address (text, &error)) == NULL)
+    set_message (self->address_row, self->address_message,
+                 self->address_touched ? error->message : NULL, TRUE);
+  else
+    set_message (self->address_row, self->address_message, NULL, FALSE);
+
+  update_add_enabled (self);
+}
+
+static void
+check_key (RempartPreferencesAddPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr (RempartMinisignPublicKey) key = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->public_key, g_free);
+
+  if (trimmed[0] == '\0')
+    {
+      /* Optional: no key means an unsigned feed, which the group list says plainly. */
+      self->key_valid = TRUE;
+      set_message (self->key_row, self->key_message, NULL, FALSE);
+    }
+  else if ((key = parse_key (text, &error)) == NULL)
+    {
+      self->key_valid = FALSE;
+      set_message (self->key_row, self->key_message, self->key_touched ? error->message : NULL,
+                   TRUE);
+    }
+  else
+    {
+      g_autofree char *key_id = rempart_minisign_public_key_get_key_id_string (key);
+      g_autofree char *message = NULL;
+
+      self->key_valid = TRUE;
+      self->public_key = rempart_minisign_public_key_to_base64 (key);
+      /* Translators: %s is a key id such as 8A2B7C4D1E0F3A5B, as minisign prints it */
+      message =
+          g_strdup_printf (_ ("Key %s: Rempart will refuse actions not signed with it."), key_id);
+      set_message (self->key_row, self->key_message, message, FALSE);
+    }
+
+  update_add_enabled (self);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+subscription_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartPreferencesAddPage) self = user_data;
+  g_autoptr (RempartSubscription) sub = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sub = rempart_store_add_subscription_finish (REMPART_STORE (source), result, &error);
+  /* The page went away meanwhile (the store still reports a finished job as done). */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->adding = FALSE;
+
+  if (sub == NULL)
+    {
+      /* "You already follow …" and the like: say it where the volunteer is looking. */
+      set_message (self->address_row, self->address_message, error->message, TRUE);
+      update_add_enabled (self);
+      return;
+    }
+
+  update_add_enabled (self);
+  g_signal_emit (self, signals[SIGNAL_ADDED], 0, sub);
+}
+
+static void
+address_changed_cb (RempartPreferencesAddPage *self)
+{
+  check_address (self);
+}
+
+static void
+key_changed_cb (RempartPreferencesAddPage *self)
+{
+  check_key (self);
+}
+
+static void
+address_focus_leave_cb (RempartPreferencesAddPage *self)
+{
+  /* Focus also leaves while the page is being destroyed. */
+  if (self->address_row == NULL)
+    return;
+  if (gtk_editable_get_text (GTK_EDITABLE (self->address_row))[0] == '\0')
+    return;
+
+  self->address_touched = TRUE;
+  check_address (self);
+}
+
+static void
+key_focus_leave_cb (RempartPreferencesAddPage *self)
+{
+  if (self->key_row == NULL)
+    return;
+
+  self->key_touched = TRUE;
+  check_key (self);
+}
+
+static void
+add_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (widget);
+
+  self->address_touched = TRUE;
+  self->key_touched = TRUE;
+  check_address (self);
+  check_key (self);
+
+  if (self->address == NULL || !self->key_valid || self->adding || self->store == NULL)
+    return;
+
+  self->adding = TRUE;
+  update_add_enabled (self);
+  rempart_store_add_subscription_async (self->store, self->address, self->public_key,
+                                        self->cancellable, subscription_added_cb,
+                                        g_object_ref (self));
+}
+
+/* Enter in a field tries to add: the action is disabled while the form is wrong, so try it
+ * by hand to show the messages. */
+static void
+try_add (RempartPreferencesAddPage *self)
+{
+  add_activated_cb (GTK_WIDGET (self), "add-page.add", NULL);
+}
+
+static void
+cancel_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_CANCELLED], 0);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Overrides                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+/* The form has one job: be ready to paste the address, not to focus the back button. */
+static gboolean
+rempart_preferences_add_page_grab_focus (GtkWidget *widget)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
+}
+
+static void
+rempart_preferences_add_page_set_property (GObject *object,
+                                           guint prop_id,
+                                           const GValue *value,
+                                           GParamSpec *pspec)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        update_add_enabled (self);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rempart_preferences_add_page_get_property (GObject *object,
+                                           guint prop_id,
+                                           GValue *value,
+                                           GParamSpec *pspec)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rempart_preferences_add_page_dispose (GObject *object)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMPART_TYPE_PREFERENCES_ADD_PAGE);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rempart_preferences_add_page_parent_class)->dispose (object);
+}
+
+static void
+rempart_preferences_add_page_finalize (GObject *object)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (object);
+
+  g_free (self->address);
+  g_free (self->public_key);
+
+  G_OBJECT_CLASS (rempart_preferences_add_page_parent_class)->finalize (object);
+}
+
+static void
+rempart_preferences_add_page_class_init (RempartPreferencesAddPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->set_property = rempart_preferences_add_page_set_property;
+  object_class->get_property = rempart_preferences_add_page_get_property;
+  object_class->dispose = rempart_preferences_add_page_dispose;
+  object_class->finalize = rempart_preferences_add_page_finalize;
+
+  widget_class->grab_focus = rempart_preferences_add_page_grab_focus;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, REMPART_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RempartPreferencesAddPage::added:
+   * @sub: (type RempartSubscription): the new subscription, as the store saved it
+   */
+  signals[SIGNAL_ADDED] =
+      g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, REMPART_TYPE_SUBSCRIPTION | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /* The volunteer went back without adding anything. */
+  signals[SIGNAL_CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/rempart-preferences-add-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, address_message);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, key_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, key_message);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, try_add);
+
+  gtk_widget_class_install_action (widget_class, "add-page.add", NULL, add_activated_cb);
+  gtk_widget_class_install_action (widget_class, "add-page.cancel", NULL, cancel_activated_cb);
+}
+
+static void
+rempart_preferences_add_page_init (RempartPreferencesAddPage *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->key_valid = TRUE;
+  update_add_enabled (self);
+
+  /* The messages under the fields describe them for a screen reader too. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->address_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->address_message, NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->key_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->key_message, NULL,
+                                  -1);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (address_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->address_row), focus);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (key_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->key_row), focus);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+RempartPreferencesAddPage *
+rempart_preferences_add_page_new (RempartStore *store)
+{
+  return g_object_new (REMPART_TYPE_PREFERENCES_ADD_PAGE, "store", store, NULL);
+}

@@ -1,0 +1,693 @@
+/* rempart-preferences-window.c: the groups the volunteer follows, and the app's settings
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Rempart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-demo.h"
+#include "rempart-preferences-window.h"
+
+struct _RempartPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  RempartStore *store;
+  GSettings *settings;
+
+  GCancellable *cancellable;           /* removals; cancelled on dispose */
+  GCancellable *reload_cancellable;    /* the listing in flight, replaced by each reload */
+  GPtrArray *rows;                     /* (element-type GtkWidget) in subscriptions_group */
+  RempartPreferencesAddPage *add_page; /* while it is shown */
+
+  /* Template widgets */
+  AdwPreferencesGroup *subscriptions_group;
+  AdwActionRow *add_group_row;
+  AdwComboRow *interval_row;
+  GtkCheckButton *excerpt_reveal_check;
+  GtkCheckButton *excerpt_hide_check;
+  GtkSwitch *notifications_switch;
+};
+
+G_DEFINE_FINAL_TYPE (RempartPreferencesWindow,
+                     rempart_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_SUBSCRIPTION_ADDED,
+  SIGNAL_SUBSCRIPTION_REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* -------------------------------------------------------------------------------------- */
+/* Statics                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+/* The choices of interval_row, in the order of its string list in the .ui file. */
+static const guint sync_intervals[] = { 15 * 60, 30 * 60, 60 * 60, 3 * 3600, 12 * 3600, 86400 };
+
+#define MINUTE 60
+#define HOUR   (60 * MINUTE)
+#define DAY    (24 * HOUR)
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+/* The store still reports what it did after a cancel (a saved row stays saved), so a result
+ * for a window that is going away must be recognised by its cancellable. */
+static gboolean
+result_was_cancelled (GAsyncResult *result)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  return cancellable != NULL && g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+show_toast (RempartPreferencesWindow *self, const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static const char *
+subscription_name (const RempartSubscription *sub)
+{
+  return sub->title != NULL && sub->title[0] != '\0' ? sub->title : sub->url;
+}
+
+static char *
+format_checked (gint64 when, gint64 now)
+{
+  gint64 ago = MAX (now - when, 0);
+  guint n;
+
+  if (ago < MINUTE)
+    return g_strdup (_ ("Checked just now"));
+
+  if (ago < HOUR)
+    {
+      n = (guint) (ago / MINUTE);
+      return g_strdup_printf (ngettext ("Checked %u minute ago", "Checked %u minutes ago", n), n);
+    }
+
+  if (ago < DAY)
+    {
+      n = (guint) (ago / HOUR);
+      return g_strdup_printf (ngettext ("Checked %u hour ago", "Checked %u hours ago", n), n);
+    }
+
+  n = (guint) MIN (ago / DAY, G_MAXUINT);
+  return g_strdup_printf (ngettext ("Checked %u day ago", "Checked %u days ago", n), n);
+}
+
+/*
+ * What a volunteer needs to know about a feed, one fact per line: whether it works, how
+ * fresh it is, and whether Rempart can vouch for who published it.
+ */
+static char *
+describe_subscription (const RempartSubscription *sub, gint64 now)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (sub->ended)
+    g_ptr_array_add (lines, g_strdup (_ ("No longer published")));
+  else if (sub->last_error != NULL && sub->last_error[0] != '\0')
+    /* Translators: %s says what went wrong, e.g. "The server did not answer" */
+    g_ptr_array_add (lines, g_strdup_printf (_ ("Could not be checked: %s"), sub->last_error));
+  else if (sub->last_success > 0)
+    g_ptr_array_add (lines, format_checked (sub->last_success, now));
+  else
+    g_ptr_array_add (lines, g_strdup (_ ("Not checked yet")));
+
+  if (!sub->ended && rempart_subscription_is_stale (sub, now))
+    g_ptr_array_add (lines, g_strdup (_ ("Out of date: the group has not renewed its actions")));
+
+  if (sub->is_signed)
+    g_ptr_array_add (lines, g_strdup (_ ("Signed by the group’s key")));
+  else if (sub->last_success > 0)
+    g_ptr_array_add (lines, g_strdup (_ ("Not signed: Rempart cannot check who published it")));
+  else if (sub->public_key != NULL)
+    g_ptr_array_add (lines, g_strdup (_ ("Will be checked with the group’s key")));
+
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static gboolean
+needs_attention (const RempartSubscription *sub, gint64 now)
+{
+  return sub->ended || (sub->last_error != NULL && sub->last_error[0] != '\0') ||
+         rempart_subscription_is_stale (sub, now);
+}
+
+static void remove_clicked_cb (GtkButton *button, gpointer user_data);
+
+static GtkWidget *
+create_subscription_row (RempartPreferencesWindow *self, const RempartSubscription *sub, gint64 now)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  g_autofree char *status = NULL;
+  g_autofree char *remove_label = NULL;
+  GtkWidget *button;
+
+  /* Titles and errors come from feeds and servers: plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (rempart_demo_is_demo_url (sub->url))
+    {
+      /* The example feed goes away by itself when a real group is added. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Example actions"));
+      adw_action_row_set_subtitle (row, _ ("Sample actions that show how Rempart works. They "
+                                           "go away when you add your own group."));
+      adw_action_row_add_prefix (row, g_object_new (GTK_TYPE_IMAGE, "icon-name",
+                                                    "help-about-symbolic", "accessible-role",
+                                                    GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+      return GTK_WIDGET (row);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subscription_name (sub));
+  status = describe_subscription (sub, now);
+  adw_action_row_set_subtitle (row, status);
+
+  if (needs_attention (sub, now))
+    {
+      /* The words say it all; the icon only helps the eye find the row. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (row, icon);
+    }
+
+  /* Translators: %s is the name of a group's feed */
+  remove_label = g_strdup_printf (_ ("Stop Following “%s”"), subscription_name (sub));
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _ ("Stop Following"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  g_object_set_data_full (G_OBJECT (button), "rempart-subscription",
+                          rempart_subscription_copy (sub),
+                          (GDestroyNotify) rempart_subscription_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_action_row_add_suffix (row, button);
+
+  return GTK_WIDGET (row);
+}
+
+static GtkWidget *
+create_message_row (const char *title, const char *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+
+  return GTK_WIDGET (row);
+}
+
+static void
+set_rows (RempartPreferencesWindow *self, GPtrArray *rows)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->subscriptions_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      adw_preferences_group_add (self->subscriptions_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartPreferencesWindow) self = user_data;
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  subs = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, &error);
+  if (result_was_cancelled (result))
+    return;
+
+  if (subs == NULL)
+    {
+      g_ptr_array_add (rows,
+                       create_message_row (_ ("Your Groups Could Not Be Listed"), error->message));
+    }
+  else if (subs->len == 0)
+    {
+      g_ptr_array_add (rows, create_message_row (_ ("No Groups Yet"),
+                                                 _ ("Add your group’s feed to see the actions its "
+                                                    "moderators choose each day.")));
+    }
+  else
+    {
+      for (guint i = 0; i < subs->len; i++)
+        g_ptr_array_add (rows, create_subscription_row (self, g_ptr_array_index (subs, i), now));
+    }
+
+  set_rows (self, rows);
+}
+
+typedef struct
+{
+  RempartPreferencesWindow *self;
+  RempartSubscription *sub;
+} RemoveData;
+
+static void
+remove_data_free (RemoveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->sub, rempart_subscription_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveData, remove_data_free)
+
+static void
+subscription_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoveData) data = user_data;
+  RempartPreferencesWindow *self = data->self;
+  g_autoptr (GError) error = NULL;
+  gboolean removed;
+
+  removed = rempart_store_remove_subscription_finish (REMPART_STORE (source), result, &error);
+  if (result_was_cancelled (result))
+    return;
+
+  if (!removed)
+    {
+      g_autofree char *heading = NULL;
+      AdwMessageDialog *dialog;
+
+      /* Translators: %s is the name of a group's feed */
+      heading =
+          g_strdup_printf (_ ("Could Not Stop Following “%s”"), subscription_name (data->sub));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+      adw_message_dialog_set_body (dialog, error->message);
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      rempart_preferences_window_reload (self);
+      return;
+    }
+
+  /* Short: toasts do not wrap. The list itself shows which group went. */
+  show_toast (self, _ ("Group removed"));
+  rempart_preferences_window_reload (self);
+  g_signal_emit (self, signals[SIGNAL_SUBSCRIPTION_REMOVED], 0, data->sub->id);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  RempartPreferencesWindow *self = user_data;
+  const RempartSubscription *sub = g_object_get_data (G_OBJECT (dialog), "rempart-subscription");
+  RemoveData *data;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  data = g_new0 (RemoveData, 1);
+  data->self = g_object_ref (self);
+  data->sub = rempart_subscription_copy (sub);
+  rempart_store_remove_subscription_async (self->store, sub->id, self->cancellable,
+                                           subscription_removed_cb, data);
+}
+
+static void
+remove_clicked_cb (GtkButton *button, gpointer user_data)
+{
+  RempartPreferencesWindow *self = user_data;
+  const RempartSubscription *sub = g_object_get_data (G_OBJECT (button), "rempart-subscription");
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is the name of a group's feed */
+  heading = g_strdup_printf (_ ("Stop Following “%s”?"), subscription_name (sub));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_body (dialog, _ ("Rempart will no longer show its actions. Your drafts "
+                                          "and history stay on this computer."));
+  adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+  adw_message_dialog_add_response (dialog, "remove", _ ("_Stop Following"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rempart-subscription",
+                          rempart_subscription_copy (sub),
+                          (GDestroyNotify) rempart_subscription_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_add_page (RempartPreferencesWindow *self)
+{
+  if (self->add_page == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->add_page, self);
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  g_clear_object (&self->add_page);
+}
+
+static void
+add_page_added_cb (RempartPreferencesWindow *self, const RempartSubscription *sub)
+{
+  gint64 id = sub->id;
+
+  close_add_page (self);
+  /* Short: toasts do not wrap. The new row says it was not checked yet. */
+  show_toast (self, _ ("Group added"));
+  rempart_preferences_window_reload (self);
+  g_signal_emit (self, signals[SIGNAL_SUBSCRIPTION_ADDED], 0, id);
+}
+
+static void
+add_page_cancelled_cb (RempartPreferencesWindow *self)
+{
+  close_add_page (self);
+}
+
+static void
+add_group_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rempart_preferences_window_show_add_group (REMPART_PREFERENCES_WINDOW (widget));
+}
+
+/* interval_row.selected <-> sync-interval: the nearest choice for a value set elsewhere. */
+static gboolean
+interval_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  guint seconds = g_variant_get_uint32 (variant);
+  guint best = 0;
+
+  for (guint i = 1; i < G_N_ELEMENTS (sync_intervals); i++)
+    if (ABS ((gint64) sync_intervals[i] - seconds) < ABS ((gint64) sync_intervals[best] - seconds))
+      best = i;
+
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+interval_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (sync_intervals))
+    return NULL;
+
+  return g_variant_new_uint32 (sync_intervals[selected]);
+}
+
+/* Each excerpt-display radio button stands for one nick, given as @user_data. */
+static gboolean
+excerpt_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), user_data));
+  return TRUE;
+}
+
+static GVariant *
+excerpt_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  /* Unchecking one radio button says nothing: the one being checked writes the value. */
+  if (!g_value_get_boolean (value))
+    return NULL;
+
+  return g_variant_new_string (user_data);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Overrides                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+rempart_preferences_window_constructed (GObject *object)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (rempart_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind_with_mapping (self->settings, "sync-interval", self->interval_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, interval_get_mapping, interval_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "excerpt-display", self->excerpt_reveal_check,
+                                "active", G_SETTINGS_BIND_DEFAULT, excerpt_get_mapping,
+                                excerpt_set_mapping, (gpointer) "reveal-on-request", NULL);
+  g_settings_bind_with_mapping (self->settings, "excerpt-display", self->excerpt_hide_check,
+                                "active", G_SETTINGS_BIND_DEFAULT, excerpt_get_mapping,
+                                excerpt_set_mapping, (gpointer) "always-hide", NULL);
+  g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  rempart_preferences_window_reload (self);
+}
+
+static void
+rempart_preferences_window_set_property (GObject *object,
+                                         guint prop_id,
+                                         const GValue *value,
+                                         GParamSpec *pspec)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
+
+      case PROP_SETTINGS:
+        self->settings = g_value_dup_object (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rempart_preferences_window_get_property (GObject *object,
+                                         guint prop_id,
+                                         GValue *value,
+                                         GParamSpec *pspec)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+
+      case PROP_SETTINGS:
+        g_value_set_object (value, self->settings);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rempart_preferences_window_dispose (GObject *object)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->reload_cancellable);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self->interval_row, "selected");
+      g_settings_unbind (self->excerpt_reveal_check, "active");
+      g_settings_unbind (self->excerpt_hide_check, "active");
+      g_settings_unbind (self->notifications_switch, "active");
+    }
+
+  if (self->add_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->add_page, self);
+  g_clear_object (&self->add_page);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMPART_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rempart_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rempart_preferences_window_constructed;
+  object_class->set_property = rempart_preferences_window_set_property;
+  object_class->get_property = rempart_preferences_window_get_property;
+  object_class->dispose = rempart_preferences_window_dispose;
+
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, REMPART_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+      g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RempartPreferencesWindow::subscription-added:
+   * @id: the new subscription's id
+   *
+   * The volunteer added a group: refresh it now, and retire the example feed.
+   */
+  signals[SIGNAL_SUBSCRIPTION_ADDED] =
+      g_signal_new ("subscription-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * RempartPreferencesWindow::subscription-removed:
+   * @id: the id the subscription had
+   *
+   * The volunteer stopped following a group: its actions left the lists.
+   */
+  signals[SIGNAL_SUBSCRIPTION_REMOVED] =
+      g_signal_new ("subscription-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/rempart-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
+                                        subscriptions_group);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, add_group_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
+                                        excerpt_reveal_check);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, excerpt_hide_check);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
+                                        notifications_switch);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-group", NULL, add_group_activated_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "prefs.add-group",
+                                       NULL);
+}
+
+static void
+rempart_preferences_window_init (RempartPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->rows = g_ptr_array_new ();
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_preferences_window_new:
+ * @parent: (nullable): the window it is modal for
+ * @settings: the application's settings (schema io.github.rempart.Rempart)
+ *
+ * Returns: (transfer none): the window, owned by GTK until it is closed; present it.
+ */
+RempartPreferencesWindow *
+rempart_preferences_window_new (GtkWindow *parent, RempartStore *store, GSettings *settings)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (REMPART_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (REMPART_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal",
+                       parent != NULL, "destroy-with-parent", TRUE, "store", store, "settings",
+                       settings, NULL);
+}
+
+/*
+ * rempart_preferences_window_reload:
+ *
+ * Lists the subscriptions again from the store, for instance after a sync changed their
+ * status. A reload in flight is replaced.
+ */
+void
+rempart_preferences_window_reload (RempartPreferencesWindow *self)
+{
+  g_return_if_fail (REMPART_IS_PREFERENCES_WINDOW (self));
+
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+
+  rempart_store_list_subscriptions_async (self->store, self->reload_cancellable,
+                                          subscriptions_listed_cb, g_object_ref (self));
+}
+
+/*
+ * rempart_preferences_window_show_add_group:
+ *
+ * Shows the "Add a Group" form, empty, as a subpage; a "Follow your group" button elsewhere
+ * can open the window straight at it.
+ *
+ * Returns: (transfer none): the form, until it is closed
+ */
+RempartPreferencesAddPage *
+rempart_preferences_window_show_add_group (RempartPreferencesWindow *self)
+{
+  g_return_val_if_fail (REMPART_IS_PREFERENCES_WINDOW (self), NULL);
+
+  close_add_page (self);
+
+  self->add_page = g_object_ref_sink (rempart_preferences_add_page_new (self->store));
+  g_signal_connect_swapped (self->add_page, "added", G_CALLBACK (add_page_added_cb), self);
+  g_signal_connect_swapped (self->add_page, "cancelled", G_CALLBACK (add_page_cancelled_cb), self);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self),
+                                          GTK_WIDGET (self->add_page));
+  /* After the leaflet moved the focus into the page (to its first widget, the back button). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_page));
+
+  return self->add_page;
+}

@@ -1,0 +1,20 @@
+/* rempart-ui-utils.h: small helpers shared by the volunteer screens
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *rempart_format_time_left (gint64 expires, gint64 now);
+
+char *rempart_format_time_ago (gint64 when, gint64 now);
+
+char *rempart_format_platform (const char *platform);
+
+G_END_DECLS

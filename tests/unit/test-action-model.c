@@ -1,0 +1,496 @@
+/* test-action-model.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rempart-action-model.h"
+#include "rempart-feed-parser.h"
+#include "rempart-store-private.h"
+
+/*
+ * RempartActionModel against a real store file: the list a GtkListView shows must be the
+ * store's view in the store's order, keep its item objects across reloads (or the view loses
+ * its selection), emit items-changed signals that add up, and never apply an answer that a
+ * newer reload superseded. Every wait is bounded.
+ */
+
+#define FEED_URL "https://example.org/feed.json"
+
+typedef struct
+{
+  char *dir;
+  RempartStore *store;
+  RempartSubscription *sub;
+  RempartActionModel *model;
+  guint tracked;        /* n_items as the items-changed signals tell it */
+  guint n_changes;      /* items-changed emissions */
+  GHashTable *notified; /* property name → count, on the watched item */
+} Fixture;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static const char *const topics[] = { "racism", "sexism", "disinformation", "lgbtphobia" };
+static const char *const platforms[] = { "facebook", "youtube", "x" };
+
+/* @n actions a0..a{n-1}; a2 high priority; a1's title carries @variant. */
+static RempartFeed *
+make_feed (gint64 seq, guint n, const char *variant)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartFeed *feed;
+
+  g_string_append_printf (s,
+                          "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\","
+                          " \"_rempart\": {\"schema\": 1, \"seq\": %lld}, \"items\": [",
+                          (long long) seq);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s,
+                            "%s{\"id\": \"a%u\", \"url\": \"https://example.org/t/%u\","
+                            " \"title\": \"Fil %u%s\", \"content_text\": \"Brief %u\","
+                            " \"date_published\": \"2026-05-0%uT08:00:00Z\","
+                            " \"_rempart\": {\"expires\": \"2099-01-01T00:00:00Z\","
+                            " \"topic\": \"%s\", \"platform\": \"%s\", \"priority\": \"%s\"}}",
+                            i == 0 ? "" : ",", i, i, i, i == 1 ? variant : "", i, 1 + i % 9,
+                            topics[i % G_N_ELEMENTS (topics)],
+                            platforms[i % G_N_ELEMENTS (platforms)], i == 2 ? "high" : "normal");
+  g_string_append (s, "]}");
+
+  bytes = g_bytes_new (s->str, s->len);
+  feed = rempart_feed_parse (bytes, "test.json", &error);
+  g_assert_no_error (error);
+  return feed;
+}
+
+static void
+import (Fixture *f, gint64 seq, guint n, const char *variant)
+{
+  g_autoptr (RempartFeed) feed = make_feed (seq, n, variant);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rempart_store_import_feed_sync (f->store, f->sub, feed, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Fixture *f)
+{
+  /* What a GtkListView assumes: the span was there, and the new count is what it says. */
+  g_assert_cmpuint (position + removed, <=, f->tracked);
+  f->tracked = f->tracked - removed + added;
+  g_assert_cmpuint (f->tracked, ==, g_list_model_get_n_items (model));
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_assert_true (REMPART_IS_ACTION_ITEM (item));
+    }
+  f->n_changes++;
+}
+
+static void
+watch_model (Fixture *f, RempartActionModel *model)
+{
+  g_clear_object (&f->model);
+  f->model = model;
+  f->tracked = g_list_model_get_n_items (G_LIST_MODEL (model));
+  f->n_changes = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), f);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the model has its answer; fails after 10 seconds. */
+static void
+wait_loaded (RempartActionModel *model)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (rempart_action_model_get_loading (model) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Lets pending callbacks (e.g. a superseded answer) run, for a bounded time. */
+static void
+drain (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+store_list (Fixture *f, RempartActionView view)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *list = rempart_store_list_actions_sync (f->store, view, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+assert_matches_store (Fixture *f, RempartActionModel *model, RempartActionView view)
+{
+  g_autoptr (GPtrArray) list = store_list (f, view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, list->len);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RempartStoredAction *stored = g_ptr_array_index (list, i);
+      g_autoptr (RempartActionItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (rempart_action_item_get_id (item), ==,
+                       rempart_action_get_id (stored->action));
+      g_assert_cmpstr (rempart_action_item_get_subscription_url (item), ==,
+                       stored->subscription_url);
+      g_assert_cmpint (rempart_action_item_get_state (item), ==, stored->state);
+      g_assert_cmpint (rempart_action_item_get_queued (item), ==, stored->queued);
+      g_assert_cmpint (rempart_action_item_get_has_draft (item), ==, stored->has_draft);
+    }
+}
+
+static void
+notify_cb (GObject *object, GParamSpec *pspec, Fixture *f)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (f->notified, pspec->name));
+
+  g_hash_table_insert (f->notified, (gpointer) pspec->name, GUINT_TO_POINTER (count + 1));
+}
+
+static guint
+notified (Fixture *f, const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (f->notified, name));
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("rempart-model-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "rempart.db", NULL);
+  f->store = rempart_store_open_sync (path, NULL, &error);
+  g_assert_no_error (error);
+  rempart_store_set_now_for_testing (f->store, 1777723200);
+  f->sub = rempart_store_add_subscription_sync (f->store, FEED_URL, NULL, &error);
+  g_assert_no_error (error);
+  f->notified = g_hash_table_new (g_str_hash, g_str_equal);
+  import (f, 1, 8, "");
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->model);
+  /* Let a pending answer reach its (now inert) callback before the store goes. */
+  drain (20);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->sub, rempart_subscription_free);
+  g_clear_pointer (&f->notified, g_hash_table_unref);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_assert_no_errno (g_unlink (child));
+    }
+  g_assert_no_errno (g_rmdir (f->dir));
+  g_free (f->dir);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+test_matches_store (Fixture *f, gconstpointer data)
+{
+  RempartActionItem *found;
+  g_autoptr (RempartActionItem) first = NULL;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  g_assert_true (rempart_action_model_get_loading (f->model));
+  wait_loaded (f->model);
+  g_assert_null (rempart_action_model_get_error (f->model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 8);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (f->model)) == REMPART_TYPE_ACTION_ITEM);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (f->model), 8));
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+
+  /* High priority first. */
+  first = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
+  g_assert_cmpstr (rempart_action_item_get_id (first), ==, "a2");
+  g_assert_true (rempart_action_item_get_high_priority (first));
+
+  found = rempart_action_model_find (f->model, FEED_URL, "a5");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (rempart_action_item_get_title (found), ==, "Fil 5");
+  g_assert_null (rempart_action_model_find (f->model, FEED_URL, "nope"));
+  g_assert_null (rempart_action_model_find (f->model, "https://other.example/", "a5"));
+
+  rempart_action_model_set_view (f->model, REMPART_ACTION_VIEW_ALL);
+  g_assert_cmpint (rempart_action_model_get_view (f->model), ==, REMPART_ACTION_VIEW_ALL);
+  wait_loaded (f->model);
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_ALL);
+}
+
+static void
+test_item_properties (Fixture *f, gconstpointer data)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *topic_name = NULL;
+  g_autofree char *platform = NULL;
+  RempartActionItem *item;
+  gint64 expires = 0;
+  guint state = 99;
+  gboolean high = FALSE, archived = TRUE, queued = TRUE, has_draft = TRUE;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  item = rempart_action_model_find (f->model, FEED_URL, "a2");
+  g_assert_nonnull (item);
+
+  g_object_get (item, "title", &title, "topic-name", &topic_name, "platform", &platform, "expires",
+                &expires, "state", &state, "archived", &archived, "high-priority", &high, "queued",
+                &queued, "has-draft", &has_draft, NULL);
+  g_assert_cmpstr (title, ==, "Fil 2");
+  g_assert_nonnull (topic_name); /* translated: "Disinformation" in English */
+  g_assert_cmpstr (platform, ==, "x");
+  g_assert_cmpint (expires, ==, 4070908800); /* 2099-01-01T00:00:00Z */
+  g_assert_cmpuint (state, ==, 0);
+  g_assert_false (archived);
+  g_assert_true (high);
+  g_assert_false (queued);
+  g_assert_false (has_draft);
+  g_assert_cmpint (rempart_action_item_get_subscription_id (item), ==, f->sub->id);
+  g_assert_true (REMPART_IS_ACTION (rempart_action_item_get_action (item)));
+  g_assert_nonnull (rempart_action_item_get_stored (item));
+
+  /* Setters notify on change only. */
+  g_signal_connect (item, "notify", G_CALLBACK (notify_cb), f);
+  rempart_action_item_set_state (item, REMPART_ACTION_STATE_OPENED);
+  rempart_action_item_set_state (item, REMPART_ACTION_STATE_OPENED);
+  rempart_action_item_set_queued (item, TRUE);
+  rempart_action_item_set_queued (item, TRUE);
+  rempart_action_item_set_has_draft (item, TRUE);
+  rempart_action_item_set_has_draft (item, 2); /* still TRUE */
+  g_assert_cmpuint (notified (f, "state"), ==, 1);
+  g_assert_cmpuint (notified (f, "queued"), ==, 1);
+  g_assert_cmpuint (notified (f, "has-draft"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->notified), ==, 3);
+  g_signal_handlers_disconnect_by_func (item, notify_cb, f);
+}
+
+static void
+test_identity_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  RempartActionItem *changed;
+  guint n;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->model));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (before, g_list_model_get_item (G_LIST_MODEL (f->model), i));
+
+  /* Nothing changed: same objects, and not a single items-changed. */
+  f->n_changes = 0;
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (f->model), i);
+      g_assert_true (item == g_ptr_array_index (before, i));
+    }
+
+  /* a1 re-imported with a new title, a draft saved for a3: objects kept, updated in place,
+   * each notifying only what changed. */
+  changed = rempart_action_model_find (f->model, FEED_URL, "a1");
+  g_signal_connect (changed, "notify", G_CALLBACK (notify_cb), f);
+  import (f, 2, 8, " (modifié)");
+  {
+    RempartDraft draft = { .subscription_url = FEED_URL, .action_id = "a3", .text = "x" };
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+    g_assert_no_error (error);
+  }
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (f->model), i);
+      g_assert_true (item == g_ptr_array_index (before, i));
+    }
+  g_assert_cmpuint (f->n_changes, ==, 0);
+  g_assert_cmpstr (rempart_action_item_get_title (changed), ==, "Fil 1 (modifié)");
+  g_assert_cmpuint (notified (f, "title"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->notified), ==, 1);
+  g_assert_true (
+      rempart_action_item_get_has_draft (rempart_action_model_find (f->model, FEED_URL, "a3")));
+  g_signal_handlers_disconnect_by_func (changed, notify_cb, f);
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+
+  /* Two actions leave the feed (no user data: deleted), the others stay the same objects. */
+  import (f, 3, 6, " (modifié)");
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+  g_assert_true (rempart_action_model_find (f->model, FEED_URL, "a1") == changed);
+  g_assert_null (rempart_action_model_find (f->model, FEED_URL, "a7"));
+}
+
+static void
+test_state_moves (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartActionModel) done =
+      rempart_action_model_new (f->store, REMPART_ACTION_VIEW_DONE);
+  g_autoptr (GError) error = NULL;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  wait_loaded (done);
+  g_assert_nonnull (rempart_action_model_find (f->model, FEED_URL, "a4"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (done)), ==, 0);
+
+  g_assert_true (rempart_store_add_action_state_sync (
+      f->store, FEED_URL, "a4", REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_POSTED, &error));
+  g_assert_no_error (error);
+  f->n_changes = 0;
+  rempart_action_model_reload (f->model);
+  rempart_action_model_reload (done);
+  wait_loaded (f->model);
+  wait_loaded (done);
+
+  g_assert_null (rempart_action_model_find (f->model, FEED_URL, "a4"));
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (done)), ==, 1);
+  g_assert_cmpuint (
+      rempart_action_item_get_state (rempart_action_model_find (done, FEED_URL, "a4")), ==,
+      REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_POSTED);
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+  assert_matches_store (f, done, REMPART_ACTION_VIEW_DONE);
+}
+
+static void
+test_superseded (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rempart_store_add_action_state_sync (f->store, FEED_URL, "a6",
+                                                      REMPART_ACTION_STATE_POSTED, &error));
+  g_assert_no_error (error);
+
+  /* Three requests in a row: only the last (the DONE view) may reach the list, in one
+   * items-changed; the TODO answers that come back first are dropped. */
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  rempart_action_model_reload (f->model);
+  rempart_action_model_set_view (f->model, REMPART_ACTION_VIEW_DONE);
+  g_assert_true (rempart_action_model_get_loading (f->model));
+  wait_loaded (f->model);
+  drain (50);
+
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 1);
+  g_assert_nonnull (rempart_action_model_find (f->model, FEED_URL, "a6"));
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_DONE);
+  g_assert_false (rempart_action_model_get_loading (f->model));
+
+  /* Disposing with a reload pending is safe: the answer finds nothing to update. */
+  rempart_action_model_reload (f->model);
+  g_clear_object (&f->model);
+  drain (50);
+}
+
+static void
+test_null_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GObject) store_prop = NULL;
+
+  watch_model (f, rempart_action_model_new (NULL, REMPART_ACTION_VIEW_TODO));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+  rempart_action_model_reload (f->model);
+  g_assert_false (rempart_action_model_get_loading (f->model));
+  g_assert_null (rempart_action_model_get_store (f->model));
+  g_assert_null (rempart_action_model_find (f->model, FEED_URL, "a1"));
+  drain (20);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+
+  rempart_action_model_set_store (f->model, f->store);
+  g_object_get (f->model, "store", &store_prop, NULL);
+  g_assert_true (store_prop == (GObject *) f->store);
+  wait_loaded (f->model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 8);
+
+  /* Back to no store: empty at once, with the signal that says so. */
+  rempart_action_model_set_store (f->model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+  g_assert_cmpuint (f->tracked, ==, 0);
+  g_assert_false (rempart_action_model_get_loading (f->model));
+}
+
+static void
+test_error (Fixture *f, gconstpointer data)
+{
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 8);
+
+  /* The store's message; the last good list stays. */
+  rempart_store_close (f->store);
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+  g_assert_nonnull (rempart_action_model_get_error (f->model));
+  g_test_message ("%s", rempart_action_model_get_error (f->model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 8);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/action-model/matches-store", test_matches_store);
+  ADD ("/action-model/item-properties", test_item_properties);
+  ADD ("/action-model/identity-kept", test_identity_kept);
+  ADD ("/action-model/state-moves", test_state_moves);
+  ADD ("/action-model/superseded", test_superseded);
+  ADD ("/action-model/null-store", test_null_store);
+  ADD ("/action-model/error", test_error);
+#undef ADD
+
+  return g_test_run ();
+}
