@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rempart-action-model.h"
+#include "rempart-action-page.h"
 #include "rempart-application.h"
 #include "rempart-demo.h"
 #include "rempart-window.h"
@@ -383,6 +384,35 @@ test_window_opens_action (Fixture *fixture, gconstpointer user_data)
   save_png (GTK_WIDGET (fixture->window), "main-window-action.png");
 }
 
+/* Clicking a "new actions" notification activates app.show-newest with the group's id. */
+static void
+test_window_notification_opens_action (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  g_autoptr (GPtrArray) subscriptions = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartSubscription *demo;
+  GObject *page;
+  RempartActionItem *shown;
+
+  g_assert_true (iterate_until (model_has_demo, model));
+  subscriptions =
+      rempart_store_list_subscriptions_sync (rempart_application_get_store (fixture->app), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subscriptions->len, ==, 1);
+  demo = g_ptr_array_index (subscriptions, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-newest",
+                                  g_variant_new_int64 (demo->id));
+  g_assert_true (iterate_until (detail_shows_page, fixture->window));
+
+  page = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
+                                        "action_page");
+  shown = rempart_action_page_get_item (REMPART_ACTION_PAGE (page));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (rempart_action_item_get_subscription_id (shown), ==, demo->id);
+}
+
 static gboolean
 widget_is_narrow (gpointer data)
 {
@@ -442,6 +472,7 @@ main (int argc, char *argv[])
   ADD ("lists-store-actions", test_window_lists_store_actions);
   ADD ("search-filters", test_window_search_filters);
   ADD ("opens-action", test_window_opens_action);
+  ADD ("notification-opens-action", test_window_notification_opens_action);
 #undef ADD
 
   ret = g_test_run ();
