@@ -417,7 +417,9 @@ static const char *const view_conditions[] = {
                                " AND (COALESCE (st.state, 0) & 12) = 0",
   [REMPART_ACTION_VIEW_QUEUED] = "(COALESCE (st.state, 0) & 4) = 0 AND d.queued = 1",
   [REMPART_ACTION_VIEW_DONE] = "(COALESCE (st.state, 0) & 4) != 0",
-  [REMPART_ACTION_VIEW_ARCHIVE] = "(a.archived = 1 OR a.expires <= ?1)",
+  /* Set aside ("Not for me") and not posted: kept where the volunteer can find it again. */
+  [REMPART_ACTION_VIEW_ARCHIVE] = "(a.archived = 1 OR a.expires <= ?1"
+                                  " OR (COALESCE (st.state, 0) & 12) = 8)",
   [REMPART_ACTION_VIEW_ALL] = "?1 IS NOT NULL",
 };
 

@@ -92,7 +92,7 @@ typedef enum
   REMPART_ACTION_VIEW_TODO,    /* open: not expired, not archived, not posted, not dismissed */
   REMPART_ACTION_VIEW_QUEUED,  /* with a queued draft */
   REMPART_ACTION_VIEW_DONE,    /* posted */
-  REMPART_ACTION_VIEW_ARCHIVE, /* expired, or gone from the feed */
+  REMPART_ACTION_VIEW_ARCHIVE, /* expired, gone from the feed, or set aside and not posted */
   REMPART_ACTION_VIEW_ALL,
 } RempartActionView;
 

@@ -81,7 +81,8 @@ static const struct
   { REMPART_ACTION_VIEW_DONE, "emblem-ok-symbolic", N_ ("Done"), N_ ("No Replies Posted Yet"),
     N_ ("The actions you mark as posted are listed here.") },
   { REMPART_ACTION_VIEW_ARCHIVE, "folder-symbolic", N_ ("Archive"), N_ ("The Archive Is Empty"),
-    N_ ("Actions that ended or left the feed are kept here, with your drafts.") },
+    N_ ("Actions that ended, left the feed or were not for you are kept here, with your "
+        "drafts.") },
 };
 
 /* -------------------------------------------------------------------------------------- */

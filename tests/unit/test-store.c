@@ -415,19 +415,24 @@ test_import_views (Fixture *f, gconstpointer data)
   g_assert_cmpuint (archive->len, ==, 0);
   g_clear_pointer (&archive, g_ptr_array_unref);
 
-  /* Dismissed leaves TODO too. */
+  /* Dismissed ("Not for me") leaves TODO for the archive, where it can be found again. */
   g_assert_true (rempart_store_add_action_state_sync (f->store, f->sub->url,
                                                       "2026-05-02-marche-des-fiertes",
                                                       REMPART_ACTION_STATE_DISMISSED, &error));
   g_clear_pointer (&todo, g_ptr_array_unref);
   todo = list (f, REMPART_ACTION_VIEW_TODO);
   g_assert_cmpuint (todo->len, ==, 0);
-
-  /* A day later the first action expired: archive, out of TODO. */
-  rempart_store_set_now_for_testing (f->store, EXAMPLE_NOW + 24 * 3600);
   archive = list (f, REMPART_ACTION_VIEW_ARCHIVE);
   g_assert_cmpuint (archive->len, ==, 1);
+  g_assert_cmpstr (nth_id (archive, 0), ==, "2026-05-02-marche-des-fiertes");
+  g_clear_pointer (&archive, g_ptr_array_unref);
+
+  /* A day later the first action expired: archive too, out of TODO. */
+  rempart_store_set_now_for_testing (f->store, EXAMPLE_NOW + 24 * 3600);
+  archive = list (f, REMPART_ACTION_VIEW_ARCHIVE);
+  g_assert_cmpuint (archive->len, ==, 2);
   g_assert_cmpstr (nth_id (archive, 0), ==, "2026-05-02-migrants-chiffres");
+  g_assert_cmpstr (nth_id (archive, 1), ==, "2026-05-02-marche-des-fiertes");
 }
 
 static void
