@@ -541,6 +541,7 @@ rempart_action_page_init (RempartActionPage *self)
   g_autoptr (GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->source_rows = g_ptr_array_new ();
 

@@ -102,6 +102,8 @@ update_all (RempartActionRow *self)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", left);
 
   gtk_label_set_text (self->details_label, details->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details->len > 0);
   gtk_widget_set_visible (self->urgent_label, high);
 

@@ -20,6 +20,7 @@
 #include "rempart-template-user.h"
 #include "rempart-template.h"
 #include "rempart-tone.h"
+#include "rempart-ui-utils.h"
 
 /*
  * The reply is the volunteer's: templates only start it, hints only advise, and no button
@@ -817,6 +818,7 @@ rempart_composer_init (RempartComposer *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->buffer = gtk_text_view_get_buffer (self->text_view);

@@ -14,6 +14,7 @@
 #include "rempart-feed-parser.h"
 #include "rempart-minisign.h"
 #include "rempart-preferences-add-page.h"
+#include "rempart-ui-utils.h"
 
 struct _RempartPreferencesAddPage
 {
@@ -423,6 +424,7 @@ rempart_preferences_add_page_init (RempartPreferencesAddPage *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->key_valid = TRUE;

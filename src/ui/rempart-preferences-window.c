@@ -13,6 +13,7 @@
 
 #include "rempart-demo.h"
 #include "rempart-preferences-window.h"
+#include "rempart-ui-utils.h"
 
 struct _RempartPreferencesWindow
 {
@@ -619,6 +620,7 @@ static void
 rempart_preferences_window_init (RempartPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-session-window.h"
+#include "rempart-ui-utils.h"
 
 struct _RempartSessionWindow
 {
@@ -703,6 +704,7 @@ rempart_session_window_init (RempartSessionWindow *self)
   GtkShortcutController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

@@ -127,3 +127,50 @@ rempart_format_time_ago (gint64 when, gint64 now)
   n = (gulong) (ago / DAY);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu day ago", "%lu days ago", n), n);
 }
+
+static void
+fix_mnemonic_label (GtkWidget *widget)
+{
+  GtkWidget *child;
+  const char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    {
+      /* The child label's text is the label without the underscore. */
+      for (child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LABEL (child))
+            {
+              text = gtk_label_get_text (GTK_LABEL (child));
+              break;
+            }
+        }
+    }
+
+  if (text != NULL && *text != '\0')
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_mnemonic_label (child);
+}
+
+/*
+ * rempart_accessible_fix_mnemonics:
+ *
+ * GTK 4.8 names a button with a mnemonic twice over AT-SPI ("_Add Add": the raw label, then
+ * the label it is labelled by). Screen readers then say it twice; give every such button under
+ * @root its plain label as its only name. Call it after gtk_widget_init_template().
+ */
+void
+rempart_accessible_fix_mnemonics (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  fix_mnemonic_label (root);
+}

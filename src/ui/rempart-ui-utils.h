@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,7 @@ char *rempart_format_time_left (gint64 expires, gint64 now);
 char *rempart_format_time_ago (gint64 when, gint64 now);
 
 char *rempart_format_platform (const char *platform);
+
+void rempart_accessible_fix_mnemonics (GtkWidget *root);
 
 G_END_DECLS

@@ -260,6 +260,7 @@ update_banner (RempartWindow *self)
       gtk_button_set_label (self->banner_button, button_label);
       gtk_button_set_use_underline (self->banner_button, TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
+      rempart_accessible_fix_mnemonics (GTK_WIDGET (self->banner_button));
     }
 }
 
@@ -456,6 +457,18 @@ views_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, gpointer user_data)
   rempart_action_model_set_view (self->model, views[index].view);
   update_list_page (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+  RempartActionItem *item = gtk_single_selection_get_selected_item (selection);
+
+  /* Selecting is opening, also for a screen reader or the keyboard; the window itself selects
+   * the item it shows, which must not open it again. */
+  if (item != NULL && item != self->current_item)
+    rempart_window_show_item (self, item);
 }
 
 static void
@@ -773,6 +786,8 @@ create_view_row (guint index)
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ (views[index].title), -1);
 
   return row;
 }
@@ -803,6 +818,7 @@ rempart_window_init (RempartWindow *self)
   GtkFilterListModel *filtered;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
@@ -825,6 +841,8 @@ rempart_window_init (RempartWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
+                    self);
   g_signal_connect (self->model, "notify::loading", G_CALLBACK (model_notify_cb), self);
   g_signal_connect (self->model, "notify::error", G_CALLBACK (model_notify_cb), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (selection_items_changed_cb),
