@@ -283,8 +283,12 @@ create_group_row (RempartSubscription *sub)
     {
       title = sub->title != NULL ? sub->title : sub->url;
       checked = rempart_format_time_ago (sub->last_success, now);
-      /* Translators: %s is “5 minutes ago” or “Never” */
-      subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
+      if (sub->is_signed || sub->last_success == 0)
+        /* Translators: %s is “5 minutes ago” or “Never” */
+        subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
+      else
+        /* Translators: %s is “5 minutes ago”; the feed has no signature Rempart could check */
+        subtitle = g_strdup_printf (_ ("Checked: %s · Unsigned"), checked);
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

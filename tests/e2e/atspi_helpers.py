@@ -368,6 +368,13 @@ def do_action(acc, index=0):
         raise RuntimeError(f"{role(acc)} {name(acc)!r} refused action {index}")
 
 
+def has_action(acc):
+    """Whether the object offers at least one action (GTK containers that share a name with
+    the button inside them do not)."""
+    action = safe(acc.queryAction)
+    return action is not None and (safe(lambda: action.nActions) or 0) > 0
+
+
 def press(root, name_is, role_name="push button", timeout=DEFAULT_TIMEOUT):
     """Waits for a showing, sensitive button and activates it through its Action interface."""
     button = wait_find(root, role_name, name_is=name_is, pred=is_sensitive, timeout=timeout)

@@ -63,7 +63,9 @@ def open_action(window, title):
 def open_composer_with_template(window):
     h.press(window, h.button_label("Write a Reply"))
     view = h.wait_find(window, "text", name_is="Reply", pred=h.is_sensitive)
-    menu = h.wait_find(window, "push button", name_is="Start From a Template", pred=h.is_sensitive)
+    # The menu button and the toggle button inside it share the name; only the inner one acts.
+    menu = h.wait_find(window, None, name_is="Start From a Template",
+                       pred=lambda a: h.is_sensitive(a) and h.has_action(a))
     h.do_action(menu)
     app = window.parent
     templates = h.wait_for("the template list", lambda: h.find(app, "list", name_is="Templates"))
