@@ -7,13 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
 #include "rempart-action-model.h"
-#include "rempart-feed-parser.h"
-#include "rempart-store.h"
 
 /*
  * What RempartActionModel costs with a large store: the wall time of a reload, from the call
@@ -23,43 +21,6 @@
  *
  *   bench-action-model [N_ACTIONS] [RUNS]
  */
-
-static RempartFeed *
-make_feed (guint n_actions, guint variant)
-{
-  g_autoptr (GString) s = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\","
-                                        " \"title\": \"Bench\", \"_rempart\": {\"schema\": 1,"
-                                        " \"seq\": 1}, \"items\": [");
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  RempartFeed *feed;
-
-  for (guint i = 0; i < n_actions; i++)
-    g_string_append_printf (
-        s,
-        "%s{\"id\": \"action-%u\", \"url\": \"https://www.facebook.com/news/posts/%u\","
-        " \"title\": \"Fil n°%u (%u)\", \"content_text\": \"Le fil est dominé par des chiffres"
-        " inventés. À dire : les chiffres de l’INSEE, calmement.\", \"tags\": [\"immigration\","
-        " \"chiffres\"], \"date_published\": \"2026-05-02T08:30:00+02:00\", \"_rempart\":"
-        " {\"expires\": \"2099-05-03T08:30Z\", \"topic\": \"racism\", \"platform\": \"facebook\","
-        " \"priority\": \"%s\", \"sources\": [{\"title\": \"INSEE\", \"url\":"
-        " \"https://www.insee.fr/fr/statistiques/%u\"}], \"arguments\": [\"Les étrangers sont"
-        " une minorité des bénéficiaires.\"]}}",
-        i == 0 ? "" : ",", i, i, i, i % 10 == 0 ? variant : 0, i % 5 == 0 ? "high" : "normal", i);
-  g_string_append (s, "]}");
-
-  bytes = g_bytes_new (s->str, s->len);
-  feed = rempart_feed_parse (bytes, "bench.json", &error);
-  if (feed == NULL)
-    g_error ("%s", error->message);
-  return feed;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* Returns the wall time of one reload in ms, and through @out_apply_ms the time the main
  * thread spent dispatching the answer (diff, item updates, signals): what could make the UI
@@ -88,7 +49,7 @@ reload (RempartActionModel *model, double *out_apply_ms)
     g_error ("%s", rempart_action_model_get_error (model));
 
   *out_apply_ms = apply;
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 static void
@@ -119,18 +80,15 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rempart-bench-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
-  g_autoptr (RempartFeed) feed = make_feed (n, 1);
-  g_autoptr (RempartFeed) changed = make_feed (n, 2);
+  g_autoptr (RempartFeed) feed = bench_make_feed (n, 1);
+  g_autoptr (RempartFeed) changed = bench_make_feed (n, 2);
   g_autoptr (RempartStore) store = NULL;
   g_autoptr (RempartSubscription) sub = NULL;
   g_autoptr (RempartActionModel) model = NULL;
   double apply = 0;
 
-  store = rempart_store_open_sync (path, NULL, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-  sub = rempart_store_add_subscription_sync (store, "https://example.org/feed.json", NULL, &error);
-  if (sub == NULL || !rempart_store_import_feed_sync (store, sub, feed, NULL, &error))
+  store = bench_open_store (path, &sub);
+  if (!rempart_store_import_feed_sync (store, sub, feed, NULL, &error))
     g_error ("%s", error->message);
 
   printf ("action model: %u actions, %u runs each\n", n, runs);
@@ -149,7 +107,7 @@ main (int argc, char *argv[])
         rempart_action_model_set_store (fresh, store); /* reloads */
         while (rempart_action_model_get_loading (fresh))
           g_main_context_iteration (NULL, TRUE);
-        ms = ms_since (start);
+        ms = bench_ms_since (start);
         total += ms;
         best = MIN (best, ms);
       }
@@ -168,12 +126,6 @@ main (int argc, char *argv[])
 
   g_clear_object (&model);
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffix[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  bench_remove_store (dir, path);
   return 0;
 }

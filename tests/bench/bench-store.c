@@ -7,12 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "rempart-feed-parser.h"
-#include "rempart-store.h"
+#include "bench-common.h"
 
 /*
  * What the store costs with a large feed: imports into an empty and a full store, a
@@ -22,37 +20,6 @@
  *   bench-store [N_ACTIONS]
  */
 
-static RempartFeed *
-make_feed (guint n_actions, guint variant)
-{
-  g_autoptr (GString) s = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\","
-                                        " \"title\": \"Bench\", \"_rempart\": {\"schema\": 1,"
-                                        " \"seq\": 1}, \"items\": [");
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  RempartFeed *feed;
-
-  for (guint i = 0; i < n_actions; i++)
-    g_string_append_printf (
-        s,
-        "%s{\"id\": \"action-%u\", \"url\": \"https://www.facebook.com/news/posts/%u\","
-        " \"title\": \"Fil n°%u (%u)\", \"content_text\": \"Le fil est dominé par des chiffres"
-        " inventés. À dire : les chiffres de l’INSEE, calmement.\", \"tags\": [\"immigration\","
-        " \"chiffres\"], \"date_published\": \"2026-05-02T08:30:00+02:00\", \"_rempart\":"
-        " {\"expires\": \"2099-05-03T08:30Z\", \"topic\": \"racism\", \"platform\": \"facebook\","
-        " \"priority\": \"%s\", \"sources\": [{\"title\": \"INSEE\", \"url\":"
-        " \"https://www.insee.fr/fr/statistiques/%u\"}], \"arguments\": [\"Les étrangers sont"
-        " une minorité des bénéficiaires.\"]}}",
-        i == 0 ? "" : ",", i, i, i, i % 10 == 0 ? variant : 0, i % 5 == 0 ? "high" : "normal", i);
-  g_string_append (s, "]}");
-
-  bytes = g_bytes_new (s->str, s->len);
-  feed = rempart_feed_parse (bytes, "bench.json", &error);
-  if (feed == NULL)
-    g_error ("%s", error->message);
-  return feed;
-}
-
 static void
 done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -60,12 +27,6 @@ done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       rempart_store_list_user_templates_finish (REMPART_STORE (source), result, NULL);
 
   (*(guint *) user_data)++;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
@@ -77,7 +38,7 @@ import (RempartStore *store, RempartSubscription *sub, RempartFeed *feed, const 
 
   if (!rempart_store_import_feed_sync (store, sub, feed, &stats, &error))
     g_error ("%s", error->message);
-  printf ("%-36s %9.2f ms  (added %u, updated %u, unchanged %u)\n", what, ms_since (start),
+  printf ("%-36s %9.2f ms  (added %u, updated %u, unchanged %u)\n", what, bench_ms_since (start),
           stats.added, stats.updated, stats.unchanged);
 }
 
@@ -88,8 +49,8 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rempart-bench-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
-  g_autoptr (RempartFeed) feed = make_feed (n, 1);
-  g_autoptr (RempartFeed) changed = make_feed (n, 2);
+  g_autoptr (RempartFeed) feed = bench_make_feed (n, 1);
+  g_autoptr (RempartFeed) changed = bench_make_feed (n, 2);
   g_autoptr (RempartStore) store = NULL;
   g_autoptr (RempartSubscription) sub = NULL;
   g_autoptr (GPtrArray) todo = NULL;
@@ -97,10 +58,7 @@ main (int argc, char *argv[])
   guint trips = 0;
   gint64 start;
 
-  store = rempart_store_open_sync (path, NULL, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
-  sub = rempart_store_add_subscription_sync (store, "https://example.org/feed.json", NULL, &error);
+  store = bench_open_store (path, &sub);
 
   printf ("store: %u actions, %s\n", n, path);
   import (store, sub, feed, "import into an empty store");
@@ -111,7 +69,7 @@ main (int argc, char *argv[])
   todo = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_TODO, &error);
   if (todo == NULL)
     g_error ("%s", error->message);
-  printf ("%-36s %9.2f ms  (%u actions)\n", "list TODO", ms_since (start), todo->len);
+  printf ("%-36s %9.2f ms  (%u actions)\n", "list TODO", bench_ms_since (start), todo->len);
 
   /* One async call at a time, each waiting for its callback: the latency the UI sees. */
   start = g_get_monotonic_time ();
@@ -124,15 +82,9 @@ main (int argc, char *argv[])
         g_main_context_iteration (NULL, TRUE);
     }
   printf ("%-36s %9.3f ms  (mean of %u)\n", "round trip main→worker→main",
-          ms_since (start) / n_trips, n_trips);
+          bench_ms_since (start) / n_trips, n_trips);
 
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffix[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  bench_remove_store (dir, path);
   return 0;
 }

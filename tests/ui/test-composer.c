@@ -11,299 +11,12 @@
 
 #include <adwaita.h>
 
+#include "rempart-page-test.h"
 #include "rempart-action-item.h"
-#include "rempart-application.h"
 #include "rempart-composer-private.h"
 #include "rempart-composer.h"
-#include "rempart-feed-parser.h"
-#include "rempart-i18n.h"
-#include "rempart-page-private.h"
-#include "rempart-store.h"
 #include "rempart-template.h"
 #include "rempart-tone.h"
-
-/* -------------------------------------------------------------------------------------- */
-/* Shared with the other page test (kept in each file: one source per test program)       */
-/* -------------------------------------------------------------------------------------- */
-
-#define EXAMPLE_FEED_URL "https://example.org/jesuisla/feed.json"
-#define MIGRANTS_ID      "2026-05-02-migrants-chiffres"
-#define MIGRANTS_THREAD  "https://www.facebook.com/example.news/posts/1234567890"
-
-/* One registered application for the whole program, as in test-window.c. */
-static RempartApplication *application;
-static char *data_home;
-static GPtrArray *launched; /* the URIs "opened", see fake_launcher() */
-
-/* Runs the main context until @done returns TRUE, for at most five seconds. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  g_assert_true (iterate_until (widget_is_drawn, widget));
-  iterate_for (150);
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_cmpint (gdk_texture_get_width (texture), >=, 200);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
-fake_launcher (GtkWidget *widget, const char *uri, gpointer user_data)
-{
-  g_ptr_array_add (launched, g_strdup (uri));
-}
-
-static gboolean
-was_launched (const char *uri)
-{
-  for (guint i = 0; i < launched->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (launched, i), uri) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static RempartFeed *
-parse_feed (GBytes *bytes)
-{
-  g_autoptr (GError) error = NULL;
-  RempartFeed *feed = rempart_feed_parse (bytes, "test feed", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (feed);
-
-  return feed;
-}
-
-/* Adds a subscription and imports @bytes into it, as a sync would. */
-static RempartSubscription *
-import_feed (RempartStore *store, const char *url, GBytes *bytes)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RempartFeed) feed = parse_feed (bytes);
-  RempartSubscription *sub = rempart_store_add_subscription_sync (store, url, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (sub);
-  g_assert_true (rempart_store_import_feed_sync (store, sub, feed, NULL, &error));
-  g_assert_no_error (error);
-
-  return sub;
-}
-
-static GBytes *
-read_example_feed (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("REMPART_SOURCE_ROOT"), "tests", "unit",
-                                            "feeds", "example.json", NULL);
-  char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
-static RempartStore *
-open_store (void)
-{
-  static guint counter;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("test-%u.db", ++counter);
-  g_autofree char *path = g_build_filename (data_home, name, NULL);
-  RempartStore *store = rempart_store_open_sync (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
-/* Returns: (transfer full): the stored action @id of @url, straight from the store */
-static RempartStoredAction *
-find_stored (RempartStore *store, const char *url, const char *id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) actions =
-      rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_ALL, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      RempartStoredAction *stored = g_ptr_array_index (actions, i);
-
-      if (g_strcmp0 (stored->subscription_url, url) == 0 &&
-          g_strcmp0 (rempart_action_get_id (stored->action), id) == 0)
-        return rempart_stored_action_copy (stored);
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static RempartFeedInfo *
-get_info (RempartStore *store, gint64 subscription_id)
-{
-  g_autoptr (GError) error = NULL;
-  RempartFeedInfo *info = rempart_store_get_feed_info_sync (store, subscription_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (info);
-
-  return info;
-}
-
-/* A toast overlay, as in the real window, so that errors have somewhere to go. */
-static GtkWindow *
-window_new (GtkWidget *child, int width, int height)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
-  adw_window_set_content (ADW_WINDOW (window), overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (application));
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, child));
-
-  return GTK_WINDOW (window);
-}
-
-static gboolean
-window_is_narrow (gpointer data)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (data));
-
-  return width > 0 && width <= 360;
-}
-
-static void
-check_narrow (GtkWindow *window, const char *png)
-{
-  int minimum;
-
-  gtk_window_set_default_size (window, 360, 720);
-  g_assert_true (iterate_until (window_is_narrow, window));
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
-                      NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  save_png (GTK_WIDGET (window), png);
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                           : ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static int
-run_tests (const char *prefix)
-{
-  g_autoptr (GError) error = NULL;
-  int ret;
-
-  application = rempart_application_new ();
-  /* Several test programs share one session bus: do not fight over the name. */
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  launched = g_ptr_array_new_with_free_func (g_free);
-  rempart_page_set_uri_launcher (fake_launcher, NULL);
-
-  ret = g_test_run ();
-
-  g_clear_pointer (&launched, g_ptr_array_unref);
-  g_clear_object (&application);
-
-  return ret;
-}
-
-static void
-init_environment (int *argc, char ***argv, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *template = g_strdup_printf ("rempart-ui-%s-XXXXXX", name);
-  g_autofree char *data_dir = NULL;
-
-  /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = g_dir_make_tmp (template, &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* The tone and template packs of the source tree. */
-  data_dir = g_build_filename (g_getenv ("REMPART_SOURCE_ROOT"), "data", NULL);
-  g_setenv ("REMPART_DATA_DIR", data_dir, TRUE);
-
-  /* As the app does: the tests can then also be looked at in another language. */
-  rempart_i18n_init ();
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
-}
 
 /* A racism action without sources: {source} has nothing to become. */
 #define NO_SOURCE_FEED_URL "https://example.org/sans-source/feed.json"
@@ -348,8 +61,8 @@ composer_new (Fixture *fixture, GtkWindow **out_window)
   RempartComposer *composer = REMPART_COMPOSER (rempart_composer_new ());
 
   rempart_composer_set_item (composer, fixture->store, fixture->item, fixture->info);
-  *out_window = window_new (GTK_WIDGET (composer), 800, 1000);
-  g_assert_true (iterate_until (composer_is_ready, composer));
+  *out_window = rempart_page_test_window_new (GTK_WIDGET (composer), 800, 1000);
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, composer));
 
   return composer;
 }
@@ -357,15 +70,7 @@ composer_new (Fixture *fixture, GtkWindow **out_window)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GBytes) bytes = read_example_feed ();
-  g_autoptr (RempartStoredAction) stored = NULL;
-
-  fixture->store = open_store ();
-  fixture->sub = import_feed (fixture->store, EXAMPLE_FEED_URL, bytes);
-  stored = find_stored (fixture->store, EXAMPLE_FEED_URL, MIGRANTS_ID);
-  fixture->item = rempart_action_item_new (stored);
-  fixture->info = get_info (fixture->store, fixture->sub->id);
-  g_ptr_array_set_size (launched, 0);
+  rempart_page_test_open_example (&fixture->store, &fixture->sub, &fixture->item, &fixture->info);
 
   fixture->composer = composer_new (fixture, &fixture->window);
 }
@@ -378,12 +83,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer user_data)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  set_dark (FALSE);
-  g_clear_object (&fixture->item);
-  g_clear_pointer (&fixture->info, rempart_feed_info_free);
-  g_clear_pointer (&fixture->sub, rempart_subscription_free);
-  rempart_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  rempart_page_test_set_dark (FALSE);
+  rempart_page_test_close_example (&fixture->store, &fixture->sub, &fixture->item, &fixture->info);
 }
 
 static GtkWidget *
@@ -438,7 +139,7 @@ has_tag_at (GtkTextBuffer *b, const char *tag_name, int offset)
 static RempartStoredAction *
 stored (Fixture *fixture)
 {
-  return find_stored (fixture->store, EXAMPLE_FEED_URL, MIGRANTS_ID);
+  return rempart_page_test_find_stored (fixture->store, EXAMPLE_FEED_URL, MIGRANTS_ID);
 }
 
 static RempartDraft *
@@ -482,7 +183,8 @@ test_templates (Fixture *fixture, gconstpointer user_data)
 
   /* The template list shows title and "when to use". */
   gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
-  save_png (child (fixture->composer, "template_popover"), "composer-templates.png");
+  rempart_page_test_save_png (child (fixture->composer, "template_popover"),
+                              "composer-templates.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
 }
 
@@ -490,17 +192,18 @@ static void
 test_missing_source (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GBytes) bytes = g_bytes_new_static (no_source_feed, strlen (no_source_feed));
-  g_autoptr (RempartSubscription) sub = import_feed (fixture->store, NO_SOURCE_FEED_URL, bytes);
+  g_autoptr (RempartSubscription) sub =
+      rempart_page_test_import_feed (fixture->store, NO_SOURCE_FEED_URL, bytes);
   g_autoptr (RempartStoredAction) other =
-      find_stored (fixture->store, NO_SOURCE_FEED_URL, "sans-source");
+      rempart_page_test_find_stored (fixture->store, NO_SOURCE_FEED_URL, "sans-source");
   g_autoptr (RempartActionItem) item = rempart_action_item_new (other);
-  g_autoptr (RempartFeedInfo) info = get_info (fixture->store, sub->id);
+  g_autoptr (RempartFeedInfo) info = rempart_page_test_get_info (fixture->store, sub->id);
   g_autofree char *text = NULL;
   const char *brace;
   int offset;
 
   rempart_composer_set_item (fixture->composer, fixture->store, item, info);
-  g_assert_true (iterate_until (composer_is_ready, fixture->composer));
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, fixture->composer));
   g_assert_true (rempart_composer_apply_template (fixture->composer, "chiffres"));
   text = rempart_composer_get_text (fixture->composer);
   g_assert_cmpstr (text, ==, "#jesuislà Voici la source : {source}.");
@@ -526,7 +229,7 @@ test_tone_insult (Fixture *fixture, gconstpointer user_data)
 
   type_text (fixture->composer, INSULT_TEXT);
   /* The check runs by itself after a short pause. */
-  g_assert_true (iterate_until (has_hints, fixture->composer));
+  g_assert_true (rempart_ui_test_iterate_until (has_hints, fixture->composer));
   hints = rempart_composer_get_hints (fixture->composer);
 
   for (guint i = 0; i < hints->len; i++)
@@ -554,7 +257,7 @@ test_tone_insult (Fixture *fixture, gconstpointer user_data)
   g_assert_true (gtk_widget_is_sensitive (child (fixture->composer, "queue_button")));
   g_assert_true (gtk_widget_is_sensitive (child (fixture->composer, "posted_button")));
 
-  save_png (GTK_WIDGET (fixture->window), "composer-hints.png");
+  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "composer-hints.png");
 
   /* A kind reply afterwards clears the marks. */
   type_text (fixture->composer, KIND_TEXT);
@@ -569,7 +272,7 @@ test_tone_kind (Fixture *fixture, gconstpointer user_data)
   GPtrArray *hints;
 
   type_text (fixture->composer, KIND_TEXT);
-  iterate_for (400);
+  rempart_ui_test_iterate_for (400);
   hints = rempart_composer_get_hints (fixture->composer);
   for (guint i = 0; hints != NULL && i < hints->len; i++)
     {
@@ -617,7 +320,7 @@ test_autosave_while_typing (Fixture *fixture, gconstpointer user_data)
 
   type_text (fixture->composer, "#jesuislà Bonjour");
   /* The saver writes within a second of the first change, without any flush. */
-  iterate_for (1300);
+  rempart_ui_test_iterate_for (1300);
   draft = stored_draft (fixture);
   g_assert_nonnull (draft);
   g_assert_cmpstr (draft->text, ==, "#jesuislà Bonjour");
@@ -711,12 +414,12 @@ test_copy_and_open (Fixture *fixture, gconstpointer user_data)
   type_text (fixture->composer, KIND_TEXT);
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->composer), "composer.copy-and-open", NULL));
-  g_assert_true (was_launched (MIGRANTS_THREAD));
+  g_assert_true (rempart_page_test_was_launched (MIGRANTS_THREAD));
   g_assert_true (gtk_widget_get_visible (child (fixture->composer, "done_label")));
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->composer)), NULL,
                                  clipboard_read_cb, &read);
-  g_assert_true (iterate_until (read_done, &read));
+  g_assert_true (rempart_ui_test_iterate_until (read_done, &read));
   g_assert_cmpstr (read.text, ==, KIND_TEXT);
   g_free (read.text);
 
@@ -739,24 +442,24 @@ test_accessible (Fixture *fixture, gconstpointer user_data)
 static void
 test_dark (Fixture *fixture, gconstpointer user_data)
 {
-  set_dark (TRUE);
+  rempart_page_test_set_dark (TRUE);
   type_text (fixture->composer, INSULT_TEXT);
-  g_assert_true (iterate_until (has_hints, fixture->composer));
-  save_png (GTK_WIDGET (fixture->window), "composer-dark.png");
+  g_assert_true (rempart_ui_test_iterate_until (has_hints, fixture->composer));
+  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "composer-dark.png");
 }
 
 static void
 test_narrow (Fixture *fixture, gconstpointer user_data)
 {
   g_assert_true (rempart_composer_apply_template (fixture->composer, "facts-first"));
-  g_assert_true (iterate_until (has_hints, fixture->composer));
-  check_narrow (fixture->window, "composer-360.png");
+  g_assert_true (rempart_ui_test_iterate_until (has_hints, fixture->composer));
+  rempart_page_test_check_narrow (fixture->window, "composer-360.png");
 }
 
 int
 main (int argc, char *argv[])
 {
-  init_environment (&argc, &argv, "composer");
+  rempart_page_test_init (&argc, &argv, "composer");
 
 #define ADD(name, func) \
   g_test_add ("/composer/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -774,5 +477,5 @@ main (int argc, char *argv[])
   ADD ("narrow", test_narrow);
 #undef ADD
 
-  return run_tests ("composer");
+  return rempart_page_test_run ();
 }

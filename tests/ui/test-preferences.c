@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rempart-application.h"
+#include "rempart-ui-test.h"
 #include "rempart-demo.h"
 #include "rempart-feed-parser.h"
 #include "rempart-preferences-window.h"
@@ -41,113 +42,19 @@ static RempartApplication *application;
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-/* Runs the main context until @done returns TRUE, for at most five seconds. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-iterate_a_little (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
 static void
 save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  g_assert_true (iterate_until (widget_is_drawn, widget));
-  iterate_a_little ();
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, widget));
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (widget, name, 0);
 }
 
 /* Light, dark, and a phone's 360 px. */
 static void
 save_pngs (GtkWindow *window, const char *name)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("%s.png", name);
-  g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
-  g_autofree char *narrow = g_strdup_printf ("%s-360.png", name);
-
-  save_png (GTK_WIDGET (window), light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-
-  /* The window's content, not the frame GTK draws around it without a compositor (Xvfb):
-   * on a phone the window fills the 360 px screen. */
-  gtk_window_set_default_size (window, 360, 720);
-  iterate_a_little ();
-  save_png (GTK_WIDGET (window), narrow);
-  {
-    int minimum;
-
-    gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)),
-                        GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-    g_assert_cmpint (minimum, <=, 360);
-  }
-  gtk_window_set_default_size (window, 640, 720);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
+  rempart_ui_test_save_pngs (window, name, 640, 720, save_png);
 }
 
 static char *
@@ -164,25 +71,6 @@ read_public_key (void)
   lines = g_strsplit (text, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >=, 2);
   return g_strdup (lines[1]);
-}
-
-static RempartFeed *
-load_example (void)
-{
-  g_autofree char *path =
-      g_test_build_filename (G_TEST_DIST, "unit", "feeds", "example.json", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  gsize length;
-  RempartFeed *feed;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  feed = rempart_feed_parse (bytes, "example.json", &error);
-  g_assert_no_error (error);
-  return feed;
 }
 
 static RempartSubscription *
@@ -358,7 +246,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *key = read_public_key ();
-  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (RempartFeed) feed = rempart_ui_test_load_example ();
   g_autoptr (RempartSubscription) signed_sub = NULL;
   g_autoptr (RempartSubscription) broken = NULL;
   g_autoptr (RempartSubscription) unsigned_sub = NULL;
@@ -417,7 +305,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   {
     RowQuery q = { f, SIGNED_TITLE };
 
-    g_assert_true (iterate_until (row_is_listed, &q));
+    g_assert_true (rempart_ui_test_iterate_until (row_is_listed, &q));
   }
 }
 
@@ -429,7 +317,7 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
   while ((dialog = find_message_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
 
   g_settings_reset (f->settings, "sync-interval");
   g_settings_reset (f->settings, "excerpt-display");
@@ -438,7 +326,7 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
 
   rempart_store_close (f->store);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rempart_ui_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -505,7 +393,7 @@ test_reload (Fixture *f, gconstpointer user_data)
 
   g_assert_null (find_row (f, q.title));
   rempart_preferences_window_reload (f->window);
-  g_assert_true (iterate_until (row_is_listed, &q));
+  g_assert_true (rempart_ui_test_iterate_until (row_is_listed, &q));
   assert_subtitle_has (find_row (f, q.title), "Not checked yet");
 }
 
@@ -549,7 +437,7 @@ test_add_invalid (Fixture *f, gconstpointer user_data)
   g_signal_emit_by_name (address, "entry-activated");
   save_pngs (GTK_WINDOW (f->window), "preferences-add-invalid");
 
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
   after = list_subs (f);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpint (f->added_id, ==, 0);
@@ -577,7 +465,7 @@ test_add_valid (Fixture *f, gconstpointer user_data)
   save_pngs (GTK_WINDOW (f->window), "preferences-add");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "add-page.add", NULL));
-  g_assert_true (iterate_until (int64_is_set, &f->added_id));
+  g_assert_true (rempart_ui_test_iterate_until (int64_is_set, &f->added_id));
 
   subs = list_subs (f);
   sub = find_sub (subs, "https://example.org/new/feed.json");
@@ -586,7 +474,7 @@ test_add_valid (Fixture *f, gconstpointer user_data)
   g_assert_cmpstr (sub->public_key, ==, public_key);
 
   /* The form closed and the list shows the new group. */
-  g_assert_true (iterate_until (row_is_listed, &q));
+  g_assert_true (rempart_ui_test_iterate_until (row_is_listed, &q));
   assert_subtitle_has (find_row (f, q.title), "Will be checked with the group’s key");
 }
 
@@ -601,7 +489,8 @@ test_add_duplicate (Fixture *f, gconstpointer user_data)
 
   gtk_editable_set_text (address, UNSIGNED_URL);
   g_signal_emit_by_name (address, "entry-activated");
-  g_assert_true (iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, message));
+  g_assert_true (
+      rempart_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, message));
   g_assert_nonnull (strstr (gtk_label_get_text (message), "You already follow"));
 
   after = list_subs (f);
@@ -624,7 +513,7 @@ test_remove (Fixture *f, gconstpointer user_data)
 
   /* Cancel keeps it. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (find_row (f, UNSIGNED_TITLE))), "clicked");
-  g_assert_true (iterate_until (message_dialog_is_shown, NULL));
+  g_assert_true (rempart_ui_test_iterate_until (message_dialog_is_shown, NULL));
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Stop Following “" UNSIGNED_TITLE "”?");
@@ -634,7 +523,7 @@ test_remove (Fixture *f, gconstpointer user_data)
   save_png (GTK_WIDGET (dialog), "preferences-remove-dialog.png");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
   after = list_subs (f);
   g_assert_nonnull (find_sub (after, UNSIGNED_URL));
   g_assert_cmpint (f->removed_id, ==, 0);
@@ -642,15 +531,15 @@ test_remove (Fixture *f, gconstpointer user_data)
 
   /* Stop Following removes it from the store, then from the list. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (find_row (f, UNSIGNED_TITLE))), "clicked");
-  g_assert_true (iterate_until (message_dialog_is_shown, NULL));
+  g_assert_true (rempart_ui_test_iterate_until (message_dialog_is_shown, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "remove");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (iterate_until (int64_is_set, &f->removed_id));
+  g_assert_true (rempart_ui_test_iterate_until (int64_is_set, &f->removed_id));
   g_assert_cmpint (f->removed_id, ==, id);
   after = list_subs (f);
   g_assert_null (find_sub (after, UNSIGNED_URL));
-  g_assert_true (iterate_until (row_is_gone, &q));
+  g_assert_true (rempart_ui_test_iterate_until (row_is_gone, &q));
 }
 
 static void
@@ -702,7 +591,7 @@ test_add_group_focus (Fixture *f, gconstpointer user_data)
 
   /* The action behind Ctrl+N opens the form, ready to paste the address in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "prefs.add-group", NULL));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
   focus = gtk_window_get_focus (GTK_WINDOW (f->window));
   g_assert_nonnull (focus);
 
@@ -713,21 +602,18 @@ test_add_group_focus (Fixture *f, gconstpointer user_data)
 
   /* Back closes it without adding anything. */
   g_assert_true (gtk_widget_activate_action (page, "add-page.cancel", NULL));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
   g_assert_cmpint (f->added_id, ==, 0);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = g_dir_make_tmp ("rempart-ui-prefs-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = rempart_ui_test_make_data_home ("rempart-ui-prefs-home-XXXXXX");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -735,11 +621,7 @@ main (int argc, char *argv[])
    * adds minimize and maximize, which no phone shows. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
-  application = rempart_application_new ();
-  /* Several test programs share one session bus: do not fight over the name. */
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = rempart_ui_test_application_new ();
 
 #define ADD(name, func) \
   g_test_add ("/preferences/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

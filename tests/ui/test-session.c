@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rempart-application.h"
+#include "rempart-ui-test.h"
 #include "rempart-feed-parser.h"
 #include "rempart-session-window.h"
 
@@ -34,42 +35,6 @@ static RempartApplication *application;
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-/* Runs the main context until @done returns TRUE, for at most five seconds. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-iterate_a_little (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
 static gboolean
 stack_is_still (gpointer data)
 {
@@ -79,95 +44,21 @@ stack_is_still (gpointer data)
 static void
 save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  g_assert_true (iterate_until (widget_is_drawn, widget));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, widget));
   /* Not halfway through the crossfade between two pages. */
   if (REMPART_IS_SESSION_WINDOW (widget))
-    g_assert_true (iterate_until (
+    g_assert_true (rempart_ui_test_iterate_until (
         stack_is_still,
         gtk_widget_get_template_child (widget, REMPART_TYPE_SESSION_WINDOW, "stack")));
-  iterate_a_little ();
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (widget, name, 0);
 }
 
 /* Light, dark, and a phone's 360 px. */
 static void
 save_pngs (GtkWindow *window, const char *name)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("%s.png", name);
-  g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
-  g_autofree char *narrow = g_strdup_printf ("%s-360.png", name);
-  int minimum;
-
-  save_png (GTK_WIDGET (window), light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-
-  /* The window's content, not the frame GTK draws around it without a compositor (Xvfb):
-   * on a phone the window fills the 360 px screen. */
-  gtk_window_set_default_size (window, 360, 640);
-  iterate_a_little ();
-  save_png (GTK_WIDGET (window), narrow);
-  gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)), GTK_ORIENTATION_HORIZONTAL,
-                      -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  gtk_window_set_default_size (window, 520, 640);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
-}
-
-static RempartFeed *
-load_example (void)
-{
-  g_autofree char *path =
-      g_test_build_filename (G_TEST_DIST, "unit", "feeds", "example.json", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  gsize length;
-  RempartFeed *feed;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  feed = rempart_feed_parse (bytes, "example.json", &error);
-  g_assert_no_error (error);
-  return feed;
+  rempart_ui_test_save_pngs (window, name, 520, 640, save_png);
 }
 
 static GPtrArray *
@@ -272,7 +163,7 @@ wait_for_page (Fixture *f, const char *page, const char *progress_text)
 {
   PageQuery q = { f, page, progress_text };
 
-  if (!iterate_until (page_is, &q))
+  if (!rempart_ui_test_iterate_until (page_is, &q))
     g_error ("the session did not show page “%s” (%s) but “%s” (%s)", page,
              progress_text ? progress_text : "", visible_page (f), progress (f));
 }
@@ -325,7 +216,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (RempartFeed) feed = rempart_ui_test_load_example ();
 
   f->dir = g_dir_make_tmp ("rempart-ui-session-XXXXXX", &error);
   g_assert_no_error (error);
@@ -344,12 +235,12 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
 
   rempart_store_close (f->store);
   g_clear_object (&f->store);
   g_clear_pointer (&f->sub, rempart_subscription_free);
-  remove_tree (f->dir);
+  rempart_ui_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->opened_uri);
   g_free (f->clipboard_text);
@@ -408,7 +299,7 @@ test_steps (Fixture *f, gconstpointer user_data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "session.copy-reply", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), NULL,
                                  clipboard_read_cb, f);
-  g_assert_true (iterate_until (clipboard_is_read, f));
+  g_assert_true (rempart_ui_test_iterate_until (clipboard_is_read, f));
   g_assert_cmpstr (f->clipboard_text, ==, expected);
 
   /* Mark as Posted records it, takes the reply out of the queue, and goes on. */
@@ -486,7 +377,7 @@ test_empty (Fixture *f, gconstpointer user_data)
 
   /* Its button closes the window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.close", NULL));
-  iterate_a_little ();
+  rempart_ui_test_iterate_a_little ();
   f->window = NULL;
 }
 
@@ -549,14 +440,11 @@ test_shortcuts (Fixture *f, gconstpointer user_data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = g_dir_make_tmp ("rempart-ui-session-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = rempart_ui_test_make_data_home ("rempart-ui-session-home-XXXXXX");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -564,11 +452,7 @@ main (int argc, char *argv[])
    * adds minimize and maximize, which no phone shows. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
-  application = rempart_application_new ();
-  /* Several test programs share one session bus: do not fight over the name. */
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = rempart_ui_test_application_new ();
 
 #define ADD(name, func) \
   g_test_add ("/session/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

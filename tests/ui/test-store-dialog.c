@@ -11,25 +11,10 @@
 #include <glib/gstdio.h>
 
 #include "rempart-application.h"
+#include "rempart-ui-test.h"
 #include "rempart-window.h"
 
 static char *data_home;
-
-static gboolean
-iterate_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 static AdwMessageDialog *
 find_dialog (void)
@@ -78,7 +63,6 @@ static void
 test_refused_database (void)
 {
   g_autoptr (RempartApplication) app = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_build_filename (data_home, "rempart", NULL);
   g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
   g_autofree char *kept = NULL;
@@ -90,14 +74,11 @@ test_refused_database (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
 
-  app = rempart_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rempart_ui_test_application_new ();
   g_application_activate (G_APPLICATION (app));
 
   /* The app says so, and does not touch the file while it asks. */
-  g_assert_true (iterate_until (dialog_shown, NULL));
+  g_assert_true (rempart_ui_test_iterate_until_timeout (dialog_shown, NULL, 10));
   dialog = find_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   g_assert_true (adw_message_dialog_has_response (dialog, "fresh"));
@@ -109,7 +90,7 @@ test_refused_database (void)
 
   /* Starting fresh keeps a copy of the old file beside the new database. */
   adw_message_dialog_response (dialog, "fresh");
-  g_assert_true (iterate_until (store_open, app));
+  g_assert_true (rempart_ui_test_iterate_until_timeout (store_open, app, 10));
 
   kept = find_kept_copy (dir);
   g_assert_nonnull (kept);
@@ -126,12 +107,8 @@ test_refused_database (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = g_dir_make_tmp ("rempart-ui-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = rempart_ui_test_make_data_home ("rempart-ui-store-XXXXXX");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

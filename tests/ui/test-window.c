@@ -12,6 +12,7 @@
 #include "rempart-action-model.h"
 #include "rempart-action-page.h"
 #include "rempart-application.h"
+#include "rempart-ui-test.h"
 #include "rempart-demo.h"
 #include "rempart-window.h"
 
@@ -25,38 +26,6 @@ typedef struct
  * on the bus with the same object path, and the real app has one instance per session too. */
 static RempartApplication *application;
 
-/* Runs the main context until @done returns TRUE, for at most five seconds. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer data), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
@@ -66,7 +35,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   g_application_activate (G_APPLICATION (fixture->app));
   fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
   g_assert_true (REMPART_IS_WINDOW (fixture->window));
-  g_assert_true (iterate_until (widget_is_mapped, fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, fixture->window));
 }
 
 static void
@@ -84,33 +53,10 @@ fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 static void
 save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-
-  g_assert_true (iterate_until (widget_is_drawn, widget));
-
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, widget));
   /* Let a few frames go by so that the window has drawn itself at least once. */
-  for (guint i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_cmpint (gdk_texture_get_width (texture), >=, 200);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (widget, name, 200);
 }
 
 static void
@@ -221,7 +167,7 @@ test_window_shortcuts_window (Fixture *fixture, gconstpointer user_data)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
-  g_assert_true (iterate_until (widget_is_mapped, overlay));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, overlay));
   save_png (GTK_WIDGET (overlay), "shortcuts-window.png");
 }
 
@@ -239,7 +185,7 @@ test_window_about (Fixture *fixture, gconstpointer user_data)
   g_assert_nonnull (adw_about_window_get_developers (ADW_ABOUT_WINDOW (about)));
   g_assert_cmpstr (adw_about_window_get_translator_credits (ADW_ABOUT_WINDOW (about)), !=, "");
   g_assert_true (gtk_window_get_transient_for (about) == fixture->window);
-  g_assert_true (iterate_until (widget_is_mapped, about));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, about));
   save_png (GTK_WIDGET (about), "about-window.png");
 }
 
@@ -302,7 +248,7 @@ test_window_lists_store_actions (Fixture *fixture, gconstpointer user_data)
   g_autoptr (GError) error = NULL;
   GListModel *visible;
 
-  g_assert_true (iterate_until (model_has_demo, model));
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
   store = rempart_application_get_store (fixture->app);
   g_assert_nonnull (store);
 
@@ -341,7 +287,7 @@ test_window_search_filters (Fixture *fixture, gconstpointer user_data)
   guint all;
   gpointer args[2];
 
-  g_assert_true (iterate_until (model_has_demo, model));
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
   visible = visible_list (fixture);
   all = g_list_model_get_n_items (visible);
   g_assert_cmpuint (all, >, 1);
@@ -351,15 +297,15 @@ test_window_search_filters (Fixture *fixture, gconstpointer user_data)
   gtk_editable_set_text (GTK_EDITABLE (entry), "PRIDE");
   args[0] = visible;
   args[1] = GUINT_TO_POINTER (1);
-  g_assert_true (iterate_until (list_has_n, args));
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no action has this in its title");
   args[1] = GUINT_TO_POINTER (0);
-  g_assert_true (iterate_until (list_has_n, args));
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   args[1] = GUINT_TO_POINTER (all);
-  g_assert_true (iterate_until (list_has_n, args));
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
 }
 
 static gboolean
@@ -377,10 +323,10 @@ test_window_opens_action (Fixture *fixture, gconstpointer user_data)
   RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
   g_autoptr (RempartActionItem) item = NULL;
 
-  g_assert_true (iterate_until (model_has_demo, model));
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
   item = g_list_model_get_item (visible_list (fixture), 0);
   rempart_window_show_item (REMPART_WINDOW (fixture->window), item);
-  g_assert_true (iterate_until (detail_shows_page, fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_page, fixture->window));
   save_png (GTK_WIDGET (fixture->window), "main-window-action.png");
 }
 
@@ -395,7 +341,7 @@ test_window_notification_opens_action (Fixture *fixture, gconstpointer user_data
   GObject *page;
   RempartActionItem *shown;
 
-  g_assert_true (iterate_until (model_has_demo, model));
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
   subscriptions =
       rempart_store_list_subscriptions_sync (rempart_application_get_store (fixture->app), &error);
   g_assert_no_error (error);
@@ -404,7 +350,7 @@ test_window_notification_opens_action (Fixture *fixture, gconstpointer user_data
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-newest",
                                   g_variant_new_int64 (demo->id));
-  g_assert_true (iterate_until (detail_shows_page, fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_page, fixture->window));
 
   page = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
                                         "action_page");
@@ -428,7 +374,7 @@ test_window_narrow (Fixture *fixture, gconstpointer user_data)
 
   /* Phones: the whole window must work at 360 px wide. */
   gtk_window_set_default_size (fixture->window, 360, 640);
-  g_assert_true (iterate_until (widget_is_narrow, fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (widget_is_narrow, fixture->window));
   gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
                       NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -438,25 +384,18 @@ test_window_narrow (Fixture *fixture, gconstpointer user_data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = NULL;
   int ret;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = g_dir_make_tmp ("rempart-ui-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = rempart_ui_test_make_data_home ("rempart-ui-window-XXXXXX");
   /* No network in these tests: the example feed is what the lists show. */
   g_setenv ("REMPART_NO_SYNC", "1", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  application = rempart_application_new ();
-  /* Several test programs share one session bus: do not fight over the name. */
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = rempart_ui_test_application_new ();
 
 #define ADD(name, func) \
   g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -18,6 +18,7 @@
 #include "rempart-fetcher.h"
 #include "rempart-http.h"
 #include "rempart-minisign.h"
+#include "rempart-test-server.h"
 
 #define GUARD_SECONDS 10
 #define FEED_BODY     "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}\n"
@@ -27,36 +28,6 @@
 
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
-
-/* Under AddressSanitizer (gcc and clang spell it differently). */
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
-#ifdef UNDER_ASAN
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-/* libsoup 3.2's SoupListener (the test server's side, never the fetcher's) leaks every
- * accepted GSocket and its own local address; both are fixed in later libsoup. Suppressing
- * them needs whole allocation stacks, as GLib is built without frame pointers. */
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_socket_accept\n"
-         "leak:soup_server_listen_local\n";
-}
-#endif
 
 typedef struct
 {
@@ -204,16 +175,6 @@ fetch (Fixture *f, const char *path, GError **error)
   return fetch_full (f, &request, NULL, error);
 }
 
-/* Lets the server notice what the client did (closed a connection, ...), bounded. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GBytes *
 bytes_from_string (const char *text)
 {
@@ -230,38 +191,6 @@ assert_body (RempartFetchResult *result, const char *expected)
   g_assert_nonnull (body);
   data = g_bytes_get_data (body, &len);
   g_assert_cmpmem (data, len, expected, strlen (expected));
-}
-
-static void
-key_pair_make (KeyPair *pair)
-{
-  g_autofree char *dir = g_dir_make_tmp ("rempart-fetcher-XXXXXX", NULL);
-  g_autofree char *pub_path = g_build_filename (dir, "key.pub", NULL);
-  g_autofree char *sec_path = g_build_filename (dir, "key.sec", NULL);
-  g_autofree char *pub_text = NULL;
-  g_autofree char *sec_text = NULL;
-  g_autoptr (GBytes) sec_bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  gsize pub_len = 0;
-  gsize sec_len = 0;
-
-  g_assert_nonnull (dir);
-  rempart_minisign_keygen (pub_path, sec_path, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (pub_path, &pub_text, &pub_len, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (sec_path, &sec_text, &sec_len, &error);
-  g_assert_no_error (error);
-
-  pair->public_key = rempart_minisign_public_key_parse (pub_text, pub_len, &error);
-  g_assert_no_error (error);
-  sec_bytes = g_bytes_new (sec_text, sec_len);
-  pair->secret_key = rempart_minisign_secret_key_parse (sec_bytes, NULL, &error);
-  g_assert_no_error (error);
-
-  g_unlink (pub_path);
-  g_unlink (sec_path);
-  g_rmdir (dir);
 }
 
 static void
@@ -542,30 +471,6 @@ handle_gzip (SoupServer *server,
 /* Fixture                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static SoupServer *
-listen_server (GTlsCertificate *certificate, char **out_base)
-{
-  g_autoptr (GError) error = NULL;
-  SoupServer *server;
-  GSList *uris;
-  GUri *uri;
-
-  server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_listen_local (
-      server, 0,
-      SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0), &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-  uri = uris->data;
-  *out_base = g_strdup_printf ("%s://127.0.0.1:%d", certificate != NULL ? "https" : "http",
-                               g_uri_get_port (uri));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  return server;
-}
-
 static void
 add_handlers (Fixture *f, SoupServer *server)
 {
@@ -582,7 +487,7 @@ add_handlers (Fixture *f, SoupServer *server)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->server = listen_server (NULL, &f->base);
+  f->server = rempart_test_server_new (NULL, &f->base);
   f->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) route_free);
   f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->slow_sent = g_string_new (NULL);
@@ -599,8 +504,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->fetcher);
-  soup_server_disconnect (f->server);
-  spin (50);
+  rempart_test_server_disconnect (f->server);
   g_clear_object (&f->server);
   g_free (f->base);
   g_hash_table_unref (f->routes);
@@ -957,7 +861,7 @@ test_redirect_then_not_modified (Fixture *f, gconstpointer data)
   g_assert_cmpstr (rempart_fetch_result_get_permanent_url (plain), ==, final);
 
   /* ...but with a key, a 304 verified nothing: the old address stays. */
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   request.public_key = pair.public_key;
   keyed = fetch_full (f, &request, NULL, &error);
   g_assert_no_error (error);
@@ -1069,7 +973,7 @@ test_redirect_https_to_http (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   soup_session_set_tls_database (rempart_fetcher_get_session (f->fetcher), database);
 
-  tls_server = listen_server (certificate, &tls_base);
+  tls_server = rempart_test_server_new (certificate, &tls_base);
   add_handlers (f, tls_server);
   add_route (f, "/final", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_route (f, "/downgrade", SOUP_STATUS_MOVED_PERMANENTLY, plain_final, NULL, NULL);
@@ -1089,8 +993,7 @@ test_redirect_https_to_http (Fixture *f, gconstpointer data)
   g_assert_null (refused);
   g_assert_cmpuint (hits (f, "/final"), ==, 1);
 
-  soup_server_disconnect (tls_server);
-  spin (50);
+  rempart_test_server_disconnect (tls_server);
   g_unlink (cert_path);
   {
     g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
@@ -1195,7 +1098,7 @@ test_too_large_chunked (Fixture *f, gconstpointer data)
   result = fetch (f, "/endless", &error);
   g_assert_error (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TOO_LARGE);
   g_assert_null (result);
-  spin (100);
+  rempart_test_spin (100);
   g_assert_cmpuint (f->endless_sent, >, REMPART_FETCH_MAX_BODY);
   g_assert_cmpuint (f->endless_sent, <, REMPART_FETCH_MAX_BODY + 32 * MIB);
 }
@@ -1308,7 +1211,7 @@ test_signature_good (Fixture *f, gconstpointer data)
   g_autoptr (RempartFetchResult) moved = NULL;
   g_autofree char *final = url (f, "/signed/feed.json");
 
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   sig = sign (&pair, FEED_BODY);
   add_route (f, "/signed/feed.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_bytes_route (f, "/signed/feed.json.minisig", sig);
@@ -1343,7 +1246,7 @@ test_signature_missing (Fixture *f, gconstpointer data)
   g_autoptr (RempartFetchResult) result = NULL;
   g_autoptr (RempartFetchResult) gone = NULL;
 
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   add_route (f, "/unsigned.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_route (f, "/removed.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_route (f, "/removed.json.minisig", SOUP_STATUS_GONE, NULL, NULL, NULL);
@@ -1369,7 +1272,7 @@ test_signature_tampered (Fixture *f, gconstpointer data)
   g_autoptr (RempartFetchResult) result = NULL;
   g_autofree char *tampered = g_strdup (FEED_BODY);
 
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   sig = sign (&pair, FEED_BODY);
   tampered[strlen (tampered) - 3] = '{';
   add_route (f, "/tampered.json", SOUP_STATUS_OK, NULL, NULL, tampered);
@@ -1394,8 +1297,8 @@ test_signature_wrong_key (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (RempartFetchResult) result = NULL;
 
-  key_pair_make (&pair);
-  key_pair_make (&other);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
+  rempart_test_make_keys (&other.public_key, &other.secret_key);
   sig = sign (&other, FEED_BODY);
   add_route (f, "/other.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_bytes_route (f, "/other.json.minisig", sig);
@@ -1419,7 +1322,7 @@ test_signature_garbage (Fixture *f, gconstpointer data)
   g_autoptr (RempartFetchResult) big = NULL;
   g_autofree char *huge_sig = g_strnfill (REMPART_FETCH_MAX_SIGNATURE + 1, 'A');
 
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   add_route (f, "/garbled.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_route (f, "/garbled.json.minisig", SOUP_STATUS_OK, NULL, NULL, "not a signature\n");
   add_route (f, "/bigsig.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
@@ -1442,7 +1345,7 @@ test_signature_rate_limited (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (RempartFetchResult) result = NULL;
 
-  key_pair_make (&pair);
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   add_route (f, "/limited.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
   add_route (f, "/limited.json.minisig", STATUS_TOO_MANY_REQUESTS, NULL, "300", NULL);
 
@@ -1529,7 +1432,7 @@ test_sync (void)
 
   st.context = g_main_context_new ();
   g_main_context_push_thread_default (st.context);
-  st.server = listen_server (NULL, &st.base);
+  st.server = rempart_test_server_new (NULL, &st.base);
   soup_server_add_handler (st.server, NULL, server_thread_handle, NULL, NULL);
   guard = g_timeout_source_new_seconds (GUARD_SECONDS);
   g_source_set_callback (guard, cancel_cb, cancellable, NULL);

@@ -18,6 +18,7 @@
 
 #include "rempart-fetcher.h"
 #include "rempart-minisign.h"
+#include "rempart-test-server.h"
 #include "rempart-store.h"
 #include "rempart-store-private.h"
 #include "rempart-sync.h"
@@ -28,34 +29,6 @@
 
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
-
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
-#ifdef UNDER_ASAN
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-/* libsoup 3.2's SoupListener (the test server's side) leaks every accepted GSocket and its
- * own local address; fixed in later libsoup. See test-fetcher.c. */
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_socket_accept\n"
-         "leak:soup_server_listen_local\n";
-}
-#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* A network monitor the test switches on and off                                             */
@@ -320,15 +293,6 @@ handle_route (SoupServer *server,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 subscription_changed_cb (RempartSync *sync, gint64 id, Fixture *f)
 {
   g_array_append_val (f->changed_ids, id);
@@ -344,27 +308,7 @@ new_actions_cb (RempartSync *sync, gint64 id, guint count, Fixture *f)
 static void
 make_keys (Fixture *f)
 {
-  g_autofree char *pub_path = g_build_filename (f->dir, "key.pub", NULL);
-  g_autofree char *sec_path = g_build_filename (f->dir, "key.sec", NULL);
-  g_autofree char *pub_text = NULL;
-  g_autofree char *sec_text = NULL;
-  g_autoptr (GBytes) sec_bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  gsize pub_len = 0;
-  gsize sec_len = 0;
-
-  rempart_minisign_keygen (pub_path, sec_path, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (pub_path, &pub_text, &pub_len, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (sec_path, &sec_text, &sec_len, &error);
-  g_assert_no_error (error);
-
-  f->public_key = rempart_minisign_public_key_parse (pub_text, pub_len, &error);
-  g_assert_no_error (error);
-  sec_bytes = g_bytes_new (sec_text, sec_len);
-  f->secret_key = rempart_minisign_secret_key_parse (sec_bytes, NULL, &error);
-  g_assert_no_error (error);
+  rempart_test_make_keys (&f->public_key, &f->secret_key);
   f->public_key_line = rempart_minisign_public_key_to_base64 (f->public_key);
 }
 
@@ -373,15 +317,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *db_path = NULL;
-  GSList *uris;
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  g_assert_nonnull (uris);
-  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->server = rempart_test_server_new (NULL, &f->base);
   f->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) route_free);
   f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->if_none_match = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -438,8 +375,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   remove_dir (f->dir);
   g_free (f->dir);
 
-  soup_server_disconnect (f->server);
-  spin (50);
+  rempart_test_server_disconnect (f->server);
   g_ptr_array_unref (f->stalled);
   g_clear_object (&f->server);
   g_free (f->base);
@@ -648,6 +584,27 @@ refresh_one (Fixture *f, gint64 id, gboolean manual)
   g_assert_cmpstr (rempart_sync_outcome_to_string ((report)->outcome), ==, \
                    rempart_sync_outcome_to_string (expected))
 
+/* Refreshes @id once more, in place of *@report, and checks the outcome. */
+static void
+refresh_again (Fixture *f,
+               RempartSyncReport **report,
+               gint64 id,
+               gboolean manual,
+               RempartSyncOutcome expected)
+{
+  g_clear_pointer (report, rempart_sync_report_free);
+  *report = refresh_one (f, id, manual);
+  assert_outcome (*report, expected);
+}
+
+/* Reads @id again from the store, in place of *@sub. */
+static void
+reload_sub (Fixture *f, RempartSubscription **sub, gint64 id)
+{
+  g_clear_pointer (sub, rempart_subscription_free);
+  *sub = get_sub (f, id);
+}
+
 /* Imports a first unsigned feed of 3 actions at /feed.json, ETag "v1"; returns the id. */
 static gint64
 import_first (Fixture *f)
@@ -783,9 +740,7 @@ test_unsigned_seq_not_compared (Fixture *f, gconstpointer data)
   /* Anyone can write a seq in an unsigned feed: it proves nothing, so it is not kept and a
    * lower one is not a rollback. */
   add_body_route (f, "/feed.json", "\"4\"", older);
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_UPDATED);
   g_assert_cmpuint (count_actions (f, id, "o-1"), ==, 1);
   sub = get_sub (f, id);
   g_assert_cmpint (sub->last_seq, ==, -1);
@@ -844,8 +799,7 @@ check_retry_later (Fixture *f, guint status, const char *retry_after)
   report = refresh_one (f, id, FALSE);
   assert_outcome (report, REMPART_SYNC_OUTCOME_NOT_MODIFIED);
   g_assert_cmpuint (f->n_requests, ==, n_hits + 1);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  reload_sub (f, &sub, id);
   g_assert_cmpint (sub->retry_after, ==, 0);
   g_assert_null (sub->last_error);
 
@@ -923,11 +877,8 @@ test_backoff (Fixture *f, gconstpointer data)
 
   /* Second failure, once the first wait is over: 120 s ± 20 %. */
   f->now = sub->next_check;
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_FAILED);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_FAILED);
+  reload_sub (f, &sub, id);
   g_assert_cmpint (sub->failures, ==, 2);
   assert_backoff (sub, f->now, 120);
   after = snapshot (f);
@@ -936,18 +887,13 @@ test_backoff (Fixture *f, gconstpointer data)
   /* During the wait an automatic refresh does not ask... */
   n_hits = f->n_requests;
   f->now += 30;
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF);
   g_assert_cmpuint (f->n_requests, ==, n_hits);
 
   /* ...a manual one does. */
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, TRUE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_FAILED);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_FAILED);
   g_assert_cmpuint (f->n_requests, ==, n_hits + 1);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  reload_sub (f, &sub, id);
   g_assert_cmpint (sub->failures, ==, 3);
   assert_backoff (sub, f->now, 240);
 
@@ -955,11 +901,8 @@ test_backoff (Fixture *f, gconstpointer data)
   sub->failures = 40;
   rempart_store_update_subscription_sync (f->store, sub, NULL);
   f->now = sub->next_check;
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_FAILED);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_FAILED);
+  reload_sub (f, &sub, id);
   g_assert_cmpint (sub->failures, ==, 41);
   assert_backoff (sub, f->now, REMPART_SYNC_BACKOFF_MAX);
 
@@ -969,11 +912,8 @@ test_backoff (Fixture *f, gconstpointer data)
 
     add_body_route (f, "/feed.json", "\"v1\"", body);
   }
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, TRUE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_NOT_MODIFIED);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_NOT_MODIFIED);
+  reload_sub (f, &sub, id);
   g_assert_cmpint (sub->failures, ==, 0);
   g_assert_cmpint (sub->next_check, ==, 0);
   g_assert_null (sub->last_error);
@@ -1006,24 +946,17 @@ test_gone (Fixture *f, gconstpointer data)
   /* No more automatic checks, even much later. */
   n_hits = f->n_requests;
   f->now += 7 * 86400;
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_SKIPPED_ENDED);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_SKIPPED_ENDED);
   g_assert_cmpuint (f->n_requests, ==, n_hits);
 
   /* A manual refresh asks again: still gone... */
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, TRUE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_GONE);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_GONE);
   g_assert_cmpuint (f->n_requests, ==, n_hits + 1);
 
   /* ...then published again. */
   add_body_route (f, "/feed.json", "\"back\"", back);
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, TRUE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
-  g_clear_pointer (&sub, rempart_subscription_free);
-  sub = get_sub (f, id);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_UPDATED);
+  reload_sub (f, &sub, id);
   g_assert_false (sub->ended);
   g_assert_cmpuint (count_actions (f, id, "back-1"), ==, 1);
 }
@@ -1081,9 +1014,7 @@ test_store_failure (Fixture *f, gconstpointer data)
 
   /* Once the store works again, a manual refresh imports it. */
   rempart_store_set_import_fail_at_for_testing (f->store, 0);
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, TRUE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_UPDATED);
   g_assert_cmpuint (count_actions (f, id, "next-5"), ==, 1);
 }
 
@@ -1162,16 +1093,12 @@ static void
 test_signature_other_key (Fixture *f, gconstpointer data)
 {
   g_autoptr (GBytes) body = make_feed ("other", 1, 2, START_TIME + 86400);
-  g_autofree char *pub_path = g_build_filename (f->dir, "key.pub", NULL);
-  g_autofree char *sec_path = g_build_filename (f->dir, "key.sec", NULL);
   gint64 id = import_first_signed (f, 1);
 
   /* A second key pair in the same fixture: the feed is signed, but not by the group. */
   g_clear_pointer (&f->public_key, rempart_minisign_public_key_unref);
   g_clear_pointer (&f->secret_key, rempart_minisign_secret_key_unref);
   g_clear_pointer (&f->public_key_line, g_free);
-  g_unlink (pub_path);
-  g_unlink (sec_path);
   make_keys (f);
   serve_signed (f, "/signed.json", "\"s2\"", body);
   check_bad_signature (f, id, "signed.json");
@@ -1202,9 +1129,7 @@ test_rollback (Fixture *f, gconstpointer data)
   /* The same seq again (a corrected publish) is not a rollback. */
   serve_signed (f, "/signed.json", "\"s5\"", same);
   f->now = sub->next_check;
-  g_clear_pointer (&report, rempart_sync_report_free);
-  report = refresh_one (f, id, FALSE);
-  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  refresh_again (f, &report, id, FALSE, REMPART_SYNC_OUTCOME_UPDATED);
   g_assert_cmpuint (count_actions (f, id, "same-1"), ==, 1);
 }
 
@@ -1489,7 +1414,7 @@ test_start_stop (Fixture *f, gconstpointer data)
   test_monitor_set_available (f->monitor, FALSE);
   rempart_sync_start (f->sync, 1);
   g_assert_true (rempart_sync_is_running (f->sync));
-  spin (2500);
+  rempart_test_spin (2500);
   g_assert_cmpuint (f->n_requests, ==, 0);
 
   /* Back online: one refresh after the debounce, not one per change. */
@@ -1499,7 +1424,7 @@ test_start_stop (Fixture *f, gconstpointer data)
   test_monitor_set_available (f->monitor, FALSE);
   test_monitor_set_available (f->monitor, TRUE);
   wait_for_changed (f, 1);
-  spin (200);
+  rempart_test_spin (200);
   g_assert_cmpuint (f->n_requests, ==, 1);
   g_assert_cmpuint (f->changed_ids->len, ==, 1);
   g_assert_cmpuint (count_actions (f, id, "auto-1"), ==, 1);
@@ -1517,7 +1442,7 @@ test_start_stop (Fixture *f, gconstpointer data)
   n = f->n_requests;
   test_monitor_set_available (f->monitor, FALSE);
   test_monitor_set_available (f->monitor, TRUE);
-  spin (REMPART_SYNC_ONLINE_DEBOUNCE * 1000 + 500);
+  rempart_test_spin (REMPART_SYNC_ONLINE_DEBOUNCE * 1000 + 500);
   g_assert_cmpuint (f->n_requests, ==, n);
 }
 

@@ -1,0 +1,188 @@
+/* rempart-ui-test.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rempart-ui-test.h"
+
+#include <glib/gstdio.h>
+
+gboolean
+rempart_ui_test_iterate_until_timeout (gboolean (*done) (gpointer data),
+                                       gpointer data,
+                                       guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+gboolean
+rempart_ui_test_iterate_until (gboolean (*done) (gpointer data), gpointer data)
+{
+  return rempart_ui_test_iterate_until_timeout (done, data, 5);
+}
+
+void
+rempart_ui_test_iterate_for (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+void
+rempart_ui_test_iterate_a_little (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+gboolean
+rempart_ui_test_widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+gboolean
+rempart_ui_test_widget_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+void
+rempart_ui_test_snapshot_png (GtkWidget *widget, const char *name, int min_width)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  if (min_width > 0)
+    g_assert_cmpint (gdk_texture_get_width (texture), >=, min_width);
+
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+void
+rempart_ui_test_save_pngs (GtkWindow *window,
+                           const char *name,
+                           int width,
+                           int height,
+                           void (*save) (GtkWidget *widget, const char *name))
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s.png", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
+  g_autofree char *narrow = g_strdup_printf ("%s-360.png", name);
+  int minimum;
+
+  save (GTK_WIDGET (window), light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save (GTK_WIDGET (window), dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The window's content, not the frame GTK draws around it without a compositor (Xvfb):
+   * on a phone the window fills the 360 px screen. */
+  gtk_window_set_default_size (window, 360, height);
+  rempart_ui_test_iterate_a_little ();
+  save (GTK_WIDGET (window), narrow);
+  gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (window, width, height);
+}
+
+char *
+rempart_ui_test_make_data_home (const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+  char *data_home = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  return data_home;
+}
+
+RempartApplication *
+rempart_ui_test_application_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  RempartApplication *application = rempart_application_new ();
+
+  /* Several test programs share one session bus: do not fight over the name. */
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+void
+rempart_ui_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rempart_ui_test_remove_tree (child);
+      else
+        g_assert_no_errno (g_unlink (child));
+    }
+  g_assert_no_errno (g_rmdir (path));
+}
+
+RempartFeed *
+rempart_ui_test_load_example (void)
+{
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "unit", "feeds", "example.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+  RempartFeed *feed;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  feed = rempart_feed_parse (bytes, "example.json", &error);
+  g_assert_no_error (error);
+  return feed;
+}

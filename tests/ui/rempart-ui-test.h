@@ -1,0 +1,61 @@
+/* rempart-ui-test.h: what the widget tests share
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rempart-application.h"
+#include "rempart-feed-parser.h"
+
+G_BEGIN_DECLS
+
+/* Runs the default main context until @done returns TRUE, for at most five seconds.
+ * Returns: FALSE on timeout, for the caller to assert on */
+gboolean rempart_ui_test_iterate_until (gboolean (*done) (gpointer data), gpointer data);
+gboolean rempart_ui_test_iterate_until_timeout (gboolean (*done) (gpointer data),
+                                                gpointer data,
+                                                guint seconds);
+
+/* Runs the main context for @ms milliseconds, whatever happens. */
+void rempart_ui_test_iterate_for (guint ms);
+
+/* Fifty short turns of the main context: a few frames, enough for a relayout. */
+void rempart_ui_test_iterate_a_little (void);
+
+/* Predicates for rempart_ui_test_iterate_until(); @widget is a GtkWidget. */
+gboolean rempart_ui_test_widget_is_mapped (gpointer widget);
+gboolean rempart_ui_test_widget_is_drawn (gpointer widget);
+
+/* Renders @widget as it is now into @name in the build directory, and asserts that the
+ * picture is at least @min_width pixels wide (0: no check). The caller waits for the widget
+ * to have drawn itself first. */
+void rempart_ui_test_snapshot_png (GtkWidget *widget, const char *name, int min_width);
+
+/* Saves @window through @save as @name.png, @name-dark.png and, at a phone's 360 × @height,
+ * @name-360.png (checking that its content fits), then gives it back @width × @height. */
+void rempart_ui_test_save_pngs (GtkWindow *window,
+                                const char *name,
+                                int width,
+                                int height,
+                                void (*save) (GtkWidget *widget, const char *name));
+
+/* Makes a private XDG_DATA_HOME from @tmpl (a g_dir_make_tmp() template) and sets it; call it
+ * before anything asks GLib for the user data dir, which GLib caches.
+ * Returns: (transfer full): its path */
+char *rempart_ui_test_make_data_home (const char *tmpl);
+
+/* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE */
+RempartApplication *rempart_ui_test_application_new (void);
+
+/* Deletes @path and everything below it, asserting that each file goes. */
+void rempart_ui_test_remove_tree (const char *path);
+
+/* Returns: (transfer full): tests/unit/feeds/example.json, parsed */
+RempartFeed *rempart_ui_test_load_example (void);
+
+G_END_DECLS
