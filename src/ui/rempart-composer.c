@@ -13,6 +13,7 @@
 
 #include "rempart-composer-packs.h"
 #include "rempart-composer-private.h"
+#include "rempart-composer-templates.h"
 #include "rempart-composer.h"
 #include "rempart-draft-saver.h"
 #include "rempart-page-util.h"
@@ -76,6 +77,7 @@ struct _RempartComposer
   GtkWidget *copy_button;
   GtkWidget *queue_button;
   GtkWidget *posted_button;
+  GtkWidget *save_template_button;
 };
 
 G_DEFINE_FINAL_TYPE (RempartComposer, rempart_composer, ADW_TYPE_BIN)
@@ -88,6 +90,13 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* A template being saved: the toast to show once it is. */
+typedef struct
+{
+  RempartComposer *self; /* strong */
+  char *message;
+} SaveTemplateData;
 
 /* What a read started for one item needs to know when it comes back. */
 typedef struct
@@ -158,6 +167,16 @@ get_language (RempartComposer *self)
   return language;
 }
 
+static gboolean
+has_words (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 set_text_silently (RempartComposer *self, const char *text)
 {
@@ -173,7 +192,10 @@ update_actions (RempartComposer *self)
 {
   gboolean ready = self->item != NULL && self->store != NULL && self->draft_loaded;
   RempartAction *action = get_action (self);
+  g_autofree char *text = get_buffer_text (self);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template",
+                                 ready && has_words (text));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.copy-and-open",
                                  ready && action != NULL &&
                                      rempart_action_get_url (action) != NULL);
@@ -379,63 +401,7 @@ update_notice (RempartComposer *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), notice->len > 0);
 }
 
-static GtkWidget *
-template_row_new (RempartTemplate *tmpl)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *when = rempart_template_get_when (tmpl);
-
-  /* Feed and volunteer text: plain, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rempart_template_get_title (tmpl));
-  if (when != NULL && when[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "rempart-template", g_object_ref (tmpl), g_object_unref);
-
-  return row;
-}
-
-static const char *
-origin_heading (RempartTemplateOrigin origin)
-{
-  switch (origin)
-    {
-      case REMPART_TEMPLATE_ORIGIN_FEED:
-        return _ ("From Your Group");
-      case REMPART_TEMPLATE_ORIGIN_USER:
-        return _ ("Your Templates");
-      case REMPART_TEMPLATE_ORIGIN_BUILTIN:
-      default:
-        return _ ("Built-in");
-    }
-}
-
-static void
-template_header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
-{
-  RempartTemplate *tmpl = g_object_get_data (G_OBJECT (row), "rempart-template");
-  RempartTemplate *previous =
-      before != NULL ? g_object_get_data (G_OBJECT (before), "rempart-template") : NULL;
-  GtkWidget *header;
-
-  if (previous != NULL &&
-      rempart_template_get_origin (previous) == rempart_template_get_origin (tmpl))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (origin_heading (rempart_template_get_origin (tmpl)));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_set_margin_top (header, before != NULL ? 12 : 6);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_list_box_row_set_header (row, header);
-}
+static void duplicate_clicked_cb (GtkButton *button, RempartComposer *self);
 
 static void
 update_templates (RempartComposer *self)
@@ -455,8 +421,9 @@ update_templates (RempartComposer *self)
           feed, self->packs->builtin, self->user_templates, get_action (self), get_language (self));
 
       for (guint i = 0; i < self->templates->len; i++)
-        gtk_list_box_append (self->template_list,
-                             template_row_new (g_ptr_array_index (self->templates, i)));
+        gtk_list_box_append (self->template_list, rempart_composer_template_row_new (
+                                                      g_ptr_array_index (self->templates, i),
+                                                      G_CALLBACK (duplicate_clicked_cb), self));
     }
 
   update_actions (self);
@@ -525,6 +492,7 @@ buffer_changed_cb (RempartComposer *self, GtkTextBuffer *buffer)
 {
   update_count (self);
   update_placeholders (self);
+  update_actions (self);
   schedule_check (self);
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
 
@@ -617,6 +585,104 @@ user_templates_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+template_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SaveTemplateData *data = user_data;
+  g_autoptr (RempartComposer) self = data->self;
+  g_autofree char *message = data->message;
+  g_autoptr (GError) error = NULL;
+
+  g_free (data);
+
+  if (!rempart_store_save_user_template_finish (REMPART_STORE (source), result, &error))
+    {
+      rempart_page_show_error (GTK_WIDGET (self), _ ("Could not save the template"), error);
+      return;
+    }
+
+  rempart_page_show_message (GTK_WIDGET (self), message);
+
+  /* The new template joins the list of whichever action is shown by now. */
+  if (self->item != NULL && self->store != NULL)
+    rempart_store_list_user_templates_async (self->store, self->cancellable, user_templates_cb,
+                                             read_data_new (self));
+}
+
+/* Saves @tmpl (origin USER) as the volunteer's own, then shows @message. */
+static void
+save_user_template (RempartComposer *self, RempartTemplate *tmpl, const char *message)
+{
+  g_autoptr (RempartUserTemplate) user_template = NULL;
+  SaveTemplateData *data;
+
+  if (self->store == NULL)
+    return;
+
+  user_template = rempart_template_to_user_template (tmpl);
+  data = g_new0 (SaveTemplateData, 1);
+  data->self = g_object_ref (self);
+  data->message = g_strdup (message);
+  /* A write: no cancellable, the template is saved even if the composer goes first. */
+  rempart_store_save_user_template_async (self->store, user_template, NULL, template_saved_cb,
+                                          data);
+}
+
+/* The reply as a template of this action's topic and language, so that it is offered again
+ * for the next action like this one. */
+static RempartTemplate *
+template_from_reply (RempartComposer *self, const char *title, const char *body)
+{
+  RempartAction *action = get_action (self);
+  RempartTopic topic = action != NULL ? rempart_action_get_topic (action) : REMPART_TOPIC_NONE;
+  const char *topics[] = { NULL, NULL };
+  const char *language = action != NULL ? rempart_action_get_language (action) : NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("user-", uuid, NULL);
+
+  if (topic != REMPART_TOPIC_NONE)
+    topics[0] = rempart_topic_to_string (topic);
+  if ((language == NULL || language[0] == '\0') && self->info != NULL)
+    language = self->info->language;
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
+
+  return rempart_template_new (REMPART_TEMPLATE_ORIGIN_USER, id, title, language, topics,
+                               REMPART_TEMPLATE_APPROACH_NONE, NULL, body);
+}
+
+static void
+save_template_response_cb (AdwMessageDialog *dialog, const char *response, RempartComposer *self)
+{
+  const char *body = g_object_get_data (G_OBJECT (dialog), "rempart-text");
+  g_autofree char *title = NULL;
+  g_autoptr (RempartTemplate) tmpl = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  title = rempart_composer_template_dialog_get_title (dialog);
+  if (title[0] == '\0' || !has_words (body))
+    return;
+
+  tmpl = template_from_reply (self, title, body);
+  save_user_template (self, tmpl, _ ("Template saved"));
+}
+
+static void
+duplicate_clicked_cb (GtkButton *button, RempartComposer *self)
+{
+  RempartTemplate *tmpl = rempart_composer_template_row_get_template (GTK_WIDGET (button));
+  g_autoptr (RempartTemplate) copy = NULL;
+
+  if (tmpl == NULL)
+    return;
+
+  copy = rempart_template_duplicate (tmpl, NULL);
+  gtk_popover_popdown (self->template_popover);
+  save_user_template (self, copy, _ ("Copy saved in Your Templates"));
+}
+
+static void
 state_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (RempartComposer) self = user_data;
@@ -641,7 +707,7 @@ record_state (RempartComposer *self, RempartActionState flags)
 static void
 template_row_activated_cb (RempartComposer *self, GtkListBoxRow *row, GtkListBox *list)
 {
-  RempartTemplate *tmpl = g_object_get_data (G_OBJECT (row), "rempart-template");
+  RempartTemplate *tmpl = rempart_composer_template_row_get_template (GTK_WIDGET (row));
 
   if (tmpl != NULL)
     rempart_composer_apply_template (self, rempart_template_get_id (tmpl));
@@ -714,6 +780,23 @@ mark_posted_action (GtkWidget *widget, const char *action_name, GVariant *parame
   record_state (self, REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_POSTED);
   rempart_action_item_set_queued (self->item, FALSE);
   g_signal_emit (self, signals[SIGNAL_POSTED], 0);
+}
+
+static void
+save_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartComposer *self = REMPART_COMPOSER (widget);
+  g_autofree char *text = get_buffer_text (self);
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL || !has_words (text))
+    return;
+
+  /* The text as it is now: the dialog is modal, nothing changes it meanwhile. */
+  dialog = rempart_composer_template_dialog_new (widget);
+  g_object_set_data_full (G_OBJECT (dialog), "rempart-text", g_steal_pointer (&text), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -793,6 +876,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, copy_button);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, queue_button);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, posted_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartComposer, save_template_button);
   gtk_widget_class_bind_template_callback (widget_class, template_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, hint_row_activated_cb);
 
@@ -802,6 +886,8 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_install_action (widget_class, "composer.mark-posted", NULL, mark_posted_action);
   gtk_widget_class_install_action (widget_class, "composer.choose-template", NULL,
                                    choose_template_action);
+  gtk_widget_class_install_action (widget_class, "composer.save-template", NULL,
+                                   save_template_action);
 }
 
 static void
@@ -842,7 +928,8 @@ rempart_composer_init (RempartComposer *self)
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_list_box_set_header_func (self->template_list, template_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->template_list, rempart_composer_template_header_func, NULL,
+                                NULL);
   {
     GtkWidget *placeholder = gtk_label_new (_ ("No templates for this action"));
 

@@ -13,6 +13,7 @@
 
 #include "rempart-demo.h"
 #include "rempart-preferences-window.h"
+#include "rempart-template-page.h"
 #include "rempart-ui-utils.h"
 
 struct _RempartPreferencesWindow
@@ -34,6 +35,7 @@ struct _RempartPreferencesWindow
   GtkCheckButton *excerpt_reveal_check;
   GtkCheckButton *excerpt_hide_check;
   GtkSwitch *notifications_switch;
+  RempartTemplatePage *templates_page;
 };
 
 G_DEFINE_FINAL_TYPE (RempartPreferencesWindow,
@@ -480,6 +482,7 @@ rempart_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
+  rempart_template_page_set_store (self->templates_page, self->store);
   rempart_preferences_window_reload (self);
 }
 
@@ -599,6 +602,7 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
       g_signal_new ("subscription-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                     NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (REMPART_TYPE_TEMPLATE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
@@ -610,6 +614,7 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, excerpt_hide_check);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
                                         notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, templates_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-group", NULL, add_group_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "prefs.add-group",

@@ -124,6 +124,39 @@ rempart_ui_test_save_pngs (GtkWindow *window,
   gtk_window_set_default_size (window, width, height);
 }
 
+AdwMessageDialog *
+rempart_ui_test_find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+gboolean
+rempart_ui_test_message_dialog_is_shown (gpointer data)
+{
+  return rempart_ui_test_find_message_dialog () != NULL;
+}
+
+GtkWidget *
+rempart_ui_test_find_button (GtkWidget *widget, const char *tooltip)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), tooltip) == 0)
+        return c;
+      if ((found = rempart_ui_test_find_button (c, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 char *
 rempart_ui_test_make_data_home (const char *tmpl)
 {

@@ -44,6 +44,16 @@ void rempart_ui_test_save_pngs (GtkWindow *window,
                                 int height,
                                 void (*save) (GtkWidget *widget, const char *name));
 
+/* Returns: (transfer none) (nullable): the AdwMessageDialog shown, if any */
+AdwMessageDialog *rempart_ui_test_find_message_dialog (void);
+
+/* A predicate for rempart_ui_test_iterate_until(): a message dialog is shown; @data unused. */
+gboolean rempart_ui_test_message_dialog_is_shown (gpointer data);
+
+/* Returns: (transfer none) (nullable): the first button below @widget whose tooltip is
+ * @tooltip, depth first */
+GtkWidget *rempart_ui_test_find_button (GtkWidget *widget, const char *tooltip);
+
 /* Makes a private XDG_DATA_HOME from @tmpl (a g_dir_make_tmp() template) and sets it; call it
  * before anything asks GLib for the user data dir, which GLib caches.
  * Returns: (transfer full): its path */

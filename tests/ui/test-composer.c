@@ -78,6 +78,10 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
+  AdwMessageDialog *dialog;
+
+  while ((dialog = rempart_ui_test_find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
@@ -185,6 +189,201 @@ test_templates (Fixture *fixture, gconstpointer user_data)
   gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
   rempart_page_test_save_png (child (fixture->composer, "template_popover"),
                               "composer-templates.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
+}
+
+typedef struct
+{
+  RempartComposer *composer;
+  const char *title;
+} TemplateQuery;
+
+static RempartTemplate *
+find_offered (RempartComposer *composer, const char *title)
+{
+  GPtrArray *templates = rempart_composer_get_templates (composer);
+
+  for (guint i = 0; templates != NULL && i < templates->len; i++)
+    if (g_strcmp0 (rempart_template_get_title (g_ptr_array_index (templates, i)), title) == 0)
+      return g_ptr_array_index (templates, i);
+  return NULL;
+}
+
+static gboolean
+template_is_offered (gpointer data)
+{
+  TemplateQuery *q = data;
+
+  return find_offered (q->composer, q->title) != NULL;
+}
+
+static RempartUserTemplate *
+find_stored_template (Fixture *fixture, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = rempart_store_list_user_templates_sync (fixture->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      RempartUserTemplate *tmpl = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (tmpl->title, title) == 0)
+        return rempart_user_template_copy (tmpl);
+    }
+  return NULL;
+}
+
+static void
+test_save_as_template (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *button = child (fixture->composer, "save_template_button");
+  g_autoptr (RempartUserTemplate) saved = NULL;
+  TemplateQuery q = { fixture->composer, "Familles d’ici" };
+  RempartTemplate *offered;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  /* Nothing to save yet. */
+  g_assert_false (gtk_widget_is_sensitive (button));
+  type_text (fixture->composer, "   \n ");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  type_text (fixture->composer, KIND_TEXT);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_message_dialog_is_shown, NULL));
+  dialog = rempart_ui_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save as Template");
+
+  /* A title is needed, and a blank one is not a title. */
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (entry, "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (entry, "  Familles d’ici ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  rempart_page_test_save_png (GTK_WIDGET (dialog), "composer-save-template.png");
+  rempart_page_test_set_dark (TRUE);
+  rempart_page_test_save_png (GTK_WIDGET (dialog), "composer-save-template-dark.png");
+  rempart_page_test_set_dark (FALSE);
+
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* It is in the composer's list under Your Templates... */
+  g_assert_true (rempart_ui_test_iterate_until (template_is_offered, &q));
+  offered = find_offered (fixture->composer, q.title);
+  g_assert_cmpint (rempart_template_get_origin (offered), ==, REMPART_TEMPLATE_ORIGIN_USER);
+  g_assert_cmpstr (rempart_template_get_body (offered), ==, KIND_TEXT);
+
+  /* ...and in the store, for this action's topic and language. */
+  saved = find_stored_template (fixture, q.title);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (saved->body, ==, KIND_TEXT);
+  g_assert_cmpstr (saved->language, ==, "fr");
+  g_assert_cmpuint (g_strv_length (saved->topics), ==, 1);
+  g_assert_cmpstr (saved->topics[0], ==, "racism");
+  g_assert_true (g_str_has_prefix (saved->id, "user-"));
+
+  /* The reply itself is untouched. */
+  {
+    g_autofree char *text = rempart_composer_get_text (fixture->composer);
+
+    g_assert_cmpstr (text, ==, KIND_TEXT);
+  }
+}
+
+static void
+test_save_as_template_cancel (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  AdwMessageDialog *dialog;
+
+  type_text (fixture->composer, KIND_TEXT);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->composer), "composer.save-template", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_message_dialog_is_shown, NULL));
+  dialog = rempart_ui_test_find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Annulé");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rempart_ui_test_iterate_for (200);
+
+  list = rempart_store_list_user_templates_sync (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_duplicate (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *list = child (fixture->composer, "template_list");
+  RempartTemplate *builtin = NULL;
+  GtkWidget *builtin_row = NULL;
+  GtkWidget *button;
+  g_autofree char *copy_title = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr (RempartUserTemplate) saved = NULL;
+  TemplateQuery q = { fixture->composer, NULL };
+  RempartTemplate *copy;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RempartTemplate *tmpl = g_object_get_data (G_OBJECT (row), "rempart-template");
+
+      /* The group's templates can be duplicated too, and nothing else can be edited. */
+      if (tmpl != NULL && rempart_template_get_origin (tmpl) == REMPART_TEMPLATE_ORIGIN_FEED)
+        g_assert_nonnull (rempart_ui_test_find_button (row, "Duplicate"));
+      if (tmpl != NULL && builtin == NULL &&
+          rempart_template_get_origin (tmpl) == REMPART_TEMPLATE_ORIGIN_BUILTIN)
+        {
+          builtin = tmpl;
+          builtin_row = row;
+        }
+    }
+  g_assert_nonnull (builtin);
+
+  button = rempart_ui_test_find_button (builtin_row, "Duplicate");
+  g_assert_nonnull (button);
+  label = g_strdup_printf ("Duplicate “%s”", rempart_template_get_title (builtin));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+  rempart_page_test_set_dark (TRUE);
+  rempart_page_test_save_png (child (fixture->composer, "template_popover"),
+                              "composer-templates-dark.png");
+  rempart_page_test_set_dark (FALSE);
+
+  g_signal_emit_by_name (button, "clicked");
+  copy_title = g_strdup_printf ("Copy of %s", rempart_template_get_title (builtin));
+  q.title = copy_title;
+  g_assert_true (rempart_ui_test_iterate_until (template_is_offered, &q));
+
+  copy = find_offered (fixture->composer, copy_title);
+  g_assert_cmpint (rempart_template_get_origin (copy), ==, REMPART_TEMPLATE_ORIGIN_USER);
+  g_assert_false (rempart_template_get_read_only (copy));
+  g_assert_cmpstr (rempart_template_get_body (copy), ==, rempart_template_get_body (builtin));
+  g_assert_cmpstr (rempart_template_get_id (copy), !=, rempart_template_get_id (builtin));
+  saved = find_stored_template (fixture, copy_title);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (saved->body, ==, rempart_template_get_body (builtin));
+
+  /* The volunteer's own rows have no Duplicate button: they edit them in Preferences. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      RempartTemplate *tmpl = g_object_get_data (G_OBJECT (row), "rempart-template");
+
+      if (tmpl != NULL && rempart_template_get_origin (tmpl) == REMPART_TEMPLATE_ORIGIN_USER)
+        g_assert_null (rempart_ui_test_find_button (row, "Duplicate"));
+    }
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
+  rempart_page_test_save_png (child (fixture->composer, "template_popover"),
+                              "composer-templates-user.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (child (fixture->composer, "template_button")));
 }
 
@@ -464,6 +663,9 @@ main (int argc, char *argv[])
 #define ADD(name, func) \
   g_test_add ("/composer/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("templates", test_templates);
+  ADD ("save-as-template", test_save_as_template);
+  ADD ("save-as-template-cancel", test_save_as_template_cancel);
+  ADD ("duplicate", test_duplicate);
   ADD ("missing-source", test_missing_source);
   ADD ("tone-insult", test_tone_insult);
   ADD ("tone-kind", test_tone_kind);
