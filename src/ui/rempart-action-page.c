@@ -80,28 +80,6 @@ get_action (RempartActionPage *self)
   return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
 }
 
-/* Platform keywords are lower-case ids; people read the brand's own spelling. */
-static const char *
-platform_display_name (const char *platform)
-{
-  static const struct
-  {
-    const char *id;
-    const char *name;
-  } names[] = {
-    { "facebook", "Facebook" }, { "youtube", "YouTube" },     { "instagram", "Instagram" },
-    { "tiktok", "TikTok" },     { "twitter", "X (Twitter)" }, { "x", "X" },
-    { "linkedin", "LinkedIn" }, { "reddit", "Reddit" },       { "mastodon", "Mastodon" },
-    { "bluesky", "Bluesky" },   { "threads", "Threads" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (platform, names[i].id) == 0)
-      return names[i].name;
-
-  return platform;
-}
-
 static gboolean
 excerpt_always_hidden (RempartActionPage *self)
 {
@@ -165,7 +143,7 @@ update_meta (RempartActionPage *self)
   if (topic != NULL && topic[0] != '\0')
     g_ptr_array_add (parts, g_strdup (topic));
   if (platform != NULL && platform[0] != '\0')
-    g_ptr_array_add (parts, g_strdup (platform_display_name (platform)));
+    g_ptr_array_add (parts, rempart_format_platform (platform));
   if (time_left != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&time_left));
   if (rempart_action_item_get_archived (self->item))

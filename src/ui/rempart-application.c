@@ -157,8 +157,9 @@ refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   const char *problem = NULL;
   guint added = 0;
 
+  /* No reload here: every outcome that changed the store already emitted
+   * RempartSync::subscription-changed, which reloads the windows once (queue_reload). */
   reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, &error);
-  reload_windows (self);
 
   if (window == NULL)
     return;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-page-util.h"
 #include "rempart-session-window.h"
 #include "rempart-ui-utils.h"
 
@@ -71,26 +72,6 @@ static void show_step (RempartSessionWindow *self);
 /* Statics                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-/* Brand names as their owners write them; others get a capital letter. Never translated. */
-static const struct
-{
-  const char *id;
-  const char *name;
-} platform_names[] = {
-  { "facebook", "Facebook" },
-  { "youtube", "YouTube" },
-  { "instagram", "Instagram" },
-  { "tiktok", "TikTok" },
-  { "linkedin", "LinkedIn" },
-  { "twitter", "X" },
-  { "x", "X" },
-  { "mastodon", "Mastodon" },
-  { "bluesky", "Bluesky" },
-  { "reddit", "Reddit" },
-  { "telegram", "Telegram" },
-  { "threads", "Threads" },
-};
-
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
@@ -144,31 +125,14 @@ current_action (RempartSessionWindow *self)
   return g_ptr_array_index (self->actions, self->index);
 }
 
-static char *
-platform_display_name (const char *platform)
-{
-  g_autofree char *first = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (platform_names); i++)
-    if (g_ascii_strcasecmp (platform, platform_names[i].id) == 0)
-      return g_strdup (platform_names[i].name);
-
-  first = g_utf8_strup (platform, g_utf8_next_char (platform) - platform);
-  return g_strconcat (first, g_utf8_next_char (platform), NULL);
-}
-
-/* "Facebook · www.facebook.com": where the link leads, before the volunteer follows it. */
+/* "Facebook · facebook.com": where the link leads, before the volunteer follows it. The host
+ * comes from the same helper as on the action page, which shows the ASCII form of look-alike
+ * letters. */
 static char *
 describe_where (RempartAction *action)
 {
-  const char *platform = rempart_action_get_platform (action);
-  const char *url = rempart_action_get_url (action);
-  g_autoptr (GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
-  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
-  g_autofree char *name = NULL;
-
-  if (platform != NULL && platform[0] != '\0')
-    name = platform_display_name (platform);
+  g_autofree char *name = rempart_format_platform (rempart_action_get_platform (action));
+  g_autofree char *host = rempart_page_uri_get_host (rempart_action_get_url (action));
 
   if (name != NULL && host != NULL)
     return g_strdup_printf ("%s · %s", name, host);

@@ -72,10 +72,10 @@ char *
 rempart_format_platform (const char *platform)
 {
   static const char *const names[][2] = {
-    { "facebook", "Facebook" },   { "instagram", "Instagram" }, { "x", "X" },
-    { "twitter", "X (Twitter)" }, { "youtube", "YouTube" },     { "tiktok", "TikTok" },
-    { "linkedin", "LinkedIn" },   { "reddit", "Reddit" },       { "mastodon", "Mastodon" },
-    { "bluesky", "Bluesky" },     { "threads", "Threads" },     { "telegram", "Telegram" },
+    { "facebook", "Facebook" }, { "instagram", "Instagram" }, { "x", "X" },
+    { "twitter", "X" },         { "youtube", "YouTube" },     { "tiktok", "TikTok" },
+    { "linkedin", "LinkedIn" }, { "reddit", "Reddit" },       { "mastodon", "Mastodon" },
+    { "bluesky", "Bluesky" },   { "threads", "Threads" },     { "telegram", "Telegram" },
   };
   g_autofree char *lower = NULL;
 

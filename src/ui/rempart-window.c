@@ -15,52 +15,10 @@
 #include "rempart-action-page.h"
 #include "rempart-action-row.h"
 #include "rempart-composer.h"
-#include "rempart-demo.h"
 #include "rempart-preferences-window.h"
 #include "rempart-session-window.h"
 #include "rempart-ui-utils.h"
-#include "rempart-window.h"
-
-struct _RempartWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  RempartStore *store;
-  RempartActionModel *model;
-  GtkCustomFilter *filter;
-  GtkSingleSelection *selection;
-  GPtrArray *subscriptions; /* (element-type RempartSubscription) as last listed */
-  RempartActionItem *current_item;
-  RempartFeedInfo *current_info;
-  GCancellable *cancellable;
-  char *search_text;
-  char *pending_url; /* an action to show once the model has it (notifications) */
-  char *pending_id;
-  gboolean has_demo;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkMenuButton *primary_menu_button;
-  GtkListBox *views_list;
-  GtkListBox *groups_list;
-  GtkLabel *sync_status_label;
-  AdwWindowTitle *list_title;
-  GtkToggleButton *search_button;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkButton *banner_button;
-  GtkStack *list_stack;
-  GtkListView *list_view;
-  AdwStatusPage *empty_page;
-  AdwWindowTitle *detail_title;
-  GtkWidget *detail_back_button;
-  GtkStack *detail_stack;
-  RempartActionPage *action_page;
-  RempartComposer *composer;
-};
+#include "rempart-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RempartWindow, rempart_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -204,175 +162,6 @@ update_list_page (RempartWindow *self)
     }
 
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-/* The most pressing thing to say about the feeds, in words a volunteer understands. */
-static void
-update_banner (RempartWindow *self)
-{
-  GNetworkMonitor *monitor = g_network_monitor_get_default ();
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *text = NULL;
-  const char *button_label = NULL;
-  const char *button_action = NULL;
-
-  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len && text == NULL;
-       i++)
-    {
-      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
-      const char *name = sub->title != NULL ? sub->title : sub->url;
-
-      if (rempart_demo_is_demo_url (sub->url))
-        continue;
-
-      if (sub->last_error != NULL)
-        {
-          /* Translators: the first %s is a group's name, the second what went wrong */
-          text = g_strdup_printf (_ ("%s could not be checked. %s"), name, sub->last_error);
-          button_label = _ ("_Retry");
-          button_action = "app.refresh";
-        }
-      else if (rempart_subscription_is_stale (sub, now))
-        text = g_strdup_printf (_ ("The list of %s is out of date: the group has not published "
-                                   "a new one yet."),
-                                name);
-    }
-
-  if (text == NULL && !g_network_monitor_get_network_available (monitor))
-    text = g_strdup (_ ("You are offline. Rempart will check for new actions when the "
-                        "connection is back."));
-
-  if (text == NULL && self->has_demo)
-    {
-      text = g_strdup (_ ("These are example actions. Add your group’s feed to take part."));
-      button_label = _ ("_Add a Group");
-      button_action = "win.add-group";
-    }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
-  if (text == NULL)
-    return;
-
-  gtk_label_set_text (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      gtk_button_set_use_underline (self->banner_button, TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
-      rempart_accessible_fix_mnemonics (GTK_WIDGET (self->banner_button));
-    }
-}
-
-static GtkWidget *
-create_group_row (RempartSubscription *sub)
-{
-  GtkWidget *row = adw_action_row_new ();
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *checked = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *icon;
-  const char *title;
-
-  if (rempart_demo_is_demo_url (sub->url))
-    {
-      title = _ ("Example actions");
-      subtitle = g_strdup (_ ("Built into Rempart"));
-    }
-  else
-    {
-      title = sub->title != NULL ? sub->title : sub->url;
-      checked = rempart_format_time_ago (sub->last_success, now);
-      if (sub->is_signed || sub->last_success == 0)
-        /* Translators: %s is “5 minutes ago” or “Never” */
-        subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
-      else
-        /* Translators: %s is “5 minutes ago”; the feed has no signature Rempart could check */
-        subtitle = g_strdup_printf (_ ("Checked: %s · Unsigned"), checked);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-
-  if (sub->last_error != NULL || sub->ended)
-    {
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_set_tooltip_text (icon, sub->ended ? _ ("No longer published") : sub->last_error);
-    }
-  else if (!sub->is_signed && !rempart_demo_is_demo_url (sub->url))
-    {
-      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-      gtk_widget_set_tooltip_text (icon, _ ("Not signed: Rempart cannot check who published it"));
-    }
-  else
-    {
-      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-      gtk_widget_set_tooltip_text (icon, _ ("Signed by the group’s key"));
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (icon), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-
-  return row;
-}
-
-static void
-update_groups (RempartWindow *self)
-{
-  GtkWidget *child;
-  gint64 newest = 0;
-  g_autofree char *ago = NULL;
-  g_autofree char *status = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
-    gtk_list_box_remove (self->groups_list, child);
-
-  self->has_demo = FALSE;
-  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
-    {
-      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
-
-      gtk_list_box_append (self->groups_list, create_group_row (sub));
-      if (rempart_demo_is_demo_url (sub->url))
-        self->has_demo = TRUE;
-      else
-        newest = MAX (newest, sub->last_success);
-    }
-
-  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
-    status = g_strdup (_ ("Offline"));
-  else if (newest > 0)
-    {
-      ago = rempart_format_time_ago (newest, g_get_real_time () / G_USEC_PER_SEC);
-      /* Translators: %s is “5 minutes ago” */
-      status = g_strdup_printf (_ ("Last checked: %s"), ago);
-    }
-
-  gtk_label_set_text (self->sync_status_label, status != NULL ? status : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_status_label), status != NULL);
-  update_banner (self);
-}
-
-static void
-subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *subscriptions;
-
-  subscriptions = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, &error);
-  if (subscriptions == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (self, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
-  self->subscriptions = subscriptions;
-  update_groups (self);
 }
 
 static void
@@ -522,7 +311,9 @@ write_reply_cb (RempartActionPage *page, gpointer user_data)
   if (self->current_item == NULL || self->current_info == NULL)
     return;
 
-  rempart_composer_set_item (self->composer, self->store, self->current_item, self->current_info);
+  /* Back then Write again: the composer still holds this reply, with its undo history. */
+  if (rempart_composer_get_item (self->composer) != self->current_item)
+    rempart_composer_set_item (self->composer, self->store, self->current_item, self->current_info);
   adw_window_title_set_title (self->detail_title, _ ("Reply"));
   gtk_stack_set_visible_child_name (self->detail_stack, "composer");
 }
@@ -533,7 +324,8 @@ dismissed_cb (RempartActionPage *page, gpointer user_data)
   RempartWindow *self = user_data;
 
   rempart_window_show_toast (self, _ ("Moved to the archive of actions that are not for you"));
-  rempart_window_reload (self);
+  /* Only the lists changed, not the groups. */
+  rempart_action_model_reload (self->model);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
@@ -544,7 +336,8 @@ queued_cb (RempartComposer *composer, gpointer user_data)
   RempartWindow *self = user_data;
 
   rempart_window_show_toast (self, _ ("Reply added to the queue"));
-  rempart_window_reload (self);
+  /* Only the lists changed, not the groups. */
+  rempart_action_model_reload (self->model);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
 }
 
@@ -554,7 +347,8 @@ posted_cb (RempartComposer *composer, gpointer user_data)
   RempartWindow *self = user_data;
 
   rempart_window_show_toast (self, _ ("Marked as posted. Thank you for taking part!"));
-  rempart_window_reload (self);
+  /* Only the lists changed, not the groups. */
+  rempart_action_model_reload (self->model);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
 }
 
@@ -611,8 +405,8 @@ add_group_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
 static gboolean
 session_closed_cb (GtkWindow *session, gpointer user_data)
 {
-  /* The session marked replies as posted: the lists changed. */
-  rempart_window_reload (REMPART_WINDOW (user_data));
+  /* The session marked replies as posted: the lists changed, not the groups. */
+  rempart_action_model_reload (REMPART_WINDOW (user_data)->model);
 
   return FALSE;
 }
@@ -678,12 +472,6 @@ detail_changed_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
   update_back_button (REMPART_WINDOW (user_data));
 }
 
-static void
-network_changed_cb (GNetworkMonitor *monitor, gboolean available, gpointer user_data)
-{
-  update_groups (REMPART_WINDOW (user_data));
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
@@ -702,7 +490,8 @@ rempart_window_dispose (GObject *object)
   RempartWindow *self = REMPART_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_signal_handlers_disconnect_by_func (g_network_monitor_get_default (), network_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (g_network_monitor_get_default (),
+                                        rempart_window_network_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_WINDOW);
 
@@ -825,6 +614,7 @@ rempart_window_init (RempartWindow *self)
   rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->online = g_network_monitor_get_network_available (g_network_monitor_get_default ());
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_list_box_append (self->views_list, create_view_row (i));
@@ -858,7 +648,7 @@ rempart_window_init (RempartWindow *self)
   g_signal_connect (self->composer, "queued", G_CALLBACK (queued_cb), self);
   g_signal_connect (self->composer, "posted", G_CALLBACK (posted_cb), self);
   g_signal_connect (g_network_monitor_get_default (), "network-changed",
-                    G_CALLBACK (network_changed_cb), self);
+                    G_CALLBACK (rempart_window_network_changed_cb), self);
   g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (detail_changed_cb), self);
   g_signal_connect (self->detail_stack, "notify::visible-child-name",
                     G_CALLBACK (detail_changed_cb), self);
@@ -907,8 +697,11 @@ rempart_window_set_store (RempartWindow *self, RempartStore *store)
   if (!g_set_object (&self->store, store))
     return;
 
+  /* Setting the store already loads the list; only the groups are left to read. */
   rempart_action_model_set_store (self->model, store);
-  rempart_window_reload (self);
+  if (store != NULL)
+    rempart_store_list_subscriptions_async (
+        store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
 }
 
 /*
@@ -925,8 +718,8 @@ rempart_window_reload (RempartWindow *self)
     return;
 
   rempart_action_model_reload (self->model);
-  rempart_store_list_subscriptions_async (self->store, self->cancellable, subscriptions_listed_cb,
-                                          g_object_ref (self));
+  rempart_store_list_subscriptions_async (
+      self->store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
 }
 
 /*
@@ -945,8 +738,11 @@ rempart_window_show_item (RempartWindow *self, RempartActionItem *item)
 
   g_set_object (&self->current_item, item);
 
-  /* Keep the list's highlight on the action shown, e.g. after a notification was clicked. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  /* Keep the list's highlight on the action shown, e.g. after a notification was clicked; a
+   * click has selected it already, and then there is nothing to look for. */
+  for (guint i = 0; gtk_single_selection_get_selected_item (self->selection) != (gpointer) item &&
+                    i < g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+       i++)
     {
       g_autoptr (RempartActionItem) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 

@@ -1,0 +1,206 @@
+/* rempart-window-groups.c: the groups of the sidebar, the sync status and the banner
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Rempart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-demo.h"
+#include "rempart-ui-utils.h"
+#include "rempart-window-private.h"
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+/* The most pressing thing to say about the feeds, in words a volunteer understands. */
+static void
+update_banner (RempartWindow *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+  const char *button_label = NULL;
+  const char *button_action = NULL;
+
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len && text == NULL;
+       i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+      const char *name = sub->title != NULL ? sub->title : sub->url;
+
+      if (rempart_demo_is_demo_url (sub->url))
+        continue;
+
+      if (sub->last_error != NULL)
+        {
+          /* Translators: the first %s is a group's name, the second what went wrong */
+          text = g_strdup_printf (_ ("%s could not be checked. %s"), name, sub->last_error);
+          button_label = _ ("_Retry");
+          button_action = "app.refresh";
+        }
+      else if (rempart_subscription_is_stale (sub, now))
+        text = g_strdup_printf (_ ("The list of %s is out of date: the group has not published "
+                                   "a new one yet."),
+                                name);
+    }
+
+  if (text == NULL && !g_network_monitor_get_network_available (monitor))
+    text = g_strdup (_ ("You are offline. Rempart will check for new actions when the "
+                        "connection is back."));
+
+  if (text == NULL && self->has_demo)
+    {
+      text = g_strdup (_ ("These are example actions. Add your group’s feed to take part."));
+      button_label = _ ("_Add a Group");
+      button_action = "win.add-group";
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+  if (text == NULL)
+    return;
+
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_button_set_use_underline (self->banner_button, TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
+      rempart_accessible_fix_mnemonics (GTK_WIDGET (self->banner_button));
+    }
+}
+
+static GtkWidget *
+create_group_row (RempartSubscription *sub)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *checked = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *icon;
+  const char *title;
+
+  if (rempart_demo_is_demo_url (sub->url))
+    {
+      title = _ ("Example actions");
+      subtitle = g_strdup (_ ("Built into Rempart"));
+    }
+  else
+    {
+      title = sub->title != NULL ? sub->title : sub->url;
+      checked = rempart_format_time_ago (sub->last_success, now);
+      if (sub->is_signed || sub->last_success == 0)
+        /* Translators: %s is “5 minutes ago” or “Never” */
+        subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
+      else
+        /* Translators: %s is “5 minutes ago”; the feed has no signature Rempart could check */
+        subtitle = g_strdup_printf (_ ("Checked: %s · Unsigned"), checked);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+
+  if (sub->last_error != NULL || sub->ended)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (icon, sub->ended ? _ ("No longer published") : sub->last_error);
+    }
+  else if (!sub->is_signed && !rempart_demo_is_demo_url (sub->url))
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      gtk_widget_set_tooltip_text (icon, _ ("Not signed: Rempart cannot check who published it"));
+    }
+  else
+    {
+      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_widget_set_tooltip_text (icon, _ ("Signed by the group’s key"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (icon), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Shared with rempart-window.c                                                           */
+/* -------------------------------------------------------------------------------------- */
+
+void
+rempart_window_update_groups (RempartWindow *self)
+{
+  GtkWidget *child;
+  gint64 newest = 0;
+  g_autofree char *ago = NULL;
+  g_autofree char *status = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_list))) != NULL)
+    gtk_list_box_remove (self->groups_list, child);
+
+  self->has_demo = FALSE;
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+
+      gtk_list_box_append (self->groups_list, create_group_row (sub));
+      if (rempart_demo_is_demo_url (sub->url))
+        self->has_demo = TRUE;
+      else
+        newest = MAX (newest, sub->last_success);
+    }
+
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    status = g_strdup (_ ("Offline"));
+  else if (newest > 0)
+    {
+      ago = rempart_format_time_ago (newest, g_get_real_time () / G_USEC_PER_SEC);
+      /* Translators: %s is “5 minutes ago” */
+      status = g_strdup_printf (_ ("Last checked: %s"), ago);
+    }
+
+  gtk_label_set_text (self->sync_status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_status_label), status != NULL);
+  update_banner (self);
+}
+
+void
+rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *subscriptions;
+
+  subscriptions = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, &error);
+  if (subscriptions == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
+  self->subscriptions = subscriptions;
+  rempart_window_update_groups (self);
+}
+
+void
+rempart_window_network_changed_cb (GNetworkMonitor *monitor, gboolean available, gpointer user_data)
+{
+  RempartWindow *self = REMPART_WINDOW (user_data);
+
+  /* The monitor speaks up on every route change; only a change of availability shows. */
+  if (available == self->online)
+    return;
+
+  self->online = available;
+  rempart_window_update_groups (self);
+}

@@ -1,0 +1,66 @@
+/* rempart-window-private.h: what the files of the main window share
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rempart-action-page.h"
+#include "rempart-composer.h"
+#include "rempart-window.h"
+
+G_BEGIN_DECLS
+
+struct _RempartWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RempartStore *store;
+  RempartActionModel *model;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  GPtrArray *subscriptions; /* (element-type RempartSubscription) as last listed */
+  RempartActionItem *current_item;
+  RempartFeedInfo *current_info;
+  GCancellable *cancellable;
+  char *search_text;
+  char *pending_url; /* an action to show once the model has it (notifications) */
+  char *pending_id;
+  gboolean has_demo;
+  gboolean online; /* as the network monitor last said */
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkMenuButton *primary_menu_button;
+  GtkListBox *views_list;
+  GtkListBox *groups_list;
+  GtkLabel *sync_status_label;
+  AdwWindowTitle *list_title;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  AdwStatusPage *empty_page;
+  AdwWindowTitle *detail_title;
+  GtkWidget *detail_back_button;
+  GtkStack *detail_stack;
+  RempartActionPage *action_page;
+  RempartComposer *composer;
+};
+
+/* rempart-window-groups.c: the groups of the sidebar, the sync status and the banner */
+void rempart_window_update_groups (RempartWindow *self);
+void
+rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+void rempart_window_network_changed_cb (GNetworkMonitor *monitor,
+                                        gboolean available,
+                                        gpointer user_data);
+
+G_END_DECLS
