@@ -135,4 +135,47 @@ char **tone_tokenize_phrase (const char *phrase, guint *n_tokens);
 /* The longest phrase of @set that starts at token @i, or NULL; only soft gaps inside. */
 const TonePhrase *tone_phrase_set_match (const TonePhraseSet *set, const ToneText *text, guint i);
 
+/* -------------------------------------------------------------------------------------- */
+/* Rules                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+/* One run of rempart_tone_check(): each rule reads the draft and appends to @hints. */
+typedef struct
+{
+  RempartTonePack *pack;
+  const RempartToneContext *ctx;
+  ToneText *text;
+  GPtrArray *hints;
+} ToneChecker;
+
+/* Takes @message and @suggestion. */
+void tone_add_hint (ToneChecker *ch,
+                    const char *rule,
+                    RempartToneSeverity severity,
+                    gsize start_byte,
+                    gsize end_byte,
+                    glong start_char,
+                    glong end_char,
+                    char *message,
+                    char *suggestion);
+gboolean tone_only_spaces (const char *p, const char *end);
+
+static inline gboolean
+tone_token_is_word (const ToneToken *token)
+{
+  return !(token->flags & (TONE_TOKEN_HASHTAG | TONE_TOKEN_MENTION));
+}
+
+/* rempart-tone-words.c: insults, dehumanising terms, "you are + label" */
+void tone_check_words (ToneChecker *ch);
+/* rempart-tone-claims.c: claims without a source */
+void tone_check_claims (ToneChecker *ch);
+/* rempart-tone-characters.c: shouting, repeated punctuation, mocking emoji */
+void tone_check_shouting (ToneChecker *ch);
+void tone_check_characters (ToneChecker *ch);
+/* rempart-tone-conventions.c: hashtag, length, own words */
+void tone_check_hashtag (ToneChecker *ch);
+void tone_check_length (ToneChecker *ch);
+void tone_check_template (ToneChecker *ch);
+
 G_END_DECLS
