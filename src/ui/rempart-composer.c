@@ -11,16 +11,13 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-composer-packs.h"
+#include "rempart-composer-internal.h"
 #include "rempart-composer-private.h"
 #include "rempart-composer-templates.h"
-#include "rempart-composer.h"
-#include "rempart-draft-saver.h"
 #include "rempart-page-util.h"
 #include "rempart-template-fill.h"
 #include "rempart-template-user.h"
 #include "rempart-template.h"
-#include "rempart-tone.h"
 #include "rempart-ui-utils.h"
 
 /*
@@ -33,52 +30,6 @@
  * cancelled when the action changes; writes carry none, so that what the volunteer did is
  * recorded even when the composer goes away first.
  */
-
-#define CHECK_DELAY_MS 150
-
-struct _RempartComposer
-{
-  AdwBin parent_instance;
-
-  RempartStore *store;
-  RempartActionItem *item;
-  RempartFeedInfo *info;
-  GCancellable *cancellable; /* the reads of the current item */
-  RempartDraftSaver *saver;  /* NULL until the draft is loaded */
-  RempartComposerPacks *packs;
-  GPtrArray *user_templates; /* (element-type RempartTemplate) */
-  GPtrArray *templates;      /* offered, (element-type RempartTemplate) */
-  GPtrArray *hints;          /* (element-type RempartToneHint) */
-  char *template_id;
-  char *template_text; /* the filled template, for the template-copy rule */
-  gboolean queued;
-  guint pending; /* reads still running */
-  gboolean draft_loaded;
-  guint suppress_save;
-  guint check_id;
-
-  GtkTextBuffer *buffer;
-  GtkTextTag *warning_tag;
-  GtkTextTag *advice_tag;
-  GtkTextTag *placeholder_tag;
-
-  /* Template widgets */
-  GtkLabel *title_label;
-  GtkLabel *notice_label;
-  GtkMenuButton *template_button;
-  GtkPopover *template_popover;
-  GtkListBox *template_list;
-  GtkTextView *text_view;
-  GtkLabel *placeholder_label;
-  GtkLabel *count_label;
-  GtkLabel *hints_status_label;
-  GtkListBox *hints_list;
-  GtkLabel *done_label;
-  GtkWidget *copy_button;
-  GtkWidget *queue_button;
-  GtkWidget *posted_button;
-  GtkWidget *save_template_button;
-};
 
 G_DEFINE_FINAL_TYPE (RempartComposer, rempart_composer, ADW_TYPE_BIN)
 
@@ -98,65 +49,15 @@ typedef struct
   char *message;
 } SaveTemplateData;
 
-/* What a read started for one item needs to know when it comes back. */
-typedef struct
-{
-  RempartComposer *self; /* strong */
-  GCancellable *cancellable;
-} ReadData;
-
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
-
-static ReadData *
-read_data_new (RempartComposer *self)
-{
-  ReadData *data = g_new0 (ReadData, 1);
-
-  data->self = g_object_ref (self);
-  data->cancellable = g_object_ref (self->cancellable);
-  self->pending++;
-
-  return data;
-}
-
-/* Returns: whether the read is still for the current item; frees @data either way. */
-static gboolean
-read_data_finish (ReadData *data)
-{
-  gboolean current = !g_cancellable_is_cancelled (data->cancellable);
-
-  if (current)
-    data->self->pending--;
-
-  g_object_unref (data->self);
-  g_object_unref (data->cancellable);
-  g_free (data);
-
-  return current;
-}
-
-static RempartAction *
-get_action (RempartComposer *self)
-{
-  return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
-}
-
-static char *
-get_buffer_text (RempartComposer *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-}
 
 /* The reply's language: the action's, else the feed's, else the volunteer's own. */
 static const char *
 get_language (RempartComposer *self)
 {
-  RempartAction *action = get_action (self);
+  RempartAction *action = rempart_composer_get_action (self);
   const char *language = action != NULL ? rempart_action_get_language (action) : NULL;
 
   if (language == NULL || language[0] == '\0')
@@ -178,37 +79,6 @@ has_words (const char *text)
 }
 
 static void
-set_text_silently (RempartComposer *self, const char *text)
-{
-  self->suppress_save++;
-  gtk_text_buffer_begin_irreversible_action (self->buffer);
-  gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
-  gtk_text_buffer_end_irreversible_action (self->buffer);
-  self->suppress_save--;
-}
-
-static void
-update_actions (RempartComposer *self)
-{
-  gboolean ready = self->item != NULL && self->store != NULL && self->draft_loaded;
-  RempartAction *action = get_action (self);
-  g_autofree char *text = get_buffer_text (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template",
-                                 ready && has_words (text));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.copy-and-open",
-                                 ready && action != NULL &&
-                                     rempart_action_get_url (action) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.queue", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-posted", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.choose-template",
-                                 self->templates != NULL && self->templates->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->template_button),
-                            self->templates != NULL && self->templates->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->item != NULL && self->draft_loaded);
-}
-
-static void
 update_count (RempartComposer *self)
 {
   int n = gtk_text_buffer_get_char_count (self->buffer);
@@ -223,7 +93,7 @@ update_count (RempartComposer *self)
 static void
 update_placeholders (RempartComposer *self)
 {
-  g_autofree char *text = get_buffer_text (self);
+  g_autofree char *text = rempart_composer_get_buffer_text (self);
   GtkTextIter start, end;
   gboolean found = FALSE;
   glong offset = 0;
@@ -262,125 +132,6 @@ update_placeholders (RempartComposer *self)
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label), found);
 }
 
-static GtkWidget *
-hint_row_new (const RempartToneHint *hint)
-{
-  gboolean warning = hint->severity == REMPART_TONE_SEVERITY_WARNING;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new_from_icon_name (warning ? "dialog-warning-symbolic"
-                                                          : "dialog-information-symbolic");
-  GtkWidget *message = gtk_label_new (hint->message);
-  GtkWidget *suggestion = gtk_label_new (hint->suggestion);
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, warning ? "warning" : "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  warning ? _ ("Warning") : _ ("Advice"), -1);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkLabel *label = GTK_LABEL (i == 0 ? message : suggestion);
-
-      gtk_label_set_wrap (label, TRUE);
-      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_WORD);
-      gtk_label_set_xalign (label, 0);
-    }
-  gtk_widget_add_css_class (suggestion, "dim-label");
-  gtk_widget_set_visible (suggestion, hint->suggestion[0] != '\0');
-
-  gtk_box_append (GTK_BOX (text_box), message);
-  gtk_box_append (GTK_BOX (text_box), suggestion);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text_box);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* Activating a hint selects what it is about, when it is about a part of the text. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), hint->start_char < hint->end_char);
-  gtk_widget_set_focusable (row, hint->start_char < hint->end_char);
-
-  return row;
-}
-
-static void
-run_check (RempartComposer *self)
-{
-  g_autofree char *text = get_buffer_text (self);
-  glong n_chars = gtk_text_buffer_get_char_count (self->buffer);
-  GtkTextIter start, end;
-  GtkWidget *child;
-
-  g_clear_handle_id (&self->check_id, g_source_remove);
-  g_clear_pointer (&self->hints, g_ptr_array_unref);
-
-  if (self->packs != NULL && self->packs->tone != NULL)
-    {
-      RempartToneContext ctx;
-
-      rempart_tone_context_init (&ctx);
-      if (self->info != NULL)
-        {
-          ctx.hashtag = self->info->hashtag;
-          ctx.hashtag_position = self->info->hashtag_position;
-        }
-      ctx.template_text = self->template_text;
-      self->hints = rempart_tone_check (self->packs->tone, text, &ctx);
-    }
-  else
-    self->hints = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_tone_hint_free);
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->warning_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->advice_tag, &start, &end);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_list))) != NULL)
-    gtk_list_box_remove (self->hints_list, child);
-
-  for (guint i = 0; i < self->hints->len; i++)
-    {
-      RempartToneHint *hint = g_ptr_array_index (self->hints, i);
-
-      /* An empty span is a position (where the hashtag should go), and a span over the
-       * whole draft is about the reply as a whole: the list says those, a line under every
-       * word would only be noise. */
-      if (hint->start_char < hint->end_char && (hint->start_char > 0 || hint->end_char < n_chars))
-        {
-          GtkTextIter from, to;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &from, (int) hint->start_char);
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &to, (int) hint->end_char);
-          gtk_text_buffer_apply_tag (self->buffer,
-                                     hint->severity == REMPART_TONE_SEVERITY_WARNING
-                                         ? self->warning_tag
-                                         : self->advice_tag,
-                                     &from, &to);
-        }
-
-      gtk_list_box_append (self->hints_list, hint_row_new (hint));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->hints_list), self->hints->len > 0);
-
-  if (self->packs != NULL && self->packs->tone == NULL)
-    gtk_label_set_text (self->hints_status_label, _ ("The tone check is not available."));
-  else if (text[0] == '\0')
-    gtk_label_set_text (self->hints_status_label,
-                        _ ("Advice on your reply appears here as you write. It never stops you "
-                           "from posting."));
-  else if (self->hints->len == 0)
-    gtk_label_set_text (self->hints_status_label,
-                        _ ("Nothing to point out. Read it once more, then post it."));
-  else
-    gtk_label_set_text (self->hints_status_label, _ ("Advice only: you decide what to post."));
-}
-
 static void
 update_notice (RempartComposer *self)
 {
@@ -417,8 +168,9 @@ update_templates (RempartComposer *self)
     {
       if (self->info != NULL && self->info->templates != NULL)
         feed = rempart_templates_from_feed (self->info->templates);
-      self->templates = rempart_templates_for_action (
-          feed, self->packs->builtin, self->user_templates, get_action (self), get_language (self));
+      self->templates =
+          rempart_templates_for_action (feed, self->packs->builtin, self->user_templates,
+                                        rempart_composer_get_action (self), get_language (self));
 
       for (guint i = 0; i < self->templates->len; i++)
         gtk_list_box_append (self->template_list, rempart_composer_template_row_new (
@@ -426,131 +178,39 @@ update_templates (RempartComposer *self)
                                                       G_CALLBACK (duplicate_clicked_cb), self));
     }
 
-  update_actions (self);
-}
-
-static void schedule_check (RempartComposer *self);
-
-static void record_state (RempartComposer *self, RempartActionState flags);
-
-static void
-save_now (RempartComposer *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->saver == NULL)
-    return;
-
-  text = get_buffer_text (self);
-  rempart_draft_saver_set_text (self->saver, text, self->template_id, self->queued);
-  rempart_draft_saver_flush (self->saver);
-}
-
-static void
-drop_saver (RempartComposer *self)
-{
-  if (self->saver == NULL)
-    return;
-
-  /* Whatever was typed last goes to the store now, before the item changes. */
-  rempart_draft_saver_flush (self->saver);
-  g_signal_handlers_disconnect_by_data (self->saver, self);
-  g_clear_object (&self->saver);
+  rempart_composer_update_actions (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
 /* -------------------------------------------------------------------------------------- */
 
-static gboolean
-check_timeout_cb (gpointer user_data)
-{
-  RempartComposer *self = user_data;
-
-  self->check_id = 0;
-  run_check (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_check (RempartComposer *self)
-{
-  g_clear_handle_id (&self->check_id, g_source_remove);
-  self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
-}
-
-static void
-saver_saved_cb (RempartDraftSaver *saver, const GError *error, RempartComposer *self)
-{
-  if (error != NULL)
-    rempart_page_show_error (GTK_WIDGET (self), _ ("Could not save your reply"), error);
-}
-
 static void
 buffer_changed_cb (RempartComposer *self, GtkTextBuffer *buffer)
 {
   update_count (self);
   update_placeholders (self);
-  update_actions (self);
-  schedule_check (self);
+  rempart_composer_update_actions (self);
+  rempart_composer_hints_schedule_check (self);
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
-
-  if (self->suppress_save > 0 || self->saver == NULL)
-    return;
-
-  {
-    g_autofree char *text = get_buffer_text (self);
-
-    rempart_draft_saver_set_text (self->saver, text, self->template_id, self->queued);
-    if (self->item != NULL && text[0] != '\0')
-      rempart_action_item_set_has_draft (self->item, TRUE);
-  }
-}
-
-static void
-draft_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ReadData *data = user_data;
-  g_autoptr (RempartComposer) self = g_object_ref (data->self);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RempartDraft) draft =
-      rempart_store_load_draft_finish (REMPART_STORE (source), result, &error);
-
-  /* A load that finished after the item changed must not land in the next one. */
-  if (!read_data_finish (data))
-    return;
-
-  if (error != NULL)
-    rempart_page_show_error (GTK_WIDGET (self), _ ("Could not read your saved reply"), error);
-
-  if (draft != NULL)
-    {
-      g_free (self->template_id);
-      self->template_id = g_strdup (draft->template_id);
-      self->queued = draft->queued;
-      set_text_silently (self, draft->text);
-    }
-
-  self->draft_loaded = TRUE;
-  self->saver =
-      rempart_draft_saver_new (self->store, rempart_action_item_get_subscription_url (self->item),
-                               rempart_action_item_get_id (self->item));
-  g_signal_connect (self->saver, "saved", G_CALLBACK (saver_saved_cb), self);
-
-  update_actions (self);
-  run_check (self);
+  rempart_composer_draft_text_changed (self);
 }
 
 static void
 packs_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ReadData *data = user_data;
+  RempartComposerRead *data = user_data;
   g_autoptr (RempartComposer) self = g_object_ref (data->self);
   g_autoptr (GError) error = NULL;
   g_autoptr (RempartComposerPacks) packs = rempart_composer_packs_load_finish (result, &error);
 
-  if (!read_data_finish (data) || packs == NULL)
+  if (!rempart_composer_read_finish (data) || packs == NULL)
+    return;
+
+  /* The next action in the same language gets the same cached packs: set_item () already
+   * listed the templates and ran the check with them, and everything since (user templates,
+   * text) has updated them on its own. */
+  if (packs == self->packs)
     return;
 
   g_clear_pointer (&self->packs, rempart_composer_packs_unref);
@@ -558,19 +218,19 @@ packs_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   update_notice (self);
   update_templates (self);
-  run_check (self);
+  rempart_composer_hints_run_check (self);
 }
 
 static void
 user_templates_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ReadData *data = user_data;
+  RempartComposerRead *data = user_data;
   g_autoptr (RempartComposer) self = g_object_ref (data->self);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list =
       rempart_store_list_user_templates_finish (REMPART_STORE (source), result, &error);
 
-  if (!read_data_finish (data))
+  if (!rempart_composer_read_finish (data))
     return;
 
   if (list == NULL)
@@ -605,7 +265,7 @@ template_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The new template joins the list of whichever action is shown by now. */
   if (self->item != NULL && self->store != NULL)
     rempart_store_list_user_templates_async (self->store, self->cancellable, user_templates_cb,
-                                             read_data_new (self));
+                                             rempart_composer_read_new (self));
 }
 
 /* Saves @tmpl (origin USER) as the volunteer's own, then shows @message. */
@@ -632,7 +292,7 @@ save_user_template (RempartComposer *self, RempartTemplate *tmpl, const char *me
 static RempartTemplate *
 template_from_reply (RempartComposer *self, const char *title, const char *body)
 {
-  RempartAction *action = get_action (self);
+  RempartAction *action = rempart_composer_get_action (self);
   RempartTopic topic = action != NULL ? rempart_action_get_topic (action) : REMPART_TOPIC_NONE;
   const char *topics[] = { NULL, NULL };
   const char *language = action != NULL ? rempart_action_get_language (action) : NULL;
@@ -683,28 +343,6 @@ duplicate_clicked_cb (GtkButton *button, RempartComposer *self)
 }
 
 static void
-state_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartComposer) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!rempart_store_add_action_state_finish (REMPART_STORE (source), result, &error))
-    rempart_page_show_error (GTK_WIDGET (self), _ ("Could not save what you did"), error);
-}
-
-static void
-record_state (RempartComposer *self, RempartActionState flags)
-{
-  if (self->item == NULL || self->store == NULL)
-    return;
-
-  rempart_action_item_set_state (self->item, rempart_action_item_get_state (self->item) | flags);
-  rempart_store_add_action_state_async (
-      self->store, rempart_action_item_get_subscription_url (self->item),
-      rempart_action_item_get_id (self->item), flags, NULL, state_added_cb, g_object_ref (self));
-}
-
-static void
 template_row_activated_cb (RempartComposer *self, GtkListBoxRow *row, GtkListBox *list)
 {
   RempartTemplate *tmpl = rempart_composer_template_row_get_template (GTK_WIDGET (row));
@@ -714,79 +352,10 @@ template_row_activated_cb (RempartComposer *self, GtkListBoxRow *row, GtkListBox
 }
 
 static void
-hint_row_activated_cb (RempartComposer *self, GtkListBoxRow *row, GtkListBox *list)
-{
-  int index = gtk_list_box_row_get_index (row);
-  RempartToneHint *hint;
-  GtkTextIter from, to;
-
-  if (self->hints == NULL || index < 0 || (guint) index >= self->hints->len)
-    return;
-
-  hint = g_ptr_array_index (self->hints, index);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &from, (int) hint->start_char);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &to, (int) hint->end_char);
-  gtk_text_buffer_select_range (self->buffer, &from, &to);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  gtk_text_view_scroll_to_iter (self->text_view, &from, 0.1, FALSE, 0, 0);
-}
-
-static void
-copy_and_open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartComposer *self = REMPART_COMPOSER (widget);
-  RempartAction *action = get_action (self);
-  g_autofree char *text = NULL;
-
-  if (action == NULL || rempart_action_get_url (action) == NULL)
-    return;
-
-  text = get_buffer_text (self);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  save_now (self);
-  record_state (self, REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_OPENED);
-  rempart_page_launch_uri (widget, rempart_action_get_url (action));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->done_label), TRUE);
-}
-
-static void
-queue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartComposer *self = REMPART_COMPOSER (widget);
-
-  if (self->item == NULL || self->saver == NULL)
-    return;
-
-  self->queued = TRUE;
-  save_now (self);
-  record_state (self, REMPART_ACTION_STATE_JOINED);
-  rempart_action_item_set_queued (self->item, TRUE);
-  rempart_action_item_set_has_draft (self->item, TRUE);
-  g_signal_emit (self, signals[SIGNAL_QUEUED], 0);
-}
-
-static void
-mark_posted_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartComposer *self = REMPART_COMPOSER (widget);
-
-  if (self->item == NULL || self->saver == NULL)
-    return;
-
-  /* A posted reply is done: it leaves the queue, and the text stays as a record. */
-  self->queued = FALSE;
-  save_now (self);
-  record_state (self, REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_POSTED);
-  rempart_action_item_set_queued (self->item, FALSE);
-  g_signal_emit (self, signals[SIGNAL_POSTED], 0);
-}
-
-static void
 save_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
-  g_autofree char *text = get_buffer_text (self);
+  g_autofree char *text = rempart_composer_get_buffer_text (self);
   AdwMessageDialog *dialog;
 
   if (self->store == NULL || !has_words (text))
@@ -819,7 +388,7 @@ rempart_composer_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->check_id, g_source_remove);
-  drop_saver (self);
+  rempart_composer_draft_drop_saver (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_COMPOSER);
 
@@ -878,12 +447,9 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, posted_button);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, save_template_button);
   gtk_widget_class_bind_template_callback (widget_class, template_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hint_row_activated_cb);
+  rempart_composer_hints_bind_template (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "composer.copy-and-open", NULL,
-                                   copy_and_open_action);
-  gtk_widget_class_install_action (widget_class, "composer.queue", NULL, queue_action);
-  gtk_widget_class_install_action (widget_class, "composer.mark-posted", NULL, mark_posted_action);
+  rempart_composer_draft_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "composer.choose-template", NULL,
                                    choose_template_action);
   gtk_widget_class_install_action (widget_class, "composer.save-template", NULL,
@@ -910,19 +476,13 @@ rempart_composer_init (RempartComposer *self)
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, TRUE);
 
-  /* Red wavy line for what a rule warns about, a plain line for advice; both readable in
-   * light and dark styles. */
-  self->warning_tag = gtk_text_buffer_create_tag (self->buffer, "tone-warning", "underline",
-                                                  PANGO_UNDERLINE_ERROR, NULL);
-  self->advice_tag = gtk_text_buffer_create_tag (self->buffer, "tone-advice", "underline",
-                                                 PANGO_UNDERLINE_SINGLE, NULL);
+  /* The tone tags first: a tag created later wins over them. */
+  rempart_composer_hints_init (self);
   {
     GdkRGBA yellow = { 0.96, 0.76, 0.07, 0.35 };
-    GdkRGBA red = { 0.88, 0.11, 0.14, 1.0 };
 
     self->placeholder_tag =
         gtk_text_buffer_create_tag (self->buffer, "placeholder", "background-rgba", &yellow, NULL);
-    g_object_set (self->warning_tag, "underline-rgba", &red, NULL);
   }
 
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
@@ -949,8 +509,97 @@ rempart_composer_init (RempartComposer *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_count (self);
-  update_actions (self);
-  run_check (self);
+  rempart_composer_update_actions (self);
+  rempart_composer_hints_run_check (self);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Internal API                                                                           */
+/* -------------------------------------------------------------------------------------- */
+
+RempartComposerRead *
+rempart_composer_read_new (RempartComposer *self)
+{
+  RempartComposerRead *data = g_new0 (RempartComposerRead, 1);
+
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+  self->pending++;
+
+  return data;
+}
+
+gboolean
+rempart_composer_read_finish (RempartComposerRead *data)
+{
+  gboolean current = !g_cancellable_is_cancelled (data->cancellable);
+
+  if (current)
+    data->self->pending--;
+
+  g_object_unref (data->self);
+  g_object_unref (data->cancellable);
+  g_free (data);
+
+  return current;
+}
+
+RempartAction *
+rempart_composer_get_action (RempartComposer *self)
+{
+  return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
+}
+
+char *
+rempart_composer_get_buffer_text (RempartComposer *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+}
+
+void
+rempart_composer_set_text_silently (RempartComposer *self, const char *text)
+{
+  self->suppress_save++;
+  gtk_text_buffer_begin_irreversible_action (self->buffer);
+  gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (self->buffer);
+  self->suppress_save--;
+}
+
+void
+rempart_composer_update_actions (RempartComposer *self)
+{
+  gboolean ready = self->item != NULL && self->store != NULL && self->draft_loaded;
+  RempartAction *action = rempart_composer_get_action (self);
+  g_autofree char *text = rempart_composer_get_buffer_text (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template",
+                                 ready && has_words (text));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.copy-and-open",
+                                 ready && action != NULL &&
+                                     rempart_action_get_url (action) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.queue", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-posted", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.choose-template",
+                                 self->templates != NULL && self->templates->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->template_button),
+                            self->templates != NULL && self->templates->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->item != NULL && self->draft_loaded);
+}
+
+void
+rempart_composer_emit_queued (RempartComposer *self)
+{
+  g_signal_emit (self, signals[SIGNAL_QUEUED], 0);
+}
+
+void
+rempart_composer_emit_posted (RempartComposer *self)
+{
+  g_signal_emit (self, signals[SIGNAL_POSTED], 0);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -973,7 +622,7 @@ rempart_composer_set_item (RempartComposer *self,
   g_return_if_fail (store == NULL || REMPART_IS_STORE (store));
   g_return_if_fail (item == NULL || REMPART_IS_ACTION_ITEM (item));
 
-  drop_saver (self);
+  rempart_composer_draft_drop_saver (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -990,7 +639,7 @@ rempart_composer_set_item (RempartComposer *self,
   g_clear_pointer (&self->user_templates, g_ptr_array_unref);
   self->queued = FALSE;
   self->draft_loaded = FALSE;
-  set_text_silently (self, "");
+  rempart_composer_set_text_silently (self, "");
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
   gtk_label_set_text (self->title_label, item != NULL ? rempart_action_item_get_title (item) : "");
 
@@ -998,22 +647,20 @@ rempart_composer_set_item (RempartComposer *self,
     {
       if (store != NULL)
         {
-          rempart_store_load_draft_async (store, rempart_action_item_get_subscription_url (item),
-                                          rempart_action_item_get_id (item), self->cancellable,
-                                          draft_loaded_cb, read_data_new (self));
+          rempart_composer_draft_load (self);
           rempart_store_list_user_templates_async (store, self->cancellable, user_templates_cb,
-                                                   read_data_new (self));
+                                                   rempart_composer_read_new (self));
         }
       else
         self->draft_loaded = TRUE; /* nothing to restore, nowhere to save */
 
       rempart_composer_packs_load_async (get_language (self), self->cancellable, packs_loaded_cb,
-                                         read_data_new (self));
+                                         rempart_composer_read_new (self));
     }
 
+  /* update_templates () updates the actions too. */
   update_templates (self);
-  update_actions (self);
-  run_check (self);
+  rempart_composer_hints_run_check (self);
 }
 
 RempartActionItem *
@@ -1029,7 +676,7 @@ rempart_composer_get_text (RempartComposer *self)
 {
   g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
 
-  return get_buffer_text (self);
+  return rempart_composer_get_buffer_text (self);
 }
 
 gboolean
@@ -1051,7 +698,7 @@ rempart_composer_apply_template (RempartComposer *self, const char *template_id)
   if (tmpl == NULL || !self->draft_loaded)
     return FALSE;
 
-  rempart_template_values_init_for_action (&values, get_action (self),
+  rempart_template_values_init_for_action (&values, rempart_composer_get_action (self),
                                            self->info != NULL ? self->info->hashtag : NULL);
   filled = rempart_template_fill_text (rempart_template_get_body (tmpl), &values, NULL, NULL);
 
@@ -1089,20 +736,4 @@ rempart_composer_get_templates (RempartComposer *self)
   g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
 
   return self->templates;
-}
-
-GPtrArray *
-rempart_composer_get_hints (RempartComposer *self)
-{
-  g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
-
-  return self->hints;
-}
-
-void
-rempart_composer_check_now (RempartComposer *self)
-{
-  g_return_if_fail (REMPART_IS_COMPOSER (self));
-
-  run_check (self);
 }
