@@ -101,6 +101,9 @@ rempart_composer_packs_load_async (const char *language,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_composer_packs_load_async);
   g_task_set_task_data (task, g_strdup (language), g_free);
+  /* A composer that moved on cancels its read, but the packs it loaded are still worth
+   * caching: let them through to _finish (callers drop results for an old item). */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
