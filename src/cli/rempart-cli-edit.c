@@ -25,6 +25,7 @@ save_document (JsonNode *root, const char *path, GError **error)
   g_autoptr (RempartFeed) feed = NULL;
   g_autofree char *display = g_filename_display_name (path);
   gsize length;
+  guint n_skipped;
   char *data;
 
   data = rempart_feed_document_to_data (root, &length);
@@ -33,6 +34,24 @@ save_document (JsonNode *root, const char *path, GError **error)
   feed = rempart_feed_parse (bytes, display, error);
   if (feed == NULL)
     return FALSE;
+
+  n_skipped = rempart_feed_get_n_skipped (feed);
+  if (n_skipped > 0)
+    {
+      GPtrArray *warnings = rempart_feed_get_warnings (feed);
+
+      for (guint i = 0; i < warnings->len; i++)
+        g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the app would skip %u action of the result (see the warnings "
+                                "above); fix the feed first",
+                                "the app would skip %u actions of the result (see the warnings "
+                                "above); fix the feed first",
+                                n_skipped),
+                   n_skipped);
+      return FALSE;
+    }
 
   return rempart_cli_write_file (path, bytes, 0644, error);
 }

@@ -20,8 +20,9 @@
  * feed does and the demo subscription looks like any other signed one (is_signed, pinned
  * key). Only the sync engine treats it apart: it has no server.
  *
- * The work runs in a GTask thread (GResource lookups are cheap, but the source-tree fallback
- * reads files) and talks to the store with its *_sync calls, which only block that thread.
+ * The import runs in a GTask thread (GResource lookups are cheap, but the source-tree
+ * fallback reads files) and talks to the store with its *_sync calls, which only block that
+ * thread. Removing is a single store job, queued like any other.
  */
 
 #define DEMO_RESOURCE_DIR "/io/github/rempart/Rempart/demo/"
@@ -124,7 +125,7 @@ find_demo_subscription (RempartStore *store, GError **error)
     {
       RempartSubscription *sub = g_ptr_array_index (subs, i);
 
-      if (rempart_demo_is_demo_url (sub->url))
+      if (sub->is_demo)
         return rempart_subscription_copy (sub);
     }
   return NULL;
@@ -250,18 +251,6 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
     g_task_return_int (task, count);
 }
 
-static void
-remove_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  DemoData *data = task_data;
-  GError *error = NULL;
-
-  if (rempart_store_forget_subscription_url_sync (data->store, REMPART_DEMO_FEED_URL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Public API                                                                             */
 /* -------------------------------------------------------------------------------------- */
@@ -318,30 +307,26 @@ rempart_demo_import_sync (RempartStore *store,
   return import_demo (store, language, cancellable, error);
 }
 
+/* One job on the store's worker: no thread of ours to wait for it. */
 void
 rempart_demo_remove_async (RempartStore *store,
                            GCancellable *cancellable,
                            GAsyncReadyCallback callback,
                            gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (REMPART_IS_STORE (store));
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rempart_demo_remove_async);
-  g_task_set_task_data (task, demo_data_new (store, NULL), (GDestroyNotify) demo_data_free);
-  g_task_run_in_thread (task, remove_thread);
+  rempart_store_forget_subscription_url_async (store, REMPART_DEMO_FEED_URL, cancellable, callback,
+                                               user_data);
 }
 
 gboolean
 rempart_demo_remove_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rempart_demo_remove_async,
-                        FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return rempart_store_forget_subscription_url_finish (
+      REMPART_STORE (g_task_get_source_object (G_TASK (result))), result, error);
 }
 
 gboolean

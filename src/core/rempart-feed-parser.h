@@ -10,12 +10,13 @@
 #include <json-glib/json-glib.h>
 
 #include "rempart-feed.h"
+#include "rempart-json.h"
 
 G_BEGIN_DECLS
 
 /* Feeds come from any web host: cap what we read before json-glib sees a byte. */
 #define REMPART_FEED_MAX_SIZE  (8 * 1024 * 1024)
-#define REMPART_FEED_MAX_DEPTH 64
+#define REMPART_FEED_MAX_DEPTH REMPART_JSON_MAX_DEPTH
 
 #define REMPART_FEED_ERROR (rempart_feed_error_quark ())
 
@@ -39,8 +40,6 @@ GQuark rempart_feed_error_quark (void);
 
 RempartFeed *rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error);
 JsonNode *rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error);
-gboolean
-rempart_feed_check_depth (const char *data, gsize length, const char *display_name, GError **error);
 char *rempart_feed_normalize_url (const char *text, GError **error);
 
 G_END_DECLS

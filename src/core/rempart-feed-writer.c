@@ -95,6 +95,33 @@ get_items (JsonNode *root, GError **error)
   return json_node_get_array (items);
 }
 
+/* The id as the parser reads it (rempart-feed-items.c, read_id): numbers are ids too, written
+ * as JSON wrote them ("42"), so a new "42" would get the existing 42 skipped. */
+static char *
+item_id_text (JsonNode *item_id)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
+
+  if (item_id == NULL || !JSON_NODE_HOLDS_VALUE (item_id))
+    return NULL;
+
+  switch (json_node_get_value_type (item_id))
+    {
+      case G_TYPE_STRING:
+        return rempart_text_sanitize (json_node_get_string (item_id), REMPART_TEXT_SINGLE_LINE);
+      case G_TYPE_INT64:
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (item_id));
+      case G_TYPE_DOUBLE:
+        value = json_node_get_double (item_id);
+        if (value == (double) (gint64) value && ABS (value) < 9007199254740992.0)
+          return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+      default:
+        return NULL;
+    }
+}
+
 static gboolean
 has_item_id (JsonArray *items, const char *id)
 {
@@ -103,14 +130,12 @@ has_item_id (JsonArray *items, const char *id)
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (items, i);
-      JsonNode *item_id;
+      g_autofree char *text = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      item_id = json_object_get_member (json_node_get_object (node), "id");
-      if (item_id != NULL && JSON_NODE_HOLDS_VALUE (item_id) &&
-          json_node_get_value_type (item_id) == G_TYPE_STRING &&
-          strcmp (json_node_get_string (item_id), id) == 0)
+      text = item_id_text (json_object_get_member (json_node_get_object (node), "id"));
+      if (text != NULL && strcmp (text, id) == 0)
         return TRUE;
     }
 
@@ -282,6 +307,7 @@ rempart_feed_document_add_action (JsonNode *root, const RempartNewAction *action
   JsonArray *old_items;
   JsonObject *item;
   JsonObject *ext;
+  JsonNode *items_node;
   guint n;
 
   g_return_val_if_fail (action != NULL, FALSE);
@@ -340,13 +366,19 @@ rempart_feed_document_add_action (JsonNode *root, const RempartNewAction *action
   else
     json_object_unref (ext);
 
-  /* JsonArray cannot insert, so the new item leads a new array. */
+  /* JsonArray cannot insert, so the new item leads a new array that shares the old items
+   * (a reference each, not a copy of every action). */
   n = json_array_get_length (old_items);
   items = json_array_sized_new (n + 1);
   json_array_add_object_element (items, item);
   for (guint i = 0; i < n; i++)
-    json_array_add_element (items, json_node_copy (json_array_get_element (old_items, i)));
+    json_array_add_element (items, json_node_ref (json_array_get_element (old_items, i)));
   json_object_set_array_member (json_node_get_object (root), "items", g_steal_pointer (&items));
+
+  /* The old array node is gone: point the shared items at their new parent. */
+  items_node = json_object_get_member (json_node_get_object (root), "items");
+  for (guint i = 0; i <= n; i++)
+    json_node_set_parent (json_array_get_element (json_node_get_array (items_node), i), items_node);
 
   return TRUE;
 }

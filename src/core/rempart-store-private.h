@@ -165,6 +165,14 @@ gpointer rempart_store_finish_pointer (RempartStore *self,
 /* Removes the subscription of @url (if any) with its actions AND the volunteer's rows keyed by
  * @url (state, drafts, events), in one transaction. For the bundled demo only: a real feed's
  * history must outlive its subscription. */
+void rempart_store_forget_subscription_url_async (RempartStore *self,
+                                                  const char *url,
+                                                  GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+gboolean rempart_store_forget_subscription_url_finish (RempartStore *self,
+                                                       GAsyncResult *result,
+                                                       GError **error);
 gboolean
 rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error);
 

@@ -41,6 +41,7 @@ rempart_store_read_subscription (sqlite3_stmt *stmt)
   sub->last_error = rempart_sqlite_dup_text (stmt, 13);
   sub->ended = sqlite3_column_int (stmt, 14) != 0;
   sub->is_signed = sqlite3_column_int (stmt, 15) != 0;
+  sub->is_demo = rempart_demo_is_demo_url (sub->url);
   return sub;
 }
 
@@ -271,16 +272,45 @@ fail:
   return FALSE;
 }
 
+static RempartSubscription *
+forget_url_data_new (const char *url)
+{
+  RempartSubscription *sub = g_new0 (RempartSubscription, 1);
+
+  sub->url = g_strdup (url);
+  return sub;
+}
+
+void
+rempart_store_forget_subscription_url_async (RempartStore *self,
+                                             const char *url,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data)
+{
+  g_return_if_fail (REMPART_IS_STORE (self));
+  g_return_if_fail (url != NULL);
+
+  rempart_store_push (self, rempart_store_forget_subscription_url_async, cancellable, callback,
+                      user_data, forget_url_job, forget_url_data_new (url),
+                      (GDestroyNotify) rempart_subscription_free, NULL);
+}
+
+gboolean
+rempart_store_forget_subscription_url_finish (RempartStore *self,
+                                              GAsyncResult *result,
+                                              GError **error)
+{
+  return rempart_store_finish_boolean (self, result, rempart_store_forget_subscription_url_async,
+                                       error);
+}
+
 gboolean
 rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error)
 {
-  RempartSubscription *sub;
-
   g_return_val_if_fail (REMPART_IS_STORE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
 
-  sub = g_new0 (RempartSubscription, 1);
-  sub->url = g_strdup (url);
-  return rempart_store_run_sync (self, forget_url_job, sub,
+  return rempart_store_run_sync (self, forget_url_job, forget_url_data_new (url),
                                  (GDestroyNotify) rempart_subscription_free, NULL, error);
 }

@@ -63,6 +63,7 @@ typedef struct
   char *last_error;    /* a message for the volunteer, NULL after a success */
   gboolean ended;      /* the server answered 410 Gone */
   gboolean is_signed;  /* the last import was verified with public_key */
+  gboolean is_demo;    /* the bundled example feed (rempart-demo.h); set from url when read */
 } RempartSubscription;
 
 #define REMPART_TYPE_SUBSCRIPTION (rempart_subscription_get_type ())

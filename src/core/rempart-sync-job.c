@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rempart-demo.h"
 #include "rempart-feed-parser.h"
 #include "rempart-sync-private.h"
 
@@ -42,7 +41,16 @@ typedef struct
   RempartSubscription *sub;
   RempartSubscription *imported;
   RempartSyncReport *report;
+  /* The 200 being parsed in a worker thread (parse_cb). */
+  RempartFetchResult *fetched;
 } RefreshData;
+
+/* What the parser thread reads: its own references, nothing the main thread touches. */
+typedef struct
+{
+  GBytes *body;
+  char *display_name;
+} ParseData;
 
 static void job_next (GTask *task);
 
@@ -58,6 +66,15 @@ refresh_data_free (RefreshData *data)
   g_clear_pointer (&data->sub, rempart_subscription_free);
   g_clear_pointer (&data->imported, rempart_subscription_free);
   g_clear_pointer (&data->report, rempart_sync_report_free);
+  g_clear_pointer (&data->fetched, rempart_fetch_result_unref);
+  g_free (data);
+}
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_bytes_unref (data->body);
+  g_free (data->display_name);
   g_free (data);
 }
 
@@ -145,10 +162,12 @@ stale_note (const RempartSubscription *sub, gint64 now_seconds)
                           when);
 }
 
+/* Adds data->report (none for the demo in refresh-all) and ends the subscription's turn. */
 static void
 job_add_report (RefreshData *data)
 {
-  g_ptr_array_add (data->reports, g_steal_pointer (&data->report));
+  if (data->report != NULL)
+    g_ptr_array_add (data->reports, g_steal_pointer (&data->report));
   g_clear_pointer (&data->sub, rempart_subscription_free);
   g_clear_pointer (&data->imported, rempart_subscription_free);
 }
@@ -307,15 +326,34 @@ import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   job_next (task);
 }
 
-/* A 200: parse, check the sequence number, import. */
+/* Parsing a large feed takes a few hundred milliseconds: never on the main thread. */
 static void
-handle_body (GTask *task, RempartFetchResult *fetched)
+parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
+  ParseData *data = task_data;
+  GError *error = NULL;
+  RempartFeed *feed;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  feed = rempart_feed_parse (data->body, data->display_name, &error);
+  if (feed != NULL)
+    g_task_return_pointer (task, feed, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* A 200, parsed: check the sequence number, import. */
+static void
+parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
   RempartSync *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   RempartSubscription *sub = data->sub;
+  g_autoptr (RempartFetchResult) fetched = g_steal_pointer (&data->fetched);
   gboolean is_signed = rempart_fetch_result_get_signed (fetched);
-  const char *final_url = rempart_fetch_result_get_final_url (fetched);
   const char *permanent_url = rempart_fetch_result_get_permanent_url (fetched);
   g_autoptr (RempartFeed) feed = NULL;
   g_autoptr (GError) error = NULL;
@@ -323,8 +361,13 @@ handle_body (GTask *task, RempartFetchResult *fetched)
   GDateTime *expires;
   gint64 seq;
 
-  feed = rempart_feed_parse (rempart_fetch_result_get_body (fetched),
-                             final_url != NULL ? final_url : sub->url, &error);
+  feed = g_task_propagate_pointer (G_TASK (result), &error);
+  if (feed == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
   if (feed == NULL)
     {
       g_autofree char *problem = as_sentence (error->message);
@@ -376,6 +419,27 @@ handle_body (GTask *task, RempartFetchResult *fetched)
 
   rempart_store_import_feed_async (rempart_sync_get_store (self), imported, feed,
                                    g_task_get_cancellable (task), import_cb, g_object_ref (task));
+}
+
+/* A 200: parse in a worker thread, then go on in parse_cb on this thread. */
+static void
+handle_body (GTask *task, RempartFetchResult *fetched)
+{
+  RefreshData *data = g_task_get_task_data (task);
+  const char *final_url = rempart_fetch_result_get_final_url (fetched);
+  ParseData *parse_data = g_new0 (ParseData, 1);
+  g_autoptr (GTask) parse_task = NULL;
+
+  parse_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
+  parse_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
+  data->fetched = rempart_fetch_result_ref (fetched);
+
+  /* No source object: the thread may drop the last reference to the task, and with it to
+   * its source, which must not be the sync engine. */
+  parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
+  g_task_set_source_tag (parse_task, handle_body);
+  g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (parse_task, parse_thread);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -491,12 +555,16 @@ skip_reason (RempartSync *self, RefreshData *data)
   RempartSubscription *sub = data->sub;
   g_autofree char *when = NULL;
 
-  /* Only reached by a refresh by id: refresh-all leaves the demo out (list_cb). */
-  if (rempart_demo_is_demo_url (sub->url))
+  /* The bundled demo has no server (example.org does not serve it): nothing to check.
+   * Refresh-all leaves it out without a report; a refresh by id says why. */
+  if (sub->is_demo)
     {
-      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
-                  g_strdup (_ ("The example actions come with Rempart and are never "
-                               "downloaded. Add your group’s feed to receive its actions.")));
+      if (data->subscription_id == 0)
+        g_clear_pointer (&data->report, rempart_sync_report_free);
+      else
+        report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
+                    g_strdup (_ ("The example actions come with Rempart and are never "
+                                 "downloaded. Add your group’s feed to receive its actions.")));
       return TRUE;
     }
 
@@ -561,7 +629,8 @@ refresh_one (GTask *task)
 
   if (skip_reason (self, data))
     {
-      report_describe_data (data, sub);
+      if (data->report != NULL)
+        report_describe_data (data, sub);
       job_add_report (data);
       return FALSE;
     }
@@ -656,18 +725,6 @@ list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
       g_ptr_array_set_size (subs, 0);
       g_ptr_array_add (subs, found);
-    }
-  else
-    {
-      /* The bundled demo has no server (example.org does not serve it): nothing to check,
-       * nothing to report. */
-      for (guint i = subs->len; i > 0; i--)
-        {
-          const RempartSubscription *sub = g_ptr_array_index (subs, i - 1);
-
-          if (rempart_demo_is_demo_url (sub->url))
-            g_ptr_array_remove_index (subs, i - 1);
-        }
     }
 
   data->subs = g_steal_pointer (&subs);

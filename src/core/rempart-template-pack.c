@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rempart-feed-parser-private.h"
 #include "rempart-feed-parser.h"
 #include "rempart-html-text.h"
+#include "rempart-json.h"
 #include "rempart-template-fill.h"
 #include "rempart-template-pack.h"
 
@@ -83,112 +83,18 @@ warn (PackContext *ctx, const char *path, const char *format, ...)
 /* Bytes                                                                                  */
 /* -------------------------------------------------------------------------------------- */
 
-static gboolean set_invalid_json (const char *display_name, GError **error, const char *format, ...)
-    G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_invalid_json (const char *display_name, GError **error, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, REMPART_TEMPLATE_ERROR, REMPART_TEMPLATE_ERROR_INVALID_JSON,
-               /* TRANSLATORS: a file name and what is wrong with it */
-               _ ("%s: %s"), display_name, message);
-  return FALSE;
-}
-
+/* The shared byte checks and parser (rempart-json.c), in this file's error domain. */
 static JsonNode *
 load_json (GBytes *bytes, const char *display_name, GError **error)
 {
-  g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
-  const char *data;
-  const char *end;
-  gsize length;
   JsonNode *root;
 
-  data = g_bytes_get_data (bytes, &length);
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (length > REMPART_TEMPLATE_PACK_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *max =
-          g_format_size_full (REMPART_TEMPLATE_PACK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      set_invalid_json (display_name, error,
-                        _ ("the file is %s, larger than the %s a template pack may have"), size,
-                        max);
-      return NULL;
-    }
-  if (length > 0 && memchr (data, '\0', length) != NULL)
-    {
-      set_invalid_json (display_name, error,
-                        _ ("byte %zu is a NUL byte; a template pack is UTF-8 text"),
-                        (gsize) ((const char *) memchr (data, '\0', length) - data));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      set_invalid_json (display_name, error,
-                        _ ("the bytes at offset %zu are not valid UTF-8; a template pack is "
-                           "UTF-8 text"),
-                        (gsize) (end - data));
-      return NULL;
-    }
-
-  /* json-glib recurses once per level: the feed's linear scan keeps the stack safe. */
-  if (!rempart_feed_check_depth (data, length, display_name, &local_error))
-    {
-      g_set_error_literal (error, REMPART_TEMPLATE_ERROR, REMPART_TEMPLATE_ERROR_INVALID_JSON,
-                           local_error->message);
-      return NULL;
-    }
-
-  parser = json_parser_new ();
-  if (length == 0)
-    {
-      set_invalid_json (display_name, error, _ ("the file is empty; expected a template pack"));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      const char *message = local_error->message;
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib says "<data>:11:18: Parse error: ..."; say it with the file name. */
-      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        {
-          message += consumed;
-          if (g_str_has_prefix (message, "Parse error: "))
-            message += strlen ("Parse error: ");
-          set_invalid_json (display_name, error,
-                            _ ("line %u, column %u: this is not valid JSON: %s"), line, column,
-                            message);
-        }
-      else
-        set_invalid_json (display_name, error, _ ("this is not valid JSON: %s"), message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  root = rempart_json_load (bytes, display_name, REMPART_TEMPLATE_PACK_MAX_SIZE, &local_error);
   if (root == NULL)
-    {
-      set_invalid_json (display_name, error, _ ("the file is empty; expected a template pack"));
-      return NULL;
-    }
-
-  return json_node_ref (root);
+    g_set_error_literal (error, REMPART_TEMPLATE_ERROR, REMPART_TEMPLATE_ERROR_INVALID_JSON,
+                         local_error->message);
+  return root;
 }
 
 /* -------------------------------------------------------------------------------------- */

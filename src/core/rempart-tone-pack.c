@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rempart-json.h"
 #include "rempart-tone-private.h"
 
 /*
@@ -375,36 +376,24 @@ find_pack (const char *code, GString *tried)
 RempartTonePack *
 rempart_tone_pack_new_from_bytes (GBytes *json, const char *display_name, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (RempartTonePack) pack = NULL;
   g_autoptr (GError) local_error = NULL;
-  const char *data;
-  gsize size;
-  JsonNode *root;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *object;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  data = g_bytes_get_data (json, &size);
-  if (size > PACK_MAX_SIZE || !g_utf8_validate_len (data, size, NULL))
+  root = rempart_json_load (json, display_name, PACK_MAX_SIZE, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, REMPART_TONE_ERROR, REMPART_TONE_ERROR_INVALID,
-                   _ ("%s: not a rule pack (too large or not UTF-8); reinstall Rempart"),
-                   display_name);
+                   /* TRANSLATORS: %s is what is wrong with the file, starting with its name */
+                   _ ("%s; reinstall Rempart"), local_error->message);
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
-    {
-      g_set_error (error, REMPART_TONE_ERROR, REMPART_TONE_ERROR_INVALID,
-                   _ ("%s: the rule pack is not valid JSON: %s"), display_name,
-                   local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, REMPART_TONE_ERROR, REMPART_TONE_ERROR_INVALID,
                    _ ("%s: a rule pack is a JSON object; reinstall Rempart"), display_name);

@@ -166,6 +166,17 @@ expect 2 "add refuses a bad expiry date" "$feed" add group.json --title x --url 
 expect 2 "add without a title" "$feed" add group.json --url https://example.org/x
 if cmp -s group.json before.json; then ok "refused additions leave the feed untouched"; else not_ok "refused additions leave the feed untouched"; fi
 expect 1 "add to a broken feed fails" "$feed" add broken.json --title x --url https://example.org/x
+cp skipped.json skipped-before.json
+expect 1 "add refuses a feed the app would not take whole" "$feed" add skipped.json --title x --url https://example.org/x
+output_has "items\[2\]" "and prints the parser's warnings"
+if cmp -s skipped.json skipped-before.json; then ok "a refused add leaves that feed untouched"; else not_ok "a refused add leaves that feed untouched"; fi
+cat > numeric.json <<'JSON'
+{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [
+  {"id": 42, "url": "https://example.org/a", "title": "numeric id"}]}
+JSON
+expect 0 "add to a feed with a numeric id" "$feed" add numeric.json --title x --url https://example.org/x
+expect 0 "nothing of the result is skipped" "$feed" validate --strict numeric.json
+output_has "accepted, 2 actions, 0 skipped" "both actions are kept"
 
 # --- fetch over loopback --------------------------------------------------------------------
 if [[ -x /usr/bin/python3 ]]; then

@@ -208,6 +208,47 @@ test_refusals (void)
   g_clear_error (&error);
 }
 
+/* The parser reads a numeric id as its digits: a new "42" beside an existing 42 would have
+ * the app skip one of them, so the writer refuses it like any repeated id. */
+static void
+test_numeric_id (void)
+{
+  g_autoptr (JsonNode) root =
+      load ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": "
+            "\"T\", \"items\": [{\"id\": 42, \"url\": "
+            "\"https://example.org/old\", \"title\": \"Old\"}, "
+            "{\"id\": 7.0, \"url\": \"https://example.org/seven\", "
+            "\"title\": \"Seven\"}]}");
+  g_autoptr (RempartFeed) feed = NULL;
+  g_autofree char *before = rempart_feed_document_to_data (root, NULL);
+  g_autofree char *after = NULL;
+  RempartNewAction action = { 0 };
+  GError *error = NULL;
+
+  action.url = "https://example.org/new";
+  action.title = "New";
+  action.id = "42";
+  g_assert_false (rempart_feed_document_add_action (root, &action, &error));
+  g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION);
+  g_clear_error (&error);
+  action.id = "7";
+  g_assert_false (rempart_feed_document_add_action (root, &action, &error));
+  g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION);
+  g_clear_error (&error);
+  after = rempart_feed_document_to_data (root, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Another id goes in, and nothing of the result is skipped. */
+  action.id = "43";
+  g_assert_true (rempart_feed_document_add_action (root, &action, &error));
+  g_assert_no_error (error);
+  feed = reparse (root);
+  g_assert_cmpuint (rempart_feed_get_n_skipped (feed), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rempart_feed_get_actions (feed)), ==, 3);
+  g_assert_nonnull (rempart_feed_lookup_action (feed, "42"));
+  g_assert_nonnull (rempart_feed_lookup_action (feed, "43"));
+}
+
 static void
 test_load_checks_bytes (void)
 {
@@ -229,6 +270,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-writer/add-action", test_add_action);
   g_test_add_func ("/feed-writer/keeps-unknown-fields", test_keeps_unknown_fields);
   g_test_add_func ("/feed-writer/refusals", test_refusals);
+  g_test_add_func ("/feed-writer/numeric-id", test_numeric_id);
   g_test_add_func ("/feed-writer/load-checks-bytes", test_load_checks_bytes);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rempart-demo.h"
 #include "rempart-fetcher.h"
 #include "rempart-minisign.h"
 #include "rempart-test-server.h"
@@ -1385,6 +1386,44 @@ test_not_found (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_requests, ==, 0);
 }
 
+/* The bundled demo has no server: refresh-all leaves it out without a request or a report, a
+ * refresh by id says why. The store marks it (is_demo) wherever it reads it. */
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reports = NULL;
+  g_autoptr (RempartSubscription) demo = NULL;
+  g_autoptr (RempartSubscription) demo_copy = NULL;
+  g_autoptr (RempartSubscription) real = NULL;
+  g_autoptr (RempartSyncReport) report = NULL;
+  gint64 real_id = import_first (f);
+  guint n;
+
+  demo = rempart_store_add_subscription_sync (f->store, REMPART_DEMO_FEED_URL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (demo->is_demo);
+  demo_copy = rempart_subscription_copy (demo);
+  g_assert_true (demo_copy->is_demo);
+  real = get_sub (f, real_id);
+  g_assert_false (real->is_demo);
+  g_clear_pointer (&demo_copy, rempart_subscription_free);
+  demo_copy = get_sub (f, demo->id);
+  g_assert_true (demo_copy->is_demo);
+
+  n = f->n_requests;
+  reports = refresh_full (f, 0, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpint (((RempartSyncReport *) g_ptr_array_index (reports, 0))->subscription_id, ==,
+                   real_id);
+  g_assert_cmpuint (f->n_requests, ==, n + 1);
+
+  report = refresh_one (f, demo->id, TRUE);
+  assert_outcome (report, REMPART_SYNC_OUTCOME_SKIPPED_ENDED);
+  g_assert_cmpuint (f->n_requests, ==, n + 1);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Tests: automatic refreshes                                                                 */
 /* ------------------------------------------------------------------------------------------ */
@@ -1480,6 +1519,7 @@ main (int argc, char *argv[])
   ADD ("/sync/signals", test_signals);
   ADD ("/sync/queue", test_queue);
   ADD ("/sync/not-found", test_not_found);
+  ADD ("/sync/demo", test_demo);
   ADD ("/sync/start-stop", test_start_stop);
 
   return g_test_run ();

@@ -1,0 +1,262 @@
+/* rempart-json.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rempart-json.h"
+
+/*
+ * Feeds come from any web host, and packs may be edited by hand: every JSON file is checked
+ * before json-glib sees it, in one place, so that no reader forgets a check. Size, NUL bytes
+ * and UTF-8 first, then the nesting depth by a linear scan, because json-glib recurses once
+ * per level and a file of a million '[' would exhaust the stack. Each caller maps
+ * %REMPART_JSON_ERROR into its own domain; the messages already name the file.
+ */
+
+G_DEFINE_QUARK (rempart - json - error - quark, rempart_json_error)
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+position_of (const char *data, gsize offset, guint *out_line, guint *out_column)
+{
+  guint line = 1;
+  const char *line_start = data;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        line++;
+        line_start = data + i + 1;
+      }
+
+  *out_line = line;
+  *out_column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+static gboolean
+set_syntax_error (const char *data, gsize offset, const char *display_name, GError **error)
+{
+  guint line, column;
+  g_autofree char *what = NULL;
+
+  position_of (data, offset, &line, &column);
+  if ((guchar) data[offset] < 0x20)
+    what = g_strdup_printf ("U+%04X", (guint) (guchar) data[offset]);
+  else
+    what = g_strdup_printf ("“%.*s”", g_utf8_skip[(guchar) data[offset]], data + offset);
+
+  g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_JSON,
+               /* TRANSLATORS: file name, line, column, and a character */
+               _ ("%s: line %u, column %u: this is not valid JSON: unexpected %s"), display_name,
+               line, column, what);
+  return FALSE;
+}
+
+/*
+ * Scans valid UTF-8 @data once, without recursion, tracking strings and escapes: fails with
+ * %REMPART_JSON_ERROR_TOO_DEEP when arrays and objects nest deeper than
+ * %REMPART_JSON_MAX_DEPTH, and with %REMPART_JSON_ERROR_INVALID_JSON on bytes that JSON does
+ * not allow (a raw control character in a string; outside one, anything but structure,
+ * white space, numbers and literals, such as a comment or a quote '), some of which
+ * json-glib would otherwise let through. Everything else is left to json-glib.
+ */
+static gboolean
+check_depth (const char *data, gsize length, const char *display_name, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && i + 1 < length)
+            i++;
+          else if (c < 0x20)
+            return set_syntax_error (data, i, display_name, error);
+          continue;
+        }
+
+      switch (c)
+        {
+          case '"':
+            in_string = TRUE;
+            break;
+          case '[':
+          case '{':
+            if (++depth > REMPART_JSON_MAX_DEPTH)
+              {
+                guint line, column;
+
+                position_of (data, i, &line, &column);
+                g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_TOO_DEEP,
+                             _ ("%s: line %u, column %u: arrays and objects are nested more than "
+                                "%d levels deep; no file Rempart reads needs that many"),
+                             display_name, line, column, REMPART_JSON_MAX_DEPTH);
+                return FALSE;
+              }
+            break;
+          case ']':
+          case '}':
+            /* Unbalanced closers are json-glib's to report, with a better message. */
+            if (depth > 0)
+              depth--;
+            break;
+          case ' ':
+          case '\t':
+          case '\n':
+          case '\r':
+          case ',':
+          case ':':
+          case '-':
+          case '+':
+          case '.':
+            break;
+          default:
+            /* Outside strings JSON has only numbers and true, false and null. */
+            if (!g_ascii_isalnum (c))
+              return set_syntax_error (data, i, display_name, error);
+            break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_bytes (const char *data,
+             gsize length,
+             const char *display_name,
+             gsize max_size,
+             GError **error)
+{
+  const char *end;
+  const char *nul;
+
+  if (length > max_size)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_TOO_LARGE,
+                   _ ("%s: the file is %s, larger than the %s allowed for it"), display_name, size,
+                   max);
+      return FALSE;
+    }
+
+  nul = length > 0 ? memchr (data, '\0', length) : NULL;
+  if (nul != NULL)
+    {
+      g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_UTF8,
+                   _ ("%s: byte %zu is a NUL byte; the file must be UTF-8 text"), display_name,
+                   (gsize) (nul - data));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_UTF8,
+                   _ ("%s: the bytes at offset %zu are not valid UTF-8; the file must be UTF-8 "
+                      "text"),
+                   display_name, (gsize) (end - data));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:11:18: Parse error: ..."; say it with the file name instead. */
+static void
+set_json_error (GError *json_error, const char *display_name, GError **error)
+{
+  const char *message = json_error->message;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      message += consumed;
+      if (g_str_has_prefix (message, "Parse error: "))
+        message += strlen ("Parse error: ");
+      g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_JSON,
+                   _ ("%s: line %u, column %u: this is not valid JSON: %s"), display_name, line,
+                   column, message);
+    }
+  else
+    g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_JSON,
+                 _ ("%s: this is not valid JSON: %s"), display_name, message);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_json_load:
+ * @bytes: the file as downloaded or read
+ * @display_name: how messages name the file ("feed.json", a URL)
+ * @max_size: the largest file accepted, in bytes (after a UTF-8 BOM, which is tolerated)
+ *
+ * Checks the bytes (size, NUL bytes, UTF-8, nesting depth) and parses them. The tree is
+ * mutable, so that a writer can edit it.
+ *
+ * Returns: (transfer full): the document's root, or %NULL with a %REMPART_JSON_ERROR whose
+ *   message starts with @display_name
+ */
+JsonNode *
+rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) json_error = NULL;
+  const char *data;
+  gsize length;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!check_bytes (data, length, display_name, max_size, error) ||
+      !check_depth (data, length, display_name, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  /* json-glib takes an empty document for an empty root (and GBytes may hold NULL). */
+  if (length > 0 && !json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      set_json_error (json_error, display_name, error);
+      return NULL;
+    }
+
+  root = length > 0 ? json_parser_get_root (parser) : NULL;
+  if (root == NULL)
+    {
+      g_set_error (error, REMPART_JSON_ERROR, REMPART_JSON_ERROR_INVALID_JSON,
+                   _ ("%s: the file is empty; expected a JSON document"), display_name);
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}

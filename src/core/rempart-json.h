@@ -1,0 +1,32 @@
+/* rempart-json.h: the byte checks every JSON file Rempart reads goes through
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* json-glib recurses once per level: deeper documents are refused before it sees a byte. */
+#define REMPART_JSON_MAX_DEPTH 64
+
+#define REMPART_JSON_ERROR (rempart_json_error_quark ())
+
+typedef enum
+{
+  REMPART_JSON_ERROR_TOO_LARGE,
+  REMPART_JSON_ERROR_INVALID_UTF8, /* not UTF-8, or a NUL byte */
+  REMPART_JSON_ERROR_INVALID_JSON, /* including an empty document */
+  REMPART_JSON_ERROR_TOO_DEEP,
+} RempartJsonError;
+
+GQuark rempart_json_error_quark (void);
+
+JsonNode *
+rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GError **error);
+
+G_END_DECLS
