@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-demo.h"
 #include "rempart-preferences-window.h"
 #include "rempart-template-page.h"
 #include "rempart-ui-utils.h"
@@ -180,7 +179,7 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
   /* Titles and errors come from feeds and servers: plain text, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  if (rempart_demo_is_demo_url (sub->url))
+  if (sub->is_demo)
     {
       /* The example feed goes away by itself when a real group is added. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Example actions"));

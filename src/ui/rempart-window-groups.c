@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-demo.h"
 #include "rempart-ui-utils.h"
 #include "rempart-window-private.h"
 
@@ -35,7 +34,7 @@ update_banner (RempartWindow *self)
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
       const char *name = sub->title != NULL ? sub->title : sub->url;
 
-      if (rempart_demo_is_demo_url (sub->url))
+      if (sub->is_demo)
         continue;
 
       if (sub->last_error != NULL)
@@ -87,7 +86,7 @@ create_group_row (RempartSubscription *sub)
   GtkWidget *icon;
   const char *title;
 
-  if (rempart_demo_is_demo_url (sub->url))
+  if (sub->is_demo)
     {
       title = _ ("Example actions");
       subtitle = g_strdup (_ ("Built into Rempart"));
@@ -114,7 +113,7 @@ create_group_row (RempartSubscription *sub)
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_set_tooltip_text (icon, sub->ended ? _ ("No longer published") : sub->last_error);
     }
-  else if (!sub->is_signed && !rempart_demo_is_demo_url (sub->url))
+  else if (!sub->is_signed)
     {
       icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
       gtk_widget_set_tooltip_text (icon, _ ("Not signed: Rempart cannot check who published it"));
@@ -152,7 +151,7 @@ rempart_window_update_groups (RempartWindow *self)
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
 
       gtk_list_box_append (self->groups_list, create_group_row (sub));
-      if (rempart_demo_is_demo_url (sub->url))
+      if (sub->is_demo)
         self->has_demo = TRUE;
       else
         newest = MAX (newest, sub->last_success);
