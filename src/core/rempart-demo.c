@@ -12,7 +12,7 @@
 #include "rempart-demo-private.h"
 #include "rempart-feed-parser.h"
 #include "rempart-minisign.h"
-#include "rempart-store-private.h"
+#include "rempart-store.h"
 
 /*
  * The demo feeds are signed like real ones (build-aux/sign-demo-feeds.sh) and go through
@@ -125,7 +125,7 @@ find_demo_subscription (RempartStore *store, GError **error)
     {
       RempartSubscription *sub = g_ptr_array_index (subs, i);
 
-      if (sub->is_demo)
+      if (sub->is_bundled)
         return rempart_subscription_copy (sub);
     }
   return NULL;
@@ -199,7 +199,8 @@ ensure_subscription (RempartStore *store, const char *key_base64, RempartFeed *f
     }
 
   if (sub == NULL)
-    sub = rempart_store_add_subscription_sync (store, REMPART_DEMO_FEED_URL, key_base64, error);
+    sub = rempart_store_add_bundled_subscription_sync (store, REMPART_DEMO_FEED_URL, key_base64,
+                                                       error);
   return g_steal_pointer (&sub);
 }
 

@@ -56,31 +56,6 @@ rempart_parse_warn (RempartParseContext *ctx,
       g_strdup_printf (_ ("%s: %s: %s"), ctx->display_name, path->str, message));
 }
 
-const char *
-rempart_parse_type_name (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-      case JSON_NODE_OBJECT:
-        return _ ("an object");
-      case JSON_NODE_ARRAY:
-        return _ ("an array");
-      case JSON_NODE_NULL:
-        return _ ("null");
-      case JSON_NODE_VALUE:
-      default:
-        switch (json_node_get_value_type (node))
-          {
-            case G_TYPE_STRING:
-              return _ ("a string");
-            case G_TYPE_BOOLEAN:
-              return _ ("true or false");
-            default:
-              return _ ("a number");
-          }
-    }
-}
-
 static gboolean
 is_string (JsonNode *node)
 {
@@ -91,18 +66,6 @@ is_string (JsonNode *node)
 /* Fields                                                                                 */
 /* -------------------------------------------------------------------------------------- */
 
-/* Returns: (nullable): the member, or NULL when absent or JSON null. */
-JsonNode *
-rempart_parse_member (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  return node;
-}
-
 /* Returns: (nullable): the raw string, not yet cleaned. */
 const char *
 rempart_parse_string (RempartParseContext *ctx,
@@ -110,7 +73,7 @@ rempart_parse_string (RempartParseContext *ctx,
                       const char *prefix,
                       const char *member)
 {
-  JsonNode *node = rempart_parse_member (object, member);
+  JsonNode *node = rempart_json_member (object, member);
 
   if (node == NULL)
     return NULL;
@@ -118,7 +81,7 @@ rempart_parse_string (RempartParseContext *ctx,
   if (!is_string (node))
     {
       rempart_parse_warn (ctx, prefix, member, -1, _ ("is %s, not a string; it was ignored"),
-                          rempart_parse_type_name (node));
+                          rempart_json_type_name (node));
       return NULL;
     }
 
@@ -174,7 +137,7 @@ rempart_parse_text_array (RempartParseContext *ctx,
       if (!is_string (node))
         {
           rempart_parse_warn (ctx, prefix, member, i, _ ("is %s, not a string; it was ignored"),
-                              rempart_parse_type_name (node));
+                              rempart_json_type_name (node));
           continue;
         }
 
@@ -220,7 +183,7 @@ rempart_parse_integer (RempartParseContext *ctx,
                        const char *member,
                        gint64 *out_value)
 {
-  JsonNode *node = rempart_parse_member (object, member);
+  JsonNode *node = rempart_json_member (object, member);
 
   if (node == NULL)
     return FALSE;
@@ -231,7 +194,7 @@ rempart_parse_integer (RempartParseContext *ctx,
                           JSON_NODE_HOLDS_VALUE (node) &&
                                   json_node_get_value_type (node) == G_TYPE_DOUBLE
                               ? _ ("a number with a fraction")
-                              : rempart_parse_type_name (node));
+                              : rempart_json_type_name (node));
       return FALSE;
     }
 
@@ -245,7 +208,7 @@ rempart_parse_object (RempartParseContext *ctx,
                       const char *prefix,
                       const char *member)
 {
-  JsonNode *node = rempart_parse_member (object, member);
+  JsonNode *node = rempart_json_member (object, member);
 
   if (node == NULL)
     return NULL;
@@ -253,7 +216,7 @@ rempart_parse_object (RempartParseContext *ctx,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       rempart_parse_warn (ctx, prefix, member, -1, _ ("is %s, not an object; it was ignored"),
-                          rempart_parse_type_name (node));
+                          rempart_json_type_name (node));
       return NULL;
     }
 
@@ -266,7 +229,7 @@ rempart_parse_array (RempartParseContext *ctx,
                      const char *prefix,
                      const char *member)
 {
-  JsonNode *node = rempart_parse_member (object, member);
+  JsonNode *node = rempart_json_member (object, member);
 
   if (node == NULL)
     return NULL;
@@ -274,7 +237,7 @@ rempart_parse_array (RempartParseContext *ctx,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       rempart_parse_warn (ctx, prefix, member, -1, _ ("is %s, not an array; it was ignored"),
-                          rempart_parse_type_name (node));
+                          rempart_json_type_name (node));
       return NULL;
     }
 

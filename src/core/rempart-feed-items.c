@@ -42,7 +42,7 @@ skip_item (RempartParseContext *ctx, const char *prefix, const char *member, con
 static char *
 read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
 {
-  JsonNode *node = rempart_parse_member (item, "id");
+  JsonNode *node = rempart_json_member (item, "id");
   g_autofree char *id = NULL;
 
   if (node == NULL)
@@ -68,7 +68,7 @@ read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
   else
     {
       g_autofree char *reason = g_strdup_printf (
-          _ ("is %s, not a string; every action needs an id"), rempart_parse_type_name (node));
+          _ ("is %s, not a string; every action needs an id"), rempart_json_type_name (node));
 
       skip_item (ctx, prefix, "id", reason);
       return NULL;
@@ -151,7 +151,7 @@ read_html_text (RempartParseContext *ctx, JsonObject *item, const char *prefix)
   char *clean;
 
   /* npm "feed" before 2.0.2 wrote html_content. */
-  if (rempart_parse_member (item, member) == NULL)
+  if (rempart_json_member (item, member) == NULL)
     member = "html_content";
 
   raw = rempart_parse_string (ctx, item, prefix, member);
@@ -212,7 +212,7 @@ read_sources (RempartParseContext *ctx, JsonObject *ext, const char *prefix)
         {
           rempart_parse_warn (ctx, element, NULL, -1,
                               _ ("is %s, not an object; the source was skipped"),
-                              rempart_parse_type_name (node));
+                              rempart_json_type_name (node));
           continue;
         }
 
@@ -324,7 +324,7 @@ read_item (RempartParseContext *ctx, JsonNode *node, const char *prefix)
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autofree char *reason =
-          g_strdup_printf (_ ("is %s, not an object"), rempart_parse_type_name (node));
+          g_strdup_printf (_ ("is %s, not an object"), rempart_json_type_name (node));
 
       skip_item (ctx, prefix, NULL, reason);
       return NULL;

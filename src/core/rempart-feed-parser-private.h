@@ -11,6 +11,7 @@
 
 #include "rempart-feed-private.h"
 #include "rempart-html-text.h"
+#include "rempart-json.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +30,6 @@ void rempart_parse_warn (RempartParseContext *ctx,
                          int index,
                          const char *format,
                          ...) G_GNUC_PRINTF (5, 6);
-const char *rempart_parse_type_name (JsonNode *node);
-
-JsonNode *rempart_parse_member (JsonObject *object, const char *member);
 const char *rempart_parse_string (RempartParseContext *ctx,
                                   JsonObject *object,
                                   const char *prefix,

@@ -35,7 +35,7 @@ check_version (JsonObject *root, const char *display_name, GError **error)
     "http://jsonfeed.org/version/1",
     "http://jsonfeed.org/version/1.1",
   };
-  JsonNode *node = rempart_parse_member (root, "version");
+  JsonNode *node = rempart_json_member (root, "version");
   const char *version;
   g_autofree char *quoted = NULL;
 
@@ -65,7 +65,7 @@ check_version (JsonObject *root, const char *display_name, GError **error)
   g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_VERSION,
                _ ("%s: version: %s is not a JSON Feed version; expected "
                   "“https://jsonfeed.org/version/1.1” or “https://jsonfeed.org/version/1”"),
-               display_name, quoted != NULL ? quoted : rempart_parse_type_name (node));
+               display_name, quoted != NULL ? quoted : rempart_json_type_name (node));
   return FALSE;
 }
 
@@ -88,7 +88,7 @@ read_templates (RempartParseContext *ctx, JsonObject *ext)
         {
           rempart_parse_warn (ctx, path, NULL, -1,
                               _ ("is %s, not an object; the template was skipped"),
-                              rempart_parse_type_name (node));
+                              rempart_json_type_name (node));
           continue;
         }
       object = json_node_get_object (node);
@@ -335,7 +335,7 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NOT_AN_OBJECT,
                    _ ("%s: the document is %s, not an object; a JSON Feed is an object with "
                       "version and items"),
-                   display_name, rempart_parse_type_name (root));
+                   display_name, rempart_json_type_name (root));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -343,7 +343,7 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
   if (!check_version (object, display_name, error))
     return NULL;
 
-  items = rempart_parse_member (object, "items");
+  items = rempart_json_member (object, "items");
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     {
       if (items == NULL)
@@ -353,7 +353,7 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
       else
         g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NO_ITEMS,
                      _ ("%s: items: is %s, not an array"), display_name,
-                     rempart_parse_type_name (items));
+                     rempart_json_type_name (items));
       return NULL;
     }
 

@@ -260,3 +260,41 @@ rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GErr
 
   return json_node_ref (root);
 }
+
+/* Returns: (nullable): the member, or NULL when absent or JSON null. */
+JsonNode *
+rempart_json_member (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+/* A phrase for error messages: "is %s, not a string". */
+const char *
+rempart_json_type_name (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+      case JSON_NODE_OBJECT:
+        return _ ("an object");
+      case JSON_NODE_ARRAY:
+        return _ ("an array");
+      case JSON_NODE_NULL:
+        return _ ("null");
+      case JSON_NODE_VALUE:
+      default:
+        switch (json_node_get_value_type (node))
+          {
+            case G_TYPE_STRING:
+              return _ ("a string");
+            case G_TYPE_BOOLEAN:
+              return _ ("true or false");
+            default:
+              return _ ("a number");
+          }
+    }
+}

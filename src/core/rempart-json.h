@@ -29,4 +29,11 @@ GQuark rempart_json_error_quark (void);
 JsonNode *
 rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GError **error);
 
+/* Returns: (nullable) (transfer none): @member of @object, or %NULL when it is absent or
+ * JSON null: the feed format treats both alike. */
+JsonNode *rempart_json_member (JsonObject *object, const char *member);
+/* Returns: a translated phrase for the type of @node ("an object", "a string"...), for
+ * messages such as "is %s, not an array". */
+const char *rempart_json_type_name (JsonNode *node);
+
 G_END_DECLS

@@ -99,6 +99,25 @@ rempart_store_add_subscription_sync (RempartStore *self,
   return sub;
 }
 
+RempartSubscription *
+rempart_store_add_bundled_subscription_sync (RempartStore *self,
+                                             const char *url,
+                                             const char *public_key,
+                                             GError **error)
+{
+  RempartSubscription *data;
+  gpointer sub = NULL;
+
+  g_return_val_if_fail (REMPART_IS_STORE (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  data = sub_data_new (url, public_key, 0);
+  data->is_bundled = TRUE;
+  if (!rempart_store_run_sync (self, rempart_store_add_sub_job, data, SUB_FREE, &sub, error))
+    return NULL;
+  return sub;
+}
+
 void
 rempart_store_list_subscriptions_async (RempartStore *self,
                                         GCancellable *cancellable,

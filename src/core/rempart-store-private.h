@@ -162,20 +162,6 @@ gpointer rempart_store_finish_pointer (RempartStore *self,
                                        gpointer source_tag,
                                        GError **error);
 
-/* Removes the subscription of @url (if any) with its actions AND the volunteer's rows keyed by
- * @url (state, drafts, events), in one transaction. For the bundled demo only: a real feed's
- * history must outlive its subscription. */
-void rempart_store_forget_subscription_url_async (RempartStore *self,
-                                                  const char *url,
-                                                  GCancellable *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer user_data);
-gboolean rempart_store_forget_subscription_url_finish (RempartStore *self,
-                                                       GAsyncResult *result,
-                                                       GError **error);
-gboolean
-rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error);
-
 /* Test hooks: a fixed clock (Unix seconds, 0 for the real one), and an import that fails
  * after @n actions (0: never) to prove that nothing partial is kept. */
 void rempart_store_set_now_for_testing (RempartStore *self, gint64 now);

@@ -111,8 +111,16 @@ static const char migration_2[] = "ALTER TABLE drafts ADD COLUMN queued INTEGER 
 static const char migration_3[] = "ALTER TABLE subscriptions ADD COLUMN feed_info TEXT;"
                                   "UPDATE subscriptions SET etag = NULL, last_modified = NULL;";
 
+/* Subscriptions shipped with Rempart (the example feed) are marked by the store itself, so
+ * that nothing compares addresses to tell them apart. Databases before version 4 knew the
+ * example feed only by this address, which is why it appears here once. */
+static const char migration_4[] =
+    "ALTER TABLE subscriptions ADD COLUMN bundled INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE subscriptions SET bundled = 1 WHERE url = "
+    "'https://example.org/rempart/demo/feed.json';";
+
 /* migrations[n] takes a database from version n to n + 1. */
-static const char *const migrations[] = { migration_1, migration_2, migration_3 };
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REMPART_STORE_SCHEMA_VERSION);
 

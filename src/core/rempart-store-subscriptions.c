@@ -9,12 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-demo.h"
 #include "rempart-store-private.h"
 
 #define SUB_COLUMNS                                                                  \
   "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, " \
-  "last_success, next_check, retry_after, failures, last_error, ended, is_signed"
+  "last_success, next_check, retry_after, failures, last_error, ended, is_signed, bundled"
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -41,7 +40,7 @@ rempart_store_read_subscription (sqlite3_stmt *stmt)
   sub->last_error = rempart_sqlite_dup_text (stmt, 13);
   sub->ended = sqlite3_column_int (stmt, 14) != 0;
   sub->is_signed = sqlite3_column_int (stmt, 15) != 0;
-  sub->is_demo = rempart_demo_is_demo_url (sub->url);
+  sub->is_bundled = sqlite3_column_int (stmt, 16) != 0;
   return sub;
 }
 
@@ -84,13 +83,15 @@ rempart_store_add_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, 
         break;
     }
 
-  insert = rempart_sqlite_prepare (
-      db, "INSERT INTO subscriptions (url, public_key) VALUES (?1, ?2) RETURNING " SUB_COLUMNS,
-      error);
+  insert = rempart_sqlite_prepare (db,
+                                   "INSERT INTO subscriptions (url, public_key, bundled) VALUES "
+                                   "(?1, ?2, ?3) RETURNING " SUB_COLUMNS,
+                                   error);
   if (insert == NULL)
     return FALSE;
   rempart_sqlite_bind_text (insert, 1, sub->url);
   rempart_sqlite_bind_text (insert, 2, sub->public_key);
+  rempart_sqlite_bind_int64 (insert, 3, sub->is_bundled ? 1 : 0);
   switch (rempart_sqlite_step (insert, error))
     {
       case REMPART_SQLITE_ROW:
@@ -207,9 +208,9 @@ rempart_store_get_feed_info_job (RempartStoreWorker *w,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (RempartFeedInfo) info = NULL;
 
-  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w),
-                                 "SELECT url, title, feed_info FROM subscriptions WHERE id = ?1",
-                                 error);
+  stmt = rempart_sqlite_prepare (
+      rempart_store_worker_get_db (w),
+      "SELECT url, title, feed_info, bundled FROM subscriptions WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   rempart_sqlite_bind_int64 (stmt, 1, sub->id);
@@ -232,7 +233,7 @@ rempart_store_get_feed_info_job (RempartStoreWorker *w,
   info->title = rempart_sqlite_dup_text (stmt, 1);
   info->rules = g_new0 (char *, 1);
   info->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_feed_template_free);
-  info->is_demo = rempart_demo_is_demo_url (info->subscription_url);
+  info->is_bundled = sqlite3_column_int (stmt, 3) != 0;
   rempart_store_feed_info_from_json (info, rempart_sqlite_get_text (stmt, 2));
 
   *out = g_steal_pointer (&info);

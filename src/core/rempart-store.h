@@ -35,7 +35,7 @@ typedef enum
 GQuark rempart_store_error_quark (void);
 
 /* The current schema; `PRAGMA user_version` of a database this version writes. */
-#define REMPART_STORE_SCHEMA_VERSION 3
+#define REMPART_STORE_SCHEMA_VERSION 4
 
 /* ---------------------------------------------------------------------------------------- */
 /* Subscriptions                                                                            */
@@ -63,7 +63,7 @@ typedef struct
   char *last_error;    /* a message for the volunteer, NULL after a success */
   gboolean ended;      /* the server answered 410 Gone */
   gboolean is_signed;  /* the last import was verified with public_key */
-  gboolean is_demo;    /* the bundled example feed (rempart-demo.h); set from url when read */
+  gboolean is_bundled; /* shipped with Rempart (the example feed): no server to check */
 } RempartSubscription;
 
 #define REMPART_TYPE_SUBSCRIPTION (rempart_subscription_get_type ())
@@ -158,7 +158,7 @@ typedef struct
   RempartHashtagPosition hashtag_position;
   GStrv rules;          /* never NULL */
   GPtrArray *templates; /* (element-type RempartFeedTemplate), never NULL */
-  gboolean is_demo;     /* the bundled example feed, see rempart-demo.h */
+  gboolean is_bundled;  /* its subscription is_bundled */
 } RempartFeedInfo;
 
 #define REMPART_TYPE_FEED_INFO (rempart_feed_info_get_type ())
@@ -203,6 +203,12 @@ RempartSubscription *rempart_store_add_subscription_sync (RempartStore *self,
                                                           const char *url,
                                                           const char *public_key,
                                                           GError **error);
+/* Adds a subscription marked is_bundled: a feed shipped with Rempart rather than downloaded
+ * (the example feed). The mark is kept with it and never set on a downloaded feed. */
+RempartSubscription *rempart_store_add_bundled_subscription_sync (RempartStore *self,
+                                                                  const char *url,
+                                                                  const char *public_key,
+                                                                  GError **error);
 
 void rempart_store_list_subscriptions_async (RempartStore *self,
                                              GCancellable *cancellable,
@@ -263,6 +269,20 @@ gboolean rempart_store_import_feed_sync (RempartStore *self,
                                          RempartFeed *feed,
                                          RempartImportStats *out_stats,
                                          GError **error);
+
+/* Removes the subscription of @url (if any) with its actions AND the volunteer's rows keyed by
+ * @url (state, drafts, events), in one transaction. For bundled subscriptions only (is_bundled): a
+ * downloaded feed's history must outlive its subscription. */
+void rempart_store_forget_subscription_url_async (RempartStore *self,
+                                                  const char *url,
+                                                  GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+gboolean rempart_store_forget_subscription_url_finish (RempartStore *self,
+                                                       GAsyncResult *result,
+                                                       GError **error);
+gboolean
+rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url, GError **error);
 
 /* Actions */
 void rempart_store_list_actions_async (RempartStore *self,

@@ -557,7 +557,7 @@ skip_reason (RempartSync *self, RefreshData *data)
 
   /* The bundled demo has no server (example.org does not serve it): nothing to check.
    * Refresh-all leaves it out without a report; a refresh by id says why. */
-  if (sub->is_demo)
+  if (sub->is_bundled)
     {
       if (data->subscription_id == 0)
         g_clear_pointer (&data->report, rempart_sync_report_free);

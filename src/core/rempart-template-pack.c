@@ -10,8 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rempart-feed-parser-private.h"
-#include "rempart-feed-parser.h"
 #include "rempart-html-text.h"
 #include "rempart-json.h"
 #include "rempart-template-fill.h"
@@ -145,7 +143,7 @@ read_text (PackContext *ctx,
 {
   g_autofree char *path =
       prefix != NULL ? g_strconcat (prefix, ".", member, NULL) : g_strdup (member);
-  JsonNode *node = rempart_parse_member (object, member);
+  JsonNode *node = rempart_json_member (object, member);
   g_autofree char *clean = NULL;
   g_autofree char *stripped = NULL;
   const char *raw;
@@ -159,7 +157,7 @@ read_text (PackContext *ctx,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (ctx, path, _ ("is %s, not a string"), rempart_parse_type_name (node));
+    return fail (ctx, path, _ ("is %s, not a string"), rempart_json_type_name (node));
 
   /* Surrounding white space is fine; anything the sanitizer would change inside is not. */
   raw = json_node_get_string (node);
@@ -191,7 +189,7 @@ static gboolean
 read_topics (PackContext *ctx, JsonObject *object, const char *prefix, GStrv *out)
 {
   g_autofree char *path = g_strconcat (prefix, ".topics", NULL);
-  JsonNode *node = rempart_parse_member (object, "topics");
+  JsonNode *node = rempart_json_member (object, "topics");
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr (GPtrArray) seen = g_ptr_array_new ();
   JsonArray *array;
@@ -200,7 +198,7 @@ read_topics (PackContext *ctx, JsonObject *object, const char *prefix, GStrv *ou
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (ctx, path, _ ("is %s, not an array of topics"), rempart_parse_type_name (node));
+    return fail (ctx, path, _ ("is %s, not an array of topics"), rempart_json_type_name (node));
 
   array = json_node_get_array (node);
   for (guint j = 0; j < json_array_get_length (array); j++)
@@ -213,7 +211,7 @@ read_topics (PackContext *ctx, JsonObject *object, const char *prefix, GStrv *ou
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         return fail (ctx, element_path, _ ("is %s, not a string"),
-                     rempart_parse_type_name (element));
+                     rempart_json_type_name (element));
 
       keyword = json_node_get_string (element);
       quoted = rempart_text_quote (keyword);
@@ -240,14 +238,14 @@ read_approach (PackContext *ctx,
                RempartTemplateApproach *out)
 {
   g_autofree char *path = g_strconcat (prefix, ".approach", NULL);
-  JsonNode *node = rempart_parse_member (object, "approach");
+  JsonNode *node = rempart_json_member (object, "approach");
   g_autofree char *quoted = NULL;
 
   *out = REMPART_TEMPLATE_APPROACH_NONE;
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (ctx, path, _ ("is %s, not a string"), rempart_parse_type_name (node));
+    return fail (ctx, path, _ ("is %s, not a string"), rempart_json_type_name (node));
   if (rempart_template_approach_from_string (json_node_get_string (node), out))
     return TRUE;
 
@@ -301,7 +299,7 @@ read_template (PackContext *ctx, JsonNode *node, guint index, const char *pack_l
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (ctx, prefix, _ ("is %s, not an object"), rempart_parse_type_name (node));
+      fail (ctx, prefix, _ ("is %s, not an object"), rempart_json_type_name (node));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -370,7 +368,7 @@ read_pack (PackContext *ctx, JsonNode *root, const char *expected_language)
       g_set_error (ctx->error, REMPART_TEMPLATE_ERROR, REMPART_TEMPLATE_ERROR_INVALID,
                    _ ("%s: the document is %s, not an object; a template pack is an object "
                       "with language and templates"),
-                   ctx->display_name, rempart_parse_type_name (root));
+                   ctx->display_name, rempart_json_type_name (root));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -400,7 +398,7 @@ read_pack (PackContext *ctx, JsonNode *root, const char *expected_language)
       return NULL;
     }
 
-  node = rempart_parse_member (object, "templates");
+  node = rempart_json_member (object, "templates");
   if (node == NULL)
     {
       fail (ctx, "templates", _ ("missing; a template pack has a templates array"));
@@ -408,7 +406,7 @@ read_pack (PackContext *ctx, JsonNode *root, const char *expected_language)
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (ctx, "templates", _ ("is %s, not an array"), rempart_parse_type_name (node));
+      fail (ctx, "templates", _ ("is %s, not an array"), rempart_json_type_name (node));
       return NULL;
     }
   warn_unknown_members (ctx, object, NULL, pack_members, G_N_ELEMENTS (pack_members));

@@ -302,7 +302,7 @@ update_all (RempartActionPage *self)
 
   gtk_label_set_text (self->title_label,
                       self->item != NULL ? rempart_action_item_get_title (self->item) : "");
-  gtk_widget_set_visible (self->demo_box, self->info != NULL && self->info->is_demo);
+  gtk_widget_set_visible (self->demo_box, self->info != NULL && self->info->is_bundled);
 
   gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
   gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');

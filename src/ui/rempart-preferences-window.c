@@ -179,7 +179,7 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
   /* Titles and errors come from feeds and servers: plain text, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  if (sub->is_demo)
+  if (sub->is_bundled)
     {
       /* The example feed goes away by itself when a real group is added. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Example actions"));

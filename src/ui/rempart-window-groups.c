@@ -34,7 +34,7 @@ update_banner (RempartWindow *self)
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
       const char *name = sub->title != NULL ? sub->title : sub->url;
 
-      if (sub->is_demo)
+      if (sub->is_bundled)
         continue;
 
       if (sub->last_error != NULL)
@@ -86,7 +86,7 @@ create_group_row (RempartSubscription *sub)
   GtkWidget *icon;
   const char *title;
 
-  if (sub->is_demo)
+  if (sub->is_bundled)
     {
       title = _ ("Example actions");
       subtitle = g_strdup (_ ("Built into Rempart"));
@@ -151,7 +151,7 @@ rempart_window_update_groups (RempartWindow *self)
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
 
       gtk_list_box_append (self->groups_list, create_group_row (sub));
-      if (sub->is_demo)
+      if (sub->is_bundled)
         self->has_demo = TRUE;
       else
         newest = MAX (newest, sub->last_success);

@@ -271,7 +271,7 @@ test_demo (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (RempartFeedInfo) info = rempart_feed_info_copy (fixture->info);
 
-  info->is_demo = TRUE;
+  info->is_bundled = TRUE;
   rempart_action_page_set_item (fixture->page, fixture->store, fixture->item, info);
   g_assert_true (gtk_widget_get_visible (child (fixture, "demo_box")));
 

@@ -295,7 +295,8 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   ended->ended = TRUE;
   update_sub (f, ended);
 
-  demo = add_sub (f, REMPART_DEMO_FEED_URL, NULL);
+  demo = rempart_store_add_bundled_subscription_sync (f->store, REMPART_DEMO_FEED_URL, NULL, NULL);
+  g_assert_nonnull (demo);
 
   f->window = rempart_preferences_window_new (NULL, f->store, f->settings);
   g_signal_connect (f->window, "subscription-added", G_CALLBACK (subscription_added_cb), f);

@@ -149,7 +149,7 @@ check_demo (Fixture *f, const char *hashtag, const char *title_prefix)
 
   info = rempart_store_get_feed_info_sync (f->store, sub->id, &error);
   g_assert_no_error (error);
-  g_assert_true (info->is_demo);
+  g_assert_true (info->is_bundled);
   g_assert_cmpstr (info->hashtag, ==, hashtag);
   g_assert_cmpint (info->hashtag_position, ==, REMPART_HASHTAG_POSITION_START);
   g_assert_cmpuint (g_strv_length (info->rules), ==, 3);

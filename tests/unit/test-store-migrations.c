@@ -113,7 +113,7 @@ assert_empty_feed_info (RempartStore *store, gint64 subscription_id)
   g_assert_nonnull (info->rules);
   g_assert_cmpuint (g_strv_length (info->rules), ==, 0);
   g_assert_cmpuint (info->templates->len, ==, 0);
-  g_assert_false (info->is_demo);
+  g_assert_false (info->is_bundled);
 }
 
 /* The rows of @sql, one line each, columns separated by '|'. */
@@ -353,6 +353,44 @@ test_from_2 (Fixture *f, gconstpointer data)
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* v3→v4: the example feed, known before only by its address, is marked bundled; a real feed
+ * is not. Afterwards the store decides by the mark alone. */
+static void
+test_bundled_mark (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartStore) store = NULL;
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (RempartSubscription) added = NULL;
+
+  build_v2 (f->path);
+  exec (f->path, "INSERT INTO subscriptions (id, url) "
+                 "VALUES (2, 'https://example.org/rempart/demo/feed.json')");
+
+  store = rempart_store_open_sync (f->path, NULL, &error);
+  g_assert_no_error (error);
+  subs = rempart_store_list_subscriptions_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subs->len, ==, 2);
+  g_assert_false (((RempartSubscription *) g_ptr_array_index (subs, 0))->is_bundled);
+  g_assert_true (((RempartSubscription *) g_ptr_array_index (subs, 1))->is_bundled);
+
+  /* The address no longer makes a feed bundled, and only the bundled call does. */
+  g_assert_true (rempart_store_forget_subscription_url_sync (
+      store, "https://example.org/rempart/demo/feed.json", &error));
+  g_assert_no_error (error);
+  added = rempart_store_add_subscription_sync (store, "https://example.org/rempart/demo/feed.json",
+                                               NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (added->is_bundled);
+  g_clear_pointer (&added, rempart_subscription_free);
+  added = rempart_store_add_bundled_subscription_sync (store, "https://example.net/bundled.json",
+                                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (added->is_bundled);
+  rempart_store_close (store);
+}
+
 /* v2→v3 fails on a column already there: every row and user_version 2 stay. */
 static void
 test_failed_migration_3 (Fixture *f, gconstpointer data)
@@ -416,6 +454,8 @@ main (int argc, char *argv[])
   g_test_add ("/store/migrations/from-0", Fixture, NULL, fixture_setup, test_from_0,
               fixture_teardown);
   g_test_add ("/store/migrations/from-1", Fixture, NULL, fixture_setup, test_from_1,
+              fixture_teardown);
+  g_test_add ("/store/migrations/bundled-mark", Fixture, NULL, fixture_setup, test_bundled_mark,
               fixture_teardown);
   g_test_add ("/store/migrations/from-2", Fixture, NULL, fixture_setup, test_from_2,
               fixture_teardown);

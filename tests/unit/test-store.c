@@ -1085,7 +1085,7 @@ assert_example_info (const RempartFeedInfo *info, gint64 id)
   g_assert_cmpuint (g_strv_length (info->rules), ==, 3);
   g_assert_cmpstr (info->rules[0], ==, "Commencez votre commentaire par #jesuislà.");
   g_assert_cmpstr (info->rules[2], ==, "Citez une source quand vous avancez un fait.");
-  g_assert_false (info->is_demo);
+  g_assert_false (info->is_bundled);
 
   g_assert_cmpuint (info->templates->len, ==, 2);
   tmpl = g_ptr_array_index (info->templates, 0);

@@ -1387,7 +1387,7 @@ test_not_found (Fixture *f, gconstpointer data)
 }
 
 /* The bundled demo has no server: refresh-all leaves it out without a request or a report, a
- * refresh by id says why. The store marks it (is_demo) wherever it reads it. */
+ * refresh by id says why. The store marks it (is_bundled) and keeps it. */
 static void
 test_demo (Fixture *f, gconstpointer data)
 {
@@ -1400,16 +1400,17 @@ test_demo (Fixture *f, gconstpointer data)
   gint64 real_id = import_first (f);
   guint n;
 
-  demo = rempart_store_add_subscription_sync (f->store, REMPART_DEMO_FEED_URL, NULL, &error);
+  demo =
+      rempart_store_add_bundled_subscription_sync (f->store, REMPART_DEMO_FEED_URL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (demo->is_demo);
+  g_assert_true (demo->is_bundled);
   demo_copy = rempart_subscription_copy (demo);
-  g_assert_true (demo_copy->is_demo);
+  g_assert_true (demo_copy->is_bundled);
   real = get_sub (f, real_id);
-  g_assert_false (real->is_demo);
+  g_assert_false (real->is_bundled);
   g_clear_pointer (&demo_copy, rempart_subscription_free);
   demo_copy = get_sub (f, demo->id);
-  g_assert_true (demo_copy->is_demo);
+  g_assert_true (demo_copy->is_bundled);
 
   n = f->n_requests;
   reports = refresh_full (f, 0, TRUE, NULL, &error);
