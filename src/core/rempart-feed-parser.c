@@ -20,7 +20,13 @@
  * and nesting depth). Only then is the document parsed and read, item by item.
  */
 
-G_DEFINE_QUARK (rempart - feed - error - quark, rempart_feed_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_feed_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-feed-error-quark");
+}
 
 /* -------------------------------------------------------------------------------------- */
 /* The feed's own fields                                                                  */

@@ -82,7 +82,13 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (RempartFetcher, rempart_fetcher, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (rempart - fetch - error - quark, rempart_fetch_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_fetch_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-fetch-error-quark");
+}
 
 static void fetch_start_hop (GTask *task);
 

@@ -21,7 +21,13 @@
  * %REMPART_JSON_ERROR into its own domain; the messages already name the file.
  */
 
-G_DEFINE_QUARK (rempart - json - error - quark, rempart_json_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_json_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-json-error-quark");
+}
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */

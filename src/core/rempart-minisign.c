@@ -22,7 +22,13 @@
  * more. */
 #define PUBLIC_KEY_TEXT_MAX 4096
 
-G_DEFINE_QUARK (rempart - minisign - error - quark, rempart_minisign_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_minisign_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-minisign-error-quark");
+}
 
 G_DEFINE_BOXED_TYPE (RempartMinisignPublicKey,
                      rempart_minisign_public_key,

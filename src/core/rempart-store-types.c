@@ -9,7 +9,13 @@
 
 #include "rempart-store.h"
 
-G_DEFINE_QUARK (rempart - store - error - quark, rempart_store_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_store_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-store-error-quark");
+}
 
 G_DEFINE_BOXED_TYPE (RempartSubscription,
                      rempart_subscription,

@@ -24,7 +24,13 @@
  * warning, returned to the caller and never sent to g_warning().
  */
 
-G_DEFINE_QUARK (rempart - template - error - quark, rempart_template_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_template_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-template-error-quark");
+}
 
 typedef struct
 {

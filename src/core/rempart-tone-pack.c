@@ -24,7 +24,13 @@
 /* A pack is a few kilobytes; refuse to parse anything absurd. */
 #define PACK_MAX_SIZE (1024 * 1024)
 
-G_DEFINE_QUARK (rempart - tone - error - quark, rempart_tone_error)
+/* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
+ * subtraction and spaces it out, which changes the registered name. */
+GQuark
+rempart_tone_error_quark (void)
+{
+  return g_quark_from_static_string ("rempart-tone-error-quark");
+}
 
 G_DEFINE_BOXED_TYPE (RempartTonePack,
                      rempart_tone_pack,

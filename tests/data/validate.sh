@@ -114,6 +114,16 @@ layers)
   bad=$(grep -rlE '#include <(gtk|gdk|adwaita|gsk)' "$src/src/core" "$src/src/cli" 2>/dev/null)
   run "src/core and src/cli include no GTK header" test -z "$bad"
   [[ -n $bad ]] && results+=("# offending: $bad")
+  # Every error domain declared under src/ has its registered name checked by a unit test.
+  domains=$(grep -rhoE 'rempart_[a-z_]+_error_quark \(void\);' "$src/src" | sed 's/ (void);//' | sort -u)
+  test_file=$(find "$src/tests/unit" -name test-error-domains.c | head -n 1)
+  for d in $domains; do
+    run "$d is checked by test-error-domains.c" grep -q "$d }" "$test_file"
+  done
+  # clang-format spaces out G_DEFINE_QUARK's name ("rempart - feed - error - quark").
+  spaced=$(grep -rn 'G_DEFINE_QUARK (' "$src/src" 2>/dev/null)
+  run "no G_DEFINE_QUARK (clang-format rewrites its name)" test -z "$spaced"
+  [[ -n $spaced ]] && results+=("# offending: $spaced")
   ;;
 icons)
   need rsvg-convert
