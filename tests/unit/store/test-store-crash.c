@@ -39,7 +39,7 @@ helper_path (void)
 
   if (env != NULL)
     return g_strdup (env);
-  return g_test_build_filename (G_TEST_BUILT, "unit", "store-crash-helper", NULL);
+  return g_test_build_filename (G_TEST_BUILT, "unit", "store", "store-crash-helper", NULL);
 }
 
 static char *
