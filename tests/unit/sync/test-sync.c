@@ -19,6 +19,8 @@
 #include "rempart-demo.h"
 #include "rempart-fetcher.h"
 #include "rempart-minisign.h"
+#include "rempart-test-dirs.h"
+#include "rempart-test-monitor.h"
 #include "rempart-test-server.h"
 #include "rempart-store.h"
 #include "rempart-store-private.h"
@@ -30,103 +32,6 @@
 
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
-
-/* ------------------------------------------------------------------------------------------ */
-/* A network monitor the test switches on and off                                             */
-/* ------------------------------------------------------------------------------------------ */
-
-#define TEST_TYPE_MONITOR (test_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (TestMonitor, test_monitor, TEST, MONITOR, GObject)
-
-struct _TestMonitor
-{
-  GObject parent_instance;
-
-  gboolean available;
-};
-
-enum
-{
-  PROP_0,
-  PROP_NETWORK_AVAILABLE,
-  PROP_NETWORK_METERED,
-  PROP_CONNECTIVITY,
-};
-
-static gboolean
-test_monitor_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
-{
-  return TRUE;
-}
-
-static void
-test_monitor_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = test_monitor_initable_init;
-}
-
-static void
-test_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestMonitor,
-                               test_monitor,
-                               G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      test_monitor_initable_iface_init)
-                                   G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
-                                                          test_monitor_iface_init))
-
-static void
-test_monitor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TestMonitor *self = TEST_MONITOR (object);
-
-  switch (prop_id)
-    {
-      case PROP_NETWORK_AVAILABLE:
-        g_value_set_boolean (value, self->available);
-        break;
-      case PROP_NETWORK_METERED:
-        g_value_set_boolean (value, FALSE);
-        break;
-      case PROP_CONNECTIVITY:
-        g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                                 : G_NETWORK_CONNECTIVITY_LOCAL);
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-test_monitor_class_init (TestMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = test_monitor_get_property;
-  g_object_class_override_property (object_class, PROP_NETWORK_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, PROP_NETWORK_METERED, "network-metered");
-  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-test_monitor_init (TestMonitor *self)
-{
-  self->available = TRUE;
-}
-
-static void
-test_monitor_set_available (TestMonitor *self, gboolean available)
-{
-  if (self->available == available)
-    return;
-
-  self->available = available;
-  g_object_notify (G_OBJECT (self), "network-available");
-  g_signal_emit_by_name (self, "network-changed", available);
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Fixture                                                                                    */
@@ -163,7 +68,7 @@ typedef struct
   char *dir;
   RempartStore *store;
   RempartFetcher *fetcher;
-  TestMonitor *monitor;
+  RempartTestMonitor *monitor;
   RempartSync *sync;
   gint64 now;
 
@@ -335,7 +240,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->fetcher = rempart_fetcher_new ();
   soup_session_set_proxy_resolver (rempart_fetcher_get_session (f->fetcher), NULL);
-  f->monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  f->monitor = rempart_test_monitor_new ();
   f->sync = rempart_sync_new (f->store, f->fetcher, G_NETWORK_MONITOR (f->monitor));
   f->now = START_TIME;
   rempart_sync_set_clock (f->sync, fake_now, f);
@@ -350,22 +255,6 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->sync);
@@ -373,7 +262,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->fetcher);
   rempart_store_close (f->store);
   g_clear_object (&f->store);
-  remove_dir (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
 
   rempart_test_server_disconnect (f->server);
@@ -1213,7 +1102,7 @@ test_offline (Fixture *f, gconstpointer data)
 
   add_body_route (f, "/b.json", NULL, body);
   before = snapshot (f);
-  test_monitor_set_available (f->monitor, FALSE);
+  rempart_test_monitor_set_available (f->monitor, FALSE);
   f->now += 3600;
 
   for (int manual = 0; manual <= 1; manual++)
@@ -1451,7 +1340,7 @@ test_start_stop (Fixture *f, gconstpointer data)
   add_body_route (f, "/feed.json", "\"auto\"", body);
 
   /* Started offline: no refresh now, none at the one-second ticks. */
-  test_monitor_set_available (f->monitor, FALSE);
+  rempart_test_monitor_set_available (f->monitor, FALSE);
   rempart_sync_start (f->sync, 1);
   g_assert_true (rempart_sync_is_running (f->sync));
   rempart_test_spin (2500);
@@ -1460,9 +1349,9 @@ test_start_stop (Fixture *f, gconstpointer data)
   /* Back online: one refresh after the debounce, not one per change. */
   rempart_sync_stop (f->sync);
   rempart_sync_start (f->sync, 3600);
-  test_monitor_set_available (f->monitor, TRUE);
-  test_monitor_set_available (f->monitor, FALSE);
-  test_monitor_set_available (f->monitor, TRUE);
+  rempart_test_monitor_set_available (f->monitor, TRUE);
+  rempart_test_monitor_set_available (f->monitor, FALSE);
+  rempart_test_monitor_set_available (f->monitor, TRUE);
   wait_for_changed (f, 1);
   rempart_test_spin (200);
   g_assert_cmpuint (f->n_requests, ==, 1);
@@ -1480,8 +1369,8 @@ test_start_stop (Fixture *f, gconstpointer data)
 
   /* Stopped: nothing more, even when the network comes back. */
   n = f->n_requests;
-  test_monitor_set_available (f->monitor, FALSE);
-  test_monitor_set_available (f->monitor, TRUE);
+  rempart_test_monitor_set_available (f->monitor, FALSE);
+  rempart_test_monitor_set_available (f->monitor, TRUE);
   rempart_test_spin (REMPART_SYNC_ONLINE_DEBOUNCE * 1000 + 500);
   g_assert_cmpuint (f->n_requests, ==, n);
 }
