@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "rempart-store.h"
+#include "rempart-store-types.h"
 
 /* Written out rather than G_DEFINE_QUARK: clang-format reads the quark's name as a
  * subtraction and spaces it out, which changes the registered name. */
