@@ -1,4 +1,4 @@
-/* rempart-feed.c: the moderators' command-line tool
+/* rempart-feed-main.c: the moderators' command-line tool
  *
  * Copyright 2026 The Rempart developers
  *
