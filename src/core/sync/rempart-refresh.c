@@ -1,4 +1,4 @@
-/* rempart-sync-job.c: one refresh, subscription after subscription
+/* rempart-refresh.c: one refresh, subscription after subscription
  *
  * Copyright 2026 The Rempart developers
  *
@@ -10,11 +10,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rempart-refresh.h"
+
 #include "rempart-feed-parser.h"
-#include "rempart-sync-private.h"
 
 /*
- * A refresh is the GTask that rempart-sync.c queues; this file runs it. Per subscription:
+ * A refresh walks the subscriptions one after the other; RempartSync queues refreshes so
+ * that only one runs at a time. Each run is a GTask whose source object is the
+ * RempartRefresh and whose task data is its state (RefreshData). Per subscription:
  * decide whether to try at all (offline, Retry-After, ended, backoff), fetch, then either
  * import the feed (which saves the subscription in the same transaction, with its new
  * validators) or save only the bookkeeping. Nothing but an import ever touches the actions,
@@ -25,7 +28,30 @@
 /* Structures                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
-/* The state of one refresh, the GTask's task data. */
+struct _RempartRefresh
+{
+  GObject parent_instance;
+
+  RempartStore *store;
+  RempartFetcher *fetcher;
+  GNetworkMonitor *monitor;
+
+  RempartSyncClockFunc now_func;
+  gpointer now_data;
+};
+
+G_DEFINE_FINAL_TYPE (RempartRefresh, rempart_refresh, G_TYPE_OBJECT)
+
+enum
+{
+  SUBSCRIPTION_CHANGED,
+  NEW_ACTIONS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The state of one run, the GTask's task data. */
 typedef struct
 {
   gint64 subscription_id;
@@ -52,7 +78,7 @@ typedef struct
   char *display_name;
 } ParseData;
 
-static void job_next (GTask *task);
+static void next_subscription (GTask *task);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
@@ -76,6 +102,22 @@ parse_data_free (ParseData *data)
   g_bytes_unref (data->body);
   g_free (data->display_name);
   g_free (data);
+}
+
+static gint64
+real_now (gpointer user_data)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Ends the run @task with @reports or @error (takes either). */
+static void
+refresh_return (GTask *task, GPtrArray *reports, GError *error)
+{
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /*
@@ -164,7 +206,7 @@ stale_note (const RempartSubscription *sub, gint64 now_seconds)
 
 /* Adds data->report (none for the demo in refresh-all) and ends the subscription's turn. */
 static void
-job_add_report (RefreshData *data)
+add_report (RefreshData *data)
 {
   if (data->report != NULL)
     g_ptr_array_add (data->reports, g_steal_pointer (&data->report));
@@ -214,7 +256,7 @@ static void
 update_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  RempartSync *self = g_task_get_source_object (task);
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   gint64 id = data->sub->id;
@@ -223,32 +265,31 @@ update_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+          refresh_return (task, NULL, g_steal_pointer (&error));
           return;
         }
 
       report_set (data, REMPART_SYNC_OUTCOME_FAILED, g_strdup (error->message));
-      job_add_report (data);
-      job_next (task);
+      add_report (data);
+      next_subscription (task);
       return;
     }
 
   report_describe_data (data, data->sub);
-  job_add_report (data);
-  rempart_sync_emit_subscription_changed (self, id);
-  job_next (task);
+  add_report (data);
+  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
+  next_subscription (task);
 }
 
 /* Saves data->sub's bookkeeping (never its validators: those only come with an import). */
 static void
 save_bookkeeping (GTask *task)
 {
-  RempartSync *self = g_task_get_source_object (task);
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
 
-  rempart_store_update_subscription_async (rempart_sync_get_store (self), data->sub,
-                                           g_task_get_cancellable (task), update_cb,
-                                           g_object_ref (task));
+  rempart_store_update_subscription_async (self->store, data->sub, g_task_get_cancellable (task),
+                                           update_cb, g_object_ref (task));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -290,7 +331,7 @@ static void
 import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  RempartSync *self = g_task_get_source_object (task);
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   RempartImportStats stats = { 0 };
@@ -302,7 +343,7 @@ import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+          refresh_return (task, NULL, g_steal_pointer (&error));
           return;
         }
 
@@ -318,12 +359,12 @@ import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   data->report->stats = stats;
   report_set (data, REMPART_SYNC_OUTCOME_UPDATED, updated_message (data, &stats));
   report_describe_data (data, data->imported);
-  job_add_report (data);
+  add_report (data);
 
-  rempart_sync_emit_subscription_changed (self, id);
+  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
   if (stats.added > 0)
-    rempart_sync_emit_new_actions (self, id, stats.added);
-  job_next (task);
+    g_signal_emit (self, signals[NEW_ACTIONS], 0, id, stats.added);
+  next_subscription (task);
 }
 
 /* Parsing a large feed takes a few hundred milliseconds: never on the main thread. */
@@ -349,7 +390,7 @@ static void
 parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  RempartSync *self = g_task_get_source_object (task);
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   RempartSubscription *sub = data->sub;
   g_autoptr (RempartFetchResult) fetched = g_steal_pointer (&data->fetched);
@@ -364,7 +405,7 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   feed = g_task_propagate_pointer (G_TASK (result), &error);
   if (feed == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+      refresh_return (task, NULL, g_steal_pointer (&error));
       return;
     }
 
@@ -417,8 +458,8 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   imported->is_signed = is_signed;
 
-  rempart_store_import_feed_async (rempart_sync_get_store (self), imported, feed,
-                                   g_task_get_cancellable (task), import_cb, g_object_ref (task));
+  rempart_store_import_feed_async (self->store, imported, feed, g_task_get_cancellable (task),
+                                   import_cb, g_object_ref (task));
 }
 
 /* A 200: parse in a worker thread, then go on in parse_cb on this thread. */
@@ -435,7 +476,7 @@ handle_body (GTask *task, RempartFetchResult *fetched)
   data->fetched = rempart_fetch_result_ref (fetched);
 
   /* No source object: the thread may drop the last reference to the task, and with it to
-   * its source, which must not be the sync engine. */
+   * its source, which must not be the refresh (nor what it holds: the store, the fetcher). */
   parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
   g_task_set_source_tag (parse_task, handle_body);
   g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
@@ -530,7 +571,7 @@ fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      rempart_sync_job_return (task, NULL, g_steal_pointer (&error));
+      refresh_return (task, NULL, g_steal_pointer (&error));
       return;
     }
 
@@ -550,7 +591,7 @@ fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 /* Reports why @sub is not tried this time, or returns FALSE when it should be. Skips save
  * nothing: no attempt was made. */
 static gboolean
-skip_reason (RempartSync *self, RefreshData *data)
+skip_reason (RempartRefresh *self, RefreshData *data)
 {
   RempartSubscription *sub = data->sub;
   g_autofree char *when = NULL;
@@ -568,7 +609,7 @@ skip_reason (RempartSync *self, RefreshData *data)
       return TRUE;
     }
 
-  if (!rempart_sync_network_available (self))
+  if (!g_network_monitor_get_network_available (self->monitor))
     {
       report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_OFFLINE,
                   g_strdup_printf (_ ("%s was not checked because this computer is offline. "
@@ -618,20 +659,20 @@ skip_reason (RempartSync *self, RefreshData *data)
 static gboolean
 refresh_one (GTask *task)
 {
-  RempartSync *self = g_task_get_source_object (task);
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   RempartSubscription *sub = data->sub;
   g_autoptr (RempartMinisignPublicKey) key = NULL;
   RempartFetchRequest request = { 0 };
 
-  data->now = rempart_sync_now (self);
+  data->now = self->now_func (self->now_data);
   data->report = rempart_sync_report_new (sub->id);
 
   if (skip_reason (self, data))
     {
       if (data->report != NULL)
         report_describe_data (data, sub);
-      job_add_report (data);
+      add_report (data);
       return FALSE;
     }
 
@@ -657,14 +698,14 @@ refresh_one (GTask *task)
   request.etag = sub->etag;
   request.last_modified = sub->last_modified;
   request.public_key = key;
-  rempart_fetcher_fetch_async (rempart_sync_get_fetcher (self), &request,
-                               g_task_get_cancellable (task), fetch_cb, g_object_ref (task));
+  rempart_fetcher_fetch_async (self->fetcher, &request, g_task_get_cancellable (task), fetch_cb,
+                               g_object_ref (task));
   return TRUE;
 }
 
 /* Refreshes the next subscription, or ends the refresh after the last one. */
 static void
-job_next (GTask *task)
+next_subscription (GTask *task)
 {
   RefreshData *data = g_task_get_task_data (task);
 
@@ -675,7 +716,7 @@ job_next (GTask *task)
 
       if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
         {
-          rempart_sync_job_return (task, NULL, error);
+          refresh_return (task, NULL, error);
           return;
         }
 
@@ -684,7 +725,7 @@ job_next (GTask *task)
         return;
     }
 
-  rempart_sync_job_return (task, g_steal_pointer (&data->reports), NULL);
+  refresh_return (task, g_steal_pointer (&data->reports), NULL);
 }
 
 static void
@@ -698,7 +739,7 @@ list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   subs = rempart_store_list_subscriptions_finish (REMPART_STORE (object), result, &error);
   if (subs == NULL)
     {
-      rempart_sync_job_return (task, NULL, error);
+      refresh_return (task, NULL, error);
       return;
     }
 
@@ -716,10 +757,9 @@ list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
       if (found == NULL)
         {
-          rempart_sync_job_return (
-              task, NULL,
-              g_error_new (REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND,
-                           _ ("This subscription no longer exists: it was removed.")));
+          refresh_return (task, NULL,
+                          g_error_new (REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND,
+                                       _ ("This subscription no longer exists: it was removed.")));
           return;
         }
 
@@ -728,29 +768,121 @@ list_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 
   data->subs = g_steal_pointer (&subs);
-  job_next (task);
-}
-
-void
-rempart_sync_job_start (GTask *task)
-{
-  RempartSync *self = g_task_get_source_object (task);
-
-  rempart_store_list_subscriptions_async (
-      rempart_sync_get_store (self), g_task_get_cancellable (task), list_cb, g_object_ref (task));
+  next_subscription (task);
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Entry points (rempart-sync-private.h)                                                      */
+/* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-void
-rempart_sync_job_set_up (GTask *task, gint64 subscription_id, gboolean manual)
+static void
+rempart_refresh_dispose (GObject *object)
 {
-  RefreshData *data = g_new0 (RefreshData, 1);
+  RempartRefresh *self = REMPART_REFRESH (object);
 
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rempart_refresh_parent_class)->dispose (object);
+}
+
+static void
+rempart_refresh_class_init (RempartRefreshClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rempart_refresh_dispose;
+
+  /**
+   * RempartRefresh::subscription-changed:
+   * @id: the subscription
+   *
+   * The outcome of the refresh of subscription @id was saved (its bookkeeping, and its
+   * actions when it was an import). Skips save nothing and emit nothing.
+   */
+  signals[SUBSCRIPTION_CHANGED] =
+      g_signal_new ("subscription-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * RempartRefresh::new-actions:
+   * @id: the subscription
+   * @count: how many actions the import added
+   *
+   * An import added actions to subscription @id (emitted after ::subscription-changed).
+   */
+  signals[NEW_ACTIONS] =
+      g_signal_new ("new-actions", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+}
+
+static void
+rempart_refresh_init (RempartRefresh *self)
+{
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+RempartRefresh *
+rempart_refresh_new (RempartStore *store,
+                     RempartFetcher *fetcher,
+                     GNetworkMonitor *monitor,
+                     RempartSyncClockFunc now_func,
+                     gpointer now_data)
+{
+  RempartRefresh *self;
+
+  g_return_val_if_fail (REMPART_IS_STORE (store), NULL);
+  g_return_val_if_fail (REMPART_IS_FETCHER (fetcher), NULL);
+  g_return_val_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor), NULL);
+
+  self = g_object_new (REMPART_TYPE_REFRESH, NULL);
+  self->store = g_object_ref (store);
+  self->fetcher = g_object_ref (fetcher);
+  self->monitor = g_object_ref (monitor != NULL ? monitor : g_network_monitor_get_default ());
+  self->now_func = now_func != NULL ? now_func : real_now;
+  self->now_data = now_func != NULL ? now_data : NULL;
+
+  return self;
+}
+
+void
+rempart_refresh_run_async (RempartRefresh *self,
+                           gint64 subscription_id,
+                           gboolean manual,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RefreshData *data;
+
+  g_return_if_fail (REMPART_IS_REFRESH (self));
+  g_return_if_fail (subscription_id >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rempart_refresh_run_async);
+
+  data = g_new0 (RefreshData, 1);
   data->subscription_id = subscription_id;
   data->manual = manual;
   data->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_sync_report_free);
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+
+  rempart_store_list_subscriptions_async (self->store, cancellable, list_cb,
+                                          g_steal_pointer (&task));
+}
+
+GPtrArray *
+rempart_refresh_run_finish (RempartRefresh *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (REMPART_IS_REFRESH (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rempart_refresh_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -7,14 +7,15 @@
 
 #include "config.h"
 
-#include "rempart-sync-private.h"
+#include "rempart-sync.h"
 
 /*
- * RempartSync ties the fetcher, the feed parser and the store together. A refresh is a
- * GTask that walks the subscriptions one after the other (rempart-sync-job.c): never two
+ * RempartSync ties the fetcher, the feed parser and the store together. A refresh
+ * (RempartRefresh, rempart-refresh.c) walks the subscriptions one after the other: never two
  * downloads at once, as the store has one writer thread anyway and a volunteer follows a
  * handful of feeds. Refreshes are queued here so that two never touch the same subscription
- * at the same time. This file also owns the periodic and "back online" refreshes.
+ * at the same time; each gets its own RempartRefresh, whose signals become ours. This file
+ * also owns the periodic and "back online" refreshes.
  */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -30,10 +31,12 @@ struct _RempartSync
   GNetworkMonitor *monitor;
   gboolean online;
 
+  /* Handed to each refresh; NULL for the real clock. */
   RempartSyncClockFunc now_func;
   gpointer now_data;
 
-  /* Refreshes run one at a time: @running, then the queue's GTasks in order. */
+  /* Refreshes run one at a time: @running, then the queue's GTasks in order. Each GTask's
+   * data is its QueuedRefresh. */
   GTask *running;
   GQueue queue;
 
@@ -43,6 +46,13 @@ struct _RempartSync
   GCancellable *auto_cancellable;
   gboolean auto_pending;
 };
+
+/* What rempart_sync_refresh_async() was asked, until the refresh runs. */
+typedef struct
+{
+  gint64 subscription_id;
+  gboolean manual;
+} QueuedRefresh;
 
 G_DEFINE_FINAL_TYPE (RempartSync, rempart_sync, G_TYPE_OBJECT)
 
@@ -56,18 +66,43 @@ enum
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------------------------ */
-/* Helpers                                                                                    */
-/* ------------------------------------------------------------------------------------------ */
-
-static gint64
-default_now (gpointer user_data)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* The queue                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
+
+static void run_next (RempartSync *self);
+
+static void
+refresh_subscription_changed_cb (RempartRefresh *refresh, gint64 id, RempartSync *self)
+{
+  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
+}
+
+static void
+refresh_new_actions_cb (RempartRefresh *refresh, gint64 id, guint count, RempartSync *self)
+{
+  g_signal_emit (self, signals[NEW_ACTIONS], 0, id, count);
+}
+
+/* Ends the running refresh with its reports or error, then starts the next one. */
+static void
+refresh_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RempartSync *self = g_task_get_source_object (task);
+  g_autoptr (GTask) running = g_steal_pointer (&self->running);
+  GPtrArray *reports;
+  GError *error = NULL;
+
+  g_assert (running == task);
+
+  reports = rempart_refresh_run_finish (REMPART_REFRESH (object), result, &error);
+  if (reports == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
+
+  run_next (self);
+}
 
 static void
 run_next (RempartSync *self)
@@ -75,6 +110,8 @@ run_next (RempartSync *self)
   while (self->running == NULL && !g_queue_is_empty (&self->queue))
     {
       GTask *task = g_queue_pop_head (&self->queue);
+      QueuedRefresh *queued = g_task_get_task_data (task);
+      g_autoptr (RempartRefresh) refresh = NULL;
 
       if (g_task_return_error_if_cancelled (task))
         {
@@ -82,27 +119,19 @@ run_next (RempartSync *self)
           continue;
         }
 
+      /* A new one each time: it takes the clock as it is now. */
+      refresh = rempart_refresh_new (self->store, self->fetcher, self->monitor, self->now_func,
+                                     self->now_data);
+      g_signal_connect_object (refresh, "subscription-changed",
+                               G_CALLBACK (refresh_subscription_changed_cb), self, 0);
+      g_signal_connect_object (refresh, "new-actions", G_CALLBACK (refresh_new_actions_cb), self,
+                               0);
+
       self->running = task;
-      rempart_sync_job_start (task);
+      rempart_refresh_run_async (refresh, queued->subscription_id, queued->manual,
+                                 g_task_get_cancellable (task), refresh_done_cb,
+                                 g_object_ref (task));
     }
-}
-
-/* Ends the running refresh with @reports or @error, then starts the next one. */
-void
-rempart_sync_job_return (GTask *task, GPtrArray *reports, GError *error)
-{
-  RempartSync *self = g_task_get_source_object (task);
-  GTask *running = g_steal_pointer (&self->running);
-
-  g_assert (running == task);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (running);
-
-  run_next (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -132,7 +161,7 @@ static void
 start_automatic_refresh (RempartSync *self)
 {
   if (self->auto_cancellable == NULL || self->auto_pending ||
-      !rempart_sync_network_available (self))
+      !g_network_monitor_get_network_available (self->monitor))
     return;
 
   self->auto_pending = TRUE;
@@ -241,48 +270,7 @@ rempart_sync_class_init (RempartSyncClass *klass)
 static void
 rempart_sync_init (RempartSync *self)
 {
-  self->now_func = default_now;
   g_queue_init (&self->queue);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* For rempart-sync-job.c                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-gint64
-rempart_sync_now (RempartSync *self)
-{
-  return self->now_func (self->now_data);
-}
-
-gboolean
-rempart_sync_network_available (RempartSync *self)
-{
-  return g_network_monitor_get_network_available (self->monitor);
-}
-
-RempartStore *
-rempart_sync_get_store (RempartSync *self)
-{
-  return self->store;
-}
-
-RempartFetcher *
-rempart_sync_get_fetcher (RempartSync *self)
-{
-  return self->fetcher;
-}
-
-void
-rempart_sync_emit_subscription_changed (RempartSync *self, gint64 subscription_id)
-{
-  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, subscription_id);
-}
-
-void
-rempart_sync_emit_new_actions (RempartSync *self, gint64 subscription_id, guint count)
-{
-  g_signal_emit (self, signals[NEW_ACTIONS], 0, subscription_id, count);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -306,7 +294,7 @@ rempart_sync_new (RempartStore *store, RempartFetcher *fetcher, GNetworkMonitor 
   self->store = g_object_ref (store);
   self->fetcher = g_object_ref (fetcher);
   self->monitor = g_object_ref (monitor != NULL ? monitor : g_network_monitor_get_default ());
-  self->online = rempart_sync_network_available (self);
+  self->online = g_network_monitor_get_network_available (self->monitor);
   g_signal_connect (self->monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
 
   return self;
@@ -323,7 +311,8 @@ rempart_sync_set_clock (RempartSync *self, RempartSyncClockFunc now_func, gpoint
 {
   g_return_if_fail (REMPART_IS_SYNC (self));
 
-  self->now_func = now_func != NULL ? now_func : default_now;
+  /* NULL is the refresh's real clock. */
+  self->now_func = now_func;
   self->now_data = now_func != NULL ? user_data : NULL;
 }
 
@@ -336,6 +325,7 @@ rempart_sync_refresh_async (RempartSync *self,
                             gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
+  QueuedRefresh *queued;
 
   g_return_if_fail (REMPART_IS_SYNC (self));
   g_return_if_fail (subscription_id >= 0);
@@ -344,7 +334,10 @@ rempart_sync_refresh_async (RempartSync *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_sync_refresh_async);
 
-  rempart_sync_job_set_up (task, subscription_id, manual);
+  queued = g_new0 (QueuedRefresh, 1);
+  queued->subscription_id = subscription_id;
+  queued->manual = manual;
+  g_task_set_task_data (task, queued, g_free);
 
   g_queue_push_tail (&self->queue, g_steal_pointer (&task));
   run_next (self);

@@ -10,17 +10,14 @@
 #include <gio/gio.h>
 
 #include "rempart-fetcher.h"
+#include "rempart-refresh.h"
 #include "rempart-store.h"
 #include "rempart-sync-report.h"
 
 G_BEGIN_DECLS
 
-/* Exponential backoff after consecutive failures: BASE * 2^(failures - 1), at most MAX,
- * times a random factor in [1 - JITTER, 1 + JITTER] so that volunteers who failed together
- * do not all retry in the same second. */
-#define REMPART_SYNC_BACKOFF_BASE   60
-#define REMPART_SYNC_BACKOFF_MAX    (24 * 60 * 60)
-#define REMPART_SYNC_BACKOFF_JITTER 0.2
+/* The backoff after failures (REMPART_SYNC_BACKOFF_*) and the clock type are in
+ * rempart-refresh.h, where they are used. */
 
 /* Seconds between "the network is back" and the refresh it triggers: network managers send
  * several changes in a row while a connection comes up. */
@@ -28,9 +25,6 @@ G_BEGIN_DECLS
 
 #define REMPART_TYPE_SYNC (rempart_sync_get_type ())
 G_DECLARE_FINAL_TYPE (RempartSync, rempart_sync, REMPART, SYNC, GObject)
-
-/* Unix seconds, for tests that need to move time. */
-typedef gint64 (*RempartSyncClockFunc) (gpointer user_data);
 
 RempartSync *
 rempart_sync_new (RempartStore *store, RempartFetcher *fetcher, GNetworkMonitor *monitor);
