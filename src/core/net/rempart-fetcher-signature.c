@@ -1,0 +1,167 @@
+/* rempart-fetcher-signature.c: the .minisig next to the feed, and its check
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-fetcher-private.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Structures                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/* What the signature thread reads. */
+typedef struct
+{
+  RempartMinisignPublicKey *public_key; /* borrowed from FetchData: see verify_thread */
+  GBytes *body;
+  GBytes *sig;
+} VerifyData;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+verify_data_free (VerifyData *data)
+{
+  g_bytes_unref (data->body);
+  g_bytes_unref (data->sig);
+  g_free (data);
+}
+
+/* The signature sits next to the feed: same address, ".minisig" appended to the path (so a
+ * query string, if any, stays a query string). */
+static GUri *
+signature_uri_for (GUri *feed_uri)
+{
+  g_autofree char *path = g_strconcat (g_uri_get_path (feed_uri), ".minisig", NULL);
+
+  return g_uri_build (g_uri_get_flags (feed_uri), g_uri_get_scheme (feed_uri),
+                      g_uri_get_userinfo (feed_uri), g_uri_get_host (feed_uri),
+                      g_uri_get_port (feed_uri), path, g_uri_get_query (feed_uri), NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Callbacks                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/* BLAKE2b over up to 8 MiB takes tens of milliseconds: never on the caller's thread. The key
+ * is borrowed, not referenced: its count is not atomic. The fetch task (which owns it) stays
+ * alive until verify_cb, which runs after the thread is done with it. */
+static void
+verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  VerifyData *data = task_data;
+  GError *error = NULL;
+  char *trusted_comment = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (rempart_minisign_verify (data->public_key, data->body, data->sig, &trusted_comment, &error))
+    g_task_return_pointer (task, trusted_comment, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  char *trusted_comment;
+
+  trusted_comment = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                     ? g_steal_pointer (&error)
+                                     : rempart_fetch_signature_error (data, error));
+      return;
+    }
+
+  data->result->is_signed = TRUE;
+  data->result->trusted_comment = trusted_comment;
+  rempart_fetch_set_permanent_url (data);
+  rempart_fetch_return_result (task);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* For the other parts of the fetcher                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+GError *
+rempart_fetch_signature_error (FetchData *data, const GError *verify_error)
+{
+  g_autofree char *feed = rempart_fetch_uri_display (data->feed_uri);
+  g_autofree char *sig = rempart_fetch_uri_display (data->uri);
+
+  if (verify_error == NULL)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s is not signed: its signature file %s is missing. "
+                           "The actions already downloaded are kept; ask the group’s "
+                           "moderators to publish the signature."),
+                        feed, sig);
+
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s was signed with a different key from the one of this "
+                           "subscription. The actions already downloaded are kept; ask the "
+                           "group’s moderators whether their key changed, then subscribe again "
+                           "with the new key."),
+                        feed);
+
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
+                       REMPART_MINISIGN_ERROR_BAD_SIGNATURE) ||
+      g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
+                       REMPART_MINISIGN_ERROR_BAD_TRUSTED_COMMENT))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        _ ("The feed %s does not match its signature: it was changed after it "
+                           "was signed, or altered on the way (%s). The actions already "
+                           "downloaded are kept; tell the group’s moderators."),
+                        feed, verify_error->message);
+
+  return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                      _ ("The signature file %s of the feed %s cannot be used (%s). The actions "
+                         "already downloaded are kept; tell the group’s moderators."),
+                      sig, feed, verify_error->message);
+}
+
+void
+rempart_fetch_start_signature (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  data->stage = STAGE_SIGNATURE;
+  g_clear_pointer (&data->uri, g_uri_unref);
+  data->uri = signature_uri_for (data->feed_uri);
+  data->n_redirects = 0;
+  data->max_body = REMPART_FETCH_MAX_SIGNATURE;
+  rempart_fetch_start_hop (task);
+}
+
+void
+rempart_fetch_verify_signature (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  VerifyData *verify = g_new0 (VerifyData, 1);
+  g_autoptr (GTask) verify_task = NULL;
+
+  verify->public_key = data->public_key;
+  verify->body = g_bytes_ref (data->result->body);
+  verify->sig = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
+
+  /* No source object, and the callback on the thread-default context of the fetch (the
+   * private one of fetch_sync, the caller's otherwise). */
+  verify_task = g_task_new (NULL, g_task_get_cancellable (task), verify_cb, g_object_ref (task));
+  g_task_set_source_tag (verify_task, rempart_fetch_verify_signature);
+  g_task_set_task_data (verify_task, verify, (GDestroyNotify) verify_data_free);
+  g_task_run_in_thread (verify_task, verify_thread);
+}
