@@ -7,9 +7,9 @@
 
 #pragma once
 
-#include "rempart-composer-packs.h"
 #include "rempart-composer.h"
 #include "rempart-draft-saver.h"
+#include "rempart-pack-cache.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,8 @@ struct _RempartComposer
   RempartFeedInfo *info;
   GCancellable *cancellable; /* the reads of the current item */
   RempartDraftSaver *saver;  /* NULL until the draft is loaded */
-  RempartComposerPacks *packs;
+  RempartPackCache *pack_cache;
+  RempartPacks *packs;
   GPtrArray *user_templates; /* (element-type RempartTemplate) */
   GPtrArray *templates;      /* offered, (element-type RempartTemplate) */
   GPtrArray *hints;          /* (element-type RempartToneHint) */

@@ -42,6 +42,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_PACK_CACHE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* A template being saved: the toast to show once it is. */
 typedef struct
 {
@@ -202,7 +211,8 @@ packs_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   RempartComposerRead *data = user_data;
   g_autoptr (RempartComposer) self = g_object_ref (data->self);
   g_autoptr (GError) error = NULL;
-  g_autoptr (RempartComposerPacks) packs = rempart_composer_packs_load_finish (result, &error);
+  g_autoptr (RempartPacks) packs =
+      rempart_pack_cache_load_finish (REMPART_PACK_CACHE (source), result, &error);
 
   if (!rempart_composer_read_finish (data) || packs == NULL)
     return;
@@ -213,7 +223,7 @@ packs_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (packs == self->packs)
     return;
 
-  g_clear_pointer (&self->packs, rempart_composer_packs_unref);
+  g_clear_pointer (&self->packs, rempart_packs_unref);
   self->packs = g_steal_pointer (&packs);
 
   update_notice (self);
@@ -382,6 +392,39 @@ choose_template_action (GtkWidget *widget, const char *action_name, GVariant *pa
 /* -------------------------------------------------------------------------------------- */
 
 static void
+rempart_composer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RempartComposer *self = REMPART_COMPOSER (object);
+
+  switch (prop_id)
+    {
+      case PROP_PACK_CACHE:
+        g_value_set_object (value, rempart_composer_get_pack_cache (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rempart_composer_set_property (GObject *object,
+                               guint prop_id,
+                               const GValue *value,
+                               GParamSpec *pspec)
+{
+  RempartComposer *self = REMPART_COMPOSER (object);
+
+  switch (prop_id)
+    {
+      case PROP_PACK_CACHE:
+        rempart_composer_set_pack_cache (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rempart_composer_dispose (GObject *object)
 {
   RempartComposer *self = REMPART_COMPOSER (object);
@@ -395,8 +438,9 @@ rempart_composer_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
+  g_clear_object (&self->pack_cache);
   g_clear_pointer (&self->info, rempart_feed_info_free);
-  g_clear_pointer (&self->packs, rempart_composer_packs_unref);
+  g_clear_pointer (&self->packs, rempart_packs_unref);
   g_clear_pointer (&self->user_templates, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->hints, g_ptr_array_unref);
@@ -413,6 +457,19 @@ rempart_composer_class_init (RempartComposerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rempart_composer_dispose;
+  object_class->get_property = rempart_composer_get_property;
+  object_class->set_property = rempart_composer_set_property;
+
+  /**
+   * RempartComposer:pack-cache:
+   *
+   * Where the tone and built-in template packs come from; the process's default cache
+   * unless someone hands another.
+   */
+  properties[PROP_PACK_CACHE] =
+      g_param_spec_object ("pack-cache", NULL, NULL, REMPART_TYPE_PACK_CACHE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RempartComposer::queued:
@@ -654,8 +711,9 @@ rempart_composer_set_item (RempartComposer *self,
       else
         self->draft_loaded = TRUE; /* nothing to restore, nowhere to save */
 
-      rempart_composer_packs_load_async (get_language (self), self->cancellable, packs_loaded_cb,
-                                         rempart_composer_read_new (self));
+      rempart_pack_cache_load_async (rempart_composer_get_pack_cache (self), get_language (self),
+                                     self->cancellable, packs_loaded_cb,
+                                     rempart_composer_read_new (self));
     }
 
   /* update_templates () updates the actions too. */
@@ -720,6 +778,24 @@ rempart_composer_apply_template (RempartComposer *self, const char *template_id)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 
   return TRUE;
+}
+
+RempartPackCache *
+rempart_composer_get_pack_cache (RempartComposer *self)
+{
+  g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
+
+  return self->pack_cache != NULL ? self->pack_cache : rempart_pack_cache_get_default ();
+}
+
+void
+rempart_composer_set_pack_cache (RempartComposer *self, RempartPackCache *cache)
+{
+  g_return_if_fail (REMPART_IS_COMPOSER (self));
+  g_return_if_fail (cache == NULL || REMPART_IS_PACK_CACHE (cache));
+
+  if (g_set_object (&self->pack_cache, cache))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK_CACHE]);
 }
 
 gboolean

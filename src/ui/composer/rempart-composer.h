@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rempart-action-item.h"
+#include "rempart-pack-cache.h"
 #include "rempart-store.h"
 
 G_BEGIN_DECLS
@@ -40,5 +41,17 @@ char *rempart_composer_get_text (RempartComposer *self);
 /* Fills the reply from the offered template @template_id (replacing the text, undoably);
  * FALSE when no such template is offered. */
 gboolean rempart_composer_apply_template (RempartComposer *self, const char *template_id);
+
+/*
+ * rempart_composer_set_pack_cache:
+ * @cache: (nullable): where the tone and built-in template packs come from; %NULL for
+ *   rempart_pack_cache_get_default()
+ *
+ * Used from the next rempart_composer_set_item() on.
+ */
+void rempart_composer_set_pack_cache (RempartComposer *self, RempartPackCache *cache);
+
+/* Returns: (transfer none): the cache in use, the default one unless another was set */
+RempartPackCache *rempart_composer_get_pack_cache (RempartComposer *self);
 
 G_END_DECLS
