@@ -542,7 +542,13 @@ rempart_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (rempart_window_new (self));
+    {
+      window =
+          GTK_WINDOW (rempart_window_new (GTK_APPLICATION (self), self->store, self->settings));
+      g_signal_connect_object (window, "subscription-added",
+                               G_CALLBACK (rempart_application_subscription_added), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   gtk_window_present (window);
   open_store (self);

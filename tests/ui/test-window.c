@@ -204,7 +204,7 @@ test_window_size_remembered (Fixture *fixture, gconstpointer user_data)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   /* A new window opens at the remembered size. */
-  second = g_object_ref_sink (rempart_window_new (fixture->app));
+  second = g_object_ref_sink (rempart_window_new (GTK_APPLICATION (fixture->app), NULL, settings));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);

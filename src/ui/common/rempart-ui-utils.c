@@ -174,3 +174,19 @@ rempart_accessible_fix_mnemonics (GtkWidget *root)
 
   fix_mnemonic_label (root);
 }
+
+void
+rempart_toast_overlay_show (AdwToastOverlay *overlay, const char *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (message != NULL);
+
+  /* AdwToast titles are Pango markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (overlay, toast);
+}

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,8 @@ char *rempart_format_time_ago (gint64 when, gint64 now);
 char *rempart_format_platform (const char *platform);
 
 void rempart_accessible_fix_mnemonics (GtkWidget *root);
+
+/* Shows @message, plain text (a feed's or an error's words), as a toast for five seconds. */
+void rempart_toast_overlay_show (AdwToastOverlay *overlay, const char *message);
 
 G_END_DECLS

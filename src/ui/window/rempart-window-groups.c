@@ -182,7 +182,7 @@ rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, g
   if (subscriptions == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (self, error->message);
+        rempart_toast_overlay_show (self->toast_overlay, error->message);
       return;
     }
 

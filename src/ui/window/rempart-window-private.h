@@ -18,6 +18,7 @@ struct _RempartWindow
   AdwApplicationWindow parent_instance;
 
   RempartStore *store;
+  GSettings *settings;
   RempartActionModel *model;
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
@@ -55,7 +56,8 @@ struct _RempartWindow
   RempartComposer *composer;
 };
 
-/* rempart-window-groups.c: the groups of the sidebar, the sync status and the banner */
+/* rempart-window-groups.c: the groups of the sidebar, the sync status and the banner. It reads
+ * and writes the struct above but never calls rempart-window.c: calls go one way only. */
 void rempart_window_update_groups (RempartWindow *self);
 void
 rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data);

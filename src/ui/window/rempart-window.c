@@ -22,6 +22,14 @@
 
 G_DEFINE_FINAL_TYPE (RempartWindow, rempart_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  SUBSCRIPTION_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The lists of the sidebar, in order. */
 static const struct
 {
@@ -47,21 +55,10 @@ static const struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-static GSettings *
-get_settings (RempartWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!REMPART_IS_APPLICATION (app))
-    return NULL;
-
-  return rempart_application_get_settings (REMPART_APPLICATION (app));
-}
-
 static void
 restore_window_state (RempartWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -76,7 +73,7 @@ restore_window_state (RempartWindow *self)
 static void
 save_window_state (RempartWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   int width, height;
 
   if (settings == NULL)
@@ -352,14 +349,11 @@ posted_cb (RempartComposer *composer, gpointer user_data)
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
 }
 
+/* The application retires the example actions and checks the new group: pass it on. */
 static void
 subscription_added_cb (GtkWidget *preferences, gint64 subscription_id, gpointer user_data)
 {
-  RempartWindow *self = user_data;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (REMPART_IS_APPLICATION (app))
-    rempart_application_subscription_added (REMPART_APPLICATION (app), subscription_id);
+  g_signal_emit (user_data, signals[SUBSCRIPTION_ADDED], 0, subscription_id);
 }
 
 static void
@@ -371,7 +365,7 @@ subscription_removed_cb (GtkWidget *preferences, gint64 subscription_id, gpointe
 static RempartPreferencesWindow *
 show_preferences (RempartWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = self->settings;
   RempartPreferencesWindow *preferences;
 
   if (self->store == NULL || settings == NULL)
@@ -499,6 +493,7 @@ rempart_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->current_item);
   g_clear_pointer (&self->current_info, rempart_feed_info_free);
   g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
@@ -519,6 +514,16 @@ rempart_window_class_init (RempartWindowClass *klass)
   object_class->dispose = rempart_window_dispose;
 
   window_class->close_request = rempart_window_close_request;
+
+  /*
+   * RempartWindow::subscription-added:
+   * @subscription_id: the new subscription
+   *
+   * The volunteer followed a group from this window's preferences.
+   */
+  signals[SUBSCRIPTION_ADDED] =
+      g_signal_new ("subscription-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (REMPART_TYPE_ACTION_PAGE);
   g_type_ensure (REMPART_TYPE_COMPOSER);
@@ -667,19 +672,26 @@ rempart_window_init (RempartWindow *self)
 /* Public API                                                                             */
 /* -------------------------------------------------------------------------------------- */
 
+/*
+ * rempart_window_new:
+ * @store: (nullable): the store, or %NULL while it is being opened (see set_store)
+ * @settings: the application's settings: window size, preferences
+ *
+ * The window is handed what it shows and saves; it never asks the application.
+ */
 RempartWindow *
-rempart_window_new (RempartApplication *application)
+rempart_window_new (GtkApplication *application, RempartStore *store, GSettings *settings)
 {
   RempartWindow *self;
 
-  g_return_val_if_fail (REMPART_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || REMPART_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
-
-  /* Not in constructed(): GtkWindow:application is not a construct property, so it is only
-   * set after construction, and the settings belong to the application. */
+  self->settings = g_object_ref (settings);
   restore_window_state (self);
-  rempart_window_set_store (self, rempart_application_get_store (application));
+  rempart_window_set_store (self, store);
 
   return self;
 }
@@ -795,15 +807,7 @@ rempart_window_get_model (RempartWindow *self)
 void
 rempart_window_show_toast (RempartWindow *self, const char *message)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (REMPART_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
 
-  /* AdwToast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rempart_toast_overlay_show (self->toast_overlay, message);
 }

@@ -11,14 +11,15 @@
 
 #include "rempart-action-item.h"
 #include "rempart-action-model.h"
-#include "rempart-application.h"
+#include "rempart-store.h"
 
 G_BEGIN_DECLS
 
 #define REMPART_TYPE_WINDOW (rempart_window_get_type ())
 G_DECLARE_FINAL_TYPE (RempartWindow, rempart_window, REMPART, WINDOW, AdwApplicationWindow)
 
-RempartWindow *rempart_window_new (RempartApplication *application);
+RempartWindow *
+rempart_window_new (GtkApplication *application, RempartStore *store, GSettings *settings);
 
 void rempart_window_set_store (RempartWindow *self, RempartStore *store);
 
