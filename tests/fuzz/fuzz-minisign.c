@@ -6,18 +6,10 @@
  */
 
 /* libFuzzer target for the minisign parsers: the input is read as a public key, as an
- * unencrypted secret key, and as a signature file. Not built by meson; from the top of the
- * source tree, after `meson setup _build-sig` (for config.h):
- *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I _build-sig -I src/core \
- *     tests/fuzz/fuzz-minisign.c src/core/rempart-minisign.c src/core/rempart-minisign-key.c \
- *     src/core/rempart-minisign-sig.c src/core/rempart-blake2b.c src/core/rempart-scrypt.c \
- *     $(pkg-config --cflags --libs gio-2.0 libcrypto) -o fuzz-minisign
- *   mkdir -p _fuzz-corpus
- *   ./fuzz-minisign -max_total_time=60 -max_len=12000 _fuzz-corpus tests/unit/minisign/
- *
- * libFuzzer writes new inputs to the first directory only, so the fixtures stay as they are.
- */
+ * unencrypted secret key, and as a signature file. tests/fuzz/run.sh builds it (meson with
+ * -Dfuzzing=true, clang, ASan and UBSan), seeds it from tests/unit/minisign and runs it for a
+ * bounded time; new inputs go to a scratch corpus in the build folder, so the fixtures stay as
+ * they are. */
 
 #include "config.h"
 
