@@ -14,6 +14,7 @@
 
 #include "rempart-page-private.h"
 #include "rempart-page-util.h"
+#include "rempart-ui-utils.h"
 
 /* -------------------------------------------------------------------------------------- */
 /* Statics                                                                                */
@@ -82,8 +83,6 @@ void
 rempart_page_show_message (GtkWidget *widget, const char *message)
 {
   GtkWidget *overlay;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
@@ -95,11 +94,7 @@ rempart_page_show_message (GtkWidget *widget, const char *message)
       return;
     }
 
-  /* AdwToast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  rempart_toast_overlay_show (ADW_TOAST_OVERLAY (overlay), message);
 }
 
 /*
