@@ -12,6 +12,7 @@
 
 #include "bench-common.h"
 #include "rempart-action-model.h"
+#include "rempart-test-dirs.h"
 
 /*
  * What RempartActionModel costs with a large store: the wall time of a reload, from the call
@@ -78,7 +79,7 @@ main (int argc, char *argv[])
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 10000;
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 10;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rempart-bench-XXXXXX", &error);
+  g_autofree char *dir = rempart_test_dir_new ("bench");
   g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
   g_autoptr (RempartFeed) feed = bench_make_feed (n, 1);
   g_autoptr (RempartFeed) changed = bench_make_feed (n, 2);
@@ -126,6 +127,6 @@ main (int argc, char *argv[])
 
   g_clear_object (&model);
   g_clear_object (&store);
-  bench_remove_store (dir, path);
+  rempart_test_dir_remove (dir);
   return 0;
 }

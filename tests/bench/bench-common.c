@@ -9,8 +9,6 @@
 
 #include "bench-common.h"
 
-#include <glib/gstdio.h>
-
 RempartFeed *
 bench_make_feed (guint n_actions, guint variant)
 {
@@ -62,18 +60,4 @@ bench_open_store (const char *path, RempartSubscription **out_sub)
     g_error ("%s", error->message);
 
   return g_steal_pointer (&store);
-}
-
-void
-bench_remove_store (const char *dir, const char *path)
-{
-  const char *suffix[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffix); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
 }

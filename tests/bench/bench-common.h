@@ -21,7 +21,4 @@ double bench_ms_since (gint64 start);
 /* Opens a new store at @path with one subscription; aborts on error. */
 RempartStore *bench_open_store (const char *path, RempartSubscription **out_sub);
 
-/* Removes the store file at @path, its WAL and shared-memory files, and then @dir. */
-void bench_remove_store (const char *dir, const char *path);
-
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "bench-common.h"
+#include "rempart-test-dirs.h"
 
 /*
  * What the store costs with a large feed: imports into an empty and a full store, a
@@ -47,7 +48,7 @@ main (int argc, char *argv[])
 {
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 10000;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rempart-bench-XXXXXX", &error);
+  g_autofree char *dir = rempart_test_dir_new ("bench");
   g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
   g_autoptr (RempartFeed) feed = bench_make_feed (n, 1);
   g_autoptr (RempartFeed) changed = bench_make_feed (n, 2);
@@ -85,6 +86,6 @@ main (int argc, char *argv[])
           bench_ms_since (start) / n_trips, n_trips);
 
   g_clear_object (&store);
-  bench_remove_store (dir, path);
+  rempart_test_dir_remove (dir);
   return 0;
 }

@@ -15,6 +15,7 @@
 #include "rempart-minisign.h"
 #include "rempart-store-private.h"
 #include "rempart-sync.h"
+#include "rempart-test-dirs.h"
 
 /*
  * The bundled demo feeds (data/demo): both verify with demo.pub and import; a copy altered by
@@ -36,32 +37,13 @@ typedef struct
 /* -------------------------------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   g_assert_nonnull (g_getenv ("REMPART_SOURCE_ROOT"));
-  f->dir = g_dir_make_tmp ("rempart-demo-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("demo");
   path = g_build_filename (f->dir, "rempart.db", NULL);
   f->store = rempart_store_open_sync (path, NULL, &error);
   g_assert_no_error (error);
@@ -71,7 +53,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 

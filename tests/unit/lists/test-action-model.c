@@ -7,11 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rempart-action-model.h"
 #include "rempart-feed-parser.h"
 #include "rempart-store-private.h"
+#include "rempart-test-dirs.h"
 
 /*
  * RempartActionModel against a real store file: the list a GtkListView shows must be the
@@ -188,8 +187,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("rempart-model-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("model");
   path = g_build_filename (f->dir, "rempart.db", NULL);
   f->store = rempart_store_open_sync (path, NULL, &error);
   g_assert_no_error (error);
@@ -203,9 +201,6 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->model);
   /* Let a pending answer reach its (now inert) callback before the store goes. */
   drain (20);
@@ -213,13 +208,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->sub, rempart_subscription_free);
   g_clear_pointer (&f->notified, g_hash_table_unref);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (f->dir));
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 

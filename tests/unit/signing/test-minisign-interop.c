@@ -11,12 +11,12 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rempart-minisign-private.h"
 #include "rempart-minisign.h"
 #include "rempart-scrypt.h"
+#include "rempart-test-dirs.h"
 
 #define FEED_JSON "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}\n"
 
@@ -33,26 +33,14 @@ typedef struct
 static void
 fixture_setup (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-
   fixture->minisign = g_find_program_in_path ("minisign");
-  fixture->dir = g_dir_make_tmp ("rempart-minisign-interop-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rempart_test_dir_new ("minisign-interop");
 }
 
 static void
 fixture_teardown (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  rempart_test_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->minisign);
 }

@@ -18,6 +18,7 @@
 #include "rempart-minisign-private.h"
 #include "rempart-minisign.h"
 #include "rempart-scrypt.h"
+#include "rempart-test-dirs.h"
 
 typedef struct
 {
@@ -31,25 +32,13 @@ typedef struct
 static void
 tmp_setup (TmpFixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rempart-minisign-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rempart_test_dir_new ("minisign");
 }
 
 static void
 tmp_teardown (TmpFixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  rempart_test_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 /* ------------------------------------------------------------------------------------------ */

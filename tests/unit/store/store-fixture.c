@@ -7,32 +7,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "rempart-test-dirs.h"
 #include "store-fixture.h"
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
-}
 
 RempartFeed *
 load_example (void)
@@ -232,8 +214,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("rempart-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("store");
   f->path = g_build_filename (f->dir, "data", "rempart", "rempart.db", NULL);
   f->store = rempart_store_open_sync (f->path, NULL, &error);
   g_assert_no_error (error);
@@ -248,7 +229,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->sub, rempart_subscription_free);
-  remove_tree (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -10,10 +10,10 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rempart-store.h"
+#include "rempart-test-dirs.h"
 
 /*
  * "A crash never loses a draft": store-crash-helper imports large feeds and saves drafts in
@@ -94,18 +94,19 @@ test_kill_loop (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *helper = helper_path ();
-  g_autofree char *dir = g_dir_make_tmp ("rempart-crash-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "rempart.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 printed = 0;
   guint kills = 0, mid_run = 0;
 
-  g_assert_no_error (error);
   if (!g_file_test (helper, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_test_skip ("store-crash-helper not built");
       return;
     }
+  dir = rempart_test_dir_new ("crash");
+  path = g_build_filename (dir, "rempart.db", NULL);
 
   while (kills < MIN_KILLS && g_get_monotonic_time () - start < MAX_SECONDS * G_USEC_PER_SEC)
     {
@@ -153,13 +154,7 @@ test_kill_loop (void)
   /* The test proves nothing if the helper never got to save. */
   g_assert_cmpuint (mid_run, >, 0);
 
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffix[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  rempart_test_dir_remove (dir);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rempart-store-private.h"
+#include "rempart-test-dirs.h"
 
 /*
  * Every earlier schema opens with the current code and keeps its rows: version 0 (a new or
@@ -36,25 +37,14 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rempart-migrations-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("migrations");
   f->path = g_build_filename (f->dir, "rempart.db", NULL);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (f->dir));
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

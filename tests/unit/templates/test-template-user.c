@@ -7,10 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rempart-template-pack.h"
 #include "rempart-template-user.h"
+#include "rempart-test-dirs.h"
 
 typedef struct
 {
@@ -24,8 +23,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("rempart-template-user-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("template-user");
   path = g_build_filename (f->dir, "rempart.db", NULL);
   f->store = rempart_store_open_sync (path, NULL, &error);
   g_assert_no_error (error);
@@ -34,20 +32,10 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   rempart_store_close (f->store);
   g_clear_object (&f->store);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 

@@ -14,6 +14,7 @@
 #include "rempart-template-fill.h"
 #include "rempart-template-pack.h"
 #include "rempart-template.h"
+#include "rempart-test-dirs.h"
 #include "rempart-tone.h"
 #include "rempart-topic-names.h"
 
@@ -38,11 +39,9 @@ typedef struct
 static void
 temp_packs_set_up (TempPacks *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *templates = NULL;
 
-  fixture->dir = g_dir_make_tmp ("rempart-templates-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rempart_test_dir_new ("templates");
   templates = g_build_filename (fixture->dir, "templates", NULL);
   g_assert_cmpint (g_mkdir (templates, 0700), ==, 0);
 
@@ -53,18 +52,7 @@ temp_packs_set_up (TempPacks *fixture, gconstpointer data)
 static void
 temp_packs_tear_down (TempPacks *fixture, gconstpointer data)
 {
-  g_autofree char *templates = g_build_filename (fixture->dir, "templates", NULL);
-  g_autoptr (GDir) dir = g_dir_open (templates, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (templates, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (templates), ==, 0);
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  rempart_test_dir_remove (fixture->dir);
 
   g_setenv ("REMPART_DATA_DIR", fixture->saved_data_dir, TRUE);
   g_clear_pointer (&fixture->saved_data_dir, g_free);
