@@ -114,6 +114,13 @@ layers)
   bad=$(grep -rlE '#include <(gtk|gdk|adwaita|gsk)' "$src/src/core" "$src/src/cli" 2>/dev/null)
   run "src/core and src/cli include no GTK header" test -z "$bad"
   [[ -n $bad ]] && results+=("# offending: $bad")
+  # The layer rule of HACKING.md, on the sources: includes only go down the core folders.
+  out=$(/usr/bin/python3 "$src/tests/data/check-layers.py" "$src" 2>&1)
+  rc=$?
+  n=$((n + 1))
+  if [[ $rc -eq 0 ]]; then results+=("ok $n - core folders include only the folders they build on")
+  else failed=$((failed + 1)); results+=("not ok $n - core folders include only the folders they build on"); fi
+  results+=("$(sed 's/^/# /' <<<"$out")")
   # Every error domain declared under src/ has its registered name checked by a unit test.
   domains=$(grep -rhoE 'rempart_[a-z_]+_error_quark \(void\);' "$src/src" | sed 's/ (void);//' | sort -u)
   test_file=$(find "$src/tests/unit" -name test-error-domains.c | head -n 1)

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "rempart-action-private.h"
+#include "rempart-action-builder.h"
 
 /*
  * RempartAction is one item of the feed: a thread that volunteers answer. It is immutable

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rempart-action-private.h"
+#include "rempart-action-builder.h"
 #include "rempart-feed-parser-private.h"
 #include "rempart-feed-parser.h"
 

@@ -9,7 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "rempart-action-private.h"
+#include "rempart-action-builder.h"
 #include "rempart-date.h"
 #include "rempart-store-private.h"
 

@@ -1,4 +1,4 @@
-/* rempart-action-private.h
+/* rempart-action-builder.h
  *
  * Copyright 2026 The Rempart developers
  *
@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Actions are immutable once the parser hands them out; only the parser builds them. */
+/* Actions are immutable once handed out. Only the feed parser and the store (which rebuilds
+ * them from its rows) build them, through these calls. */
 typedef enum
 {
   REMPART_ACTION_TITLE,
