@@ -9,8 +9,6 @@
 
 #include "rempart-ui-test.h"
 
-#include <glib/gstdio.h>
-
 gboolean
 rempart_ui_test_iterate_until_timeout (gboolean (*done) (gpointer data),
                                        gpointer data,
@@ -192,24 +190,6 @@ rempart_ui_test_application_new (void)
   g_assert_no_error (error);
 
   return application;
-}
-
-void
-rempart_ui_test_remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rempart_ui_test_remove_tree (child);
-      else
-        g_assert_no_errno (g_unlink (child));
-    }
-  g_assert_no_errno (g_rmdir (path));
 }
 
 RempartFeed *

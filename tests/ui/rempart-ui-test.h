@@ -62,9 +62,6 @@ char *rempart_ui_test_make_data_home (const char *tmpl);
 /* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE */
 RempartApplication *rempart_ui_test_application_new (void);
 
-/* Deletes @path and everything below it, asserting that each file goes. */
-void rempart_ui_test_remove_tree (const char *path);
-
 /* Returns: (transfer full): tests/unit/feeds/example.json, parsed */
 RempartFeed *rempart_ui_test_load_example (void);
 

@@ -8,11 +8,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rempart-application.h"
 #include "rempart-demo.h"
 #include "rempart-feed-parser.h"
+#include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
 #include "test-preferences-fixture.h"
 
@@ -213,8 +212,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   g_autoptr (RempartSubscription) demo = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  f->dir = g_dir_make_tmp ("rempart-ui-prefs-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("ui-prefs");
   path = g_build_filename (f->dir, "rempart.db", NULL);
   f->store = rempart_store_open_sync (path, NULL, &error);
   g_assert_no_error (error);
@@ -285,7 +283,7 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
 
   rempart_store_close (f->store);
   g_clear_object (&f->store);
-  rempart_ui_test_remove_tree (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 
@@ -319,7 +317,7 @@ preferences_test_run (const char *data_home)
 
   ret = g_test_run ();
   g_clear_object (&application);
-  g_rmdir (data_home);
+  rempart_test_dir_remove (data_home);
 
   return ret;
 }

@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "rempart-application.h"
 #include "rempart-ui-test.h"
 #include "rempart-feed-parser.h"
 #include "rempart-session-window.h"
+#include "rempart-test-dirs.h"
 
 #define FEED_URL "https://example.org/jesuisla/feed.json"
 
@@ -218,8 +218,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
   g_autofree char *path = NULL;
   g_autoptr (RempartFeed) feed = rempart_ui_test_load_example ();
 
-  f->dir = g_dir_make_tmp ("rempart-ui-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rempart_test_dir_new ("ui-session");
   path = g_build_filename (f->dir, "rempart.db", NULL);
   f->store = rempart_store_open_sync (path, NULL, &error);
   g_assert_no_error (error);
@@ -240,7 +239,7 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
   rempart_store_close (f->store);
   g_clear_object (&f->store);
   g_clear_pointer (&f->sub, rempart_subscription_free);
-  rempart_ui_test_remove_tree (f->dir);
+  rempart_test_dir_remove (f->dir);
   g_free (f->dir);
   g_free (f->opened_uri);
   g_free (f->clipboard_text);
@@ -464,7 +463,7 @@ main (int argc, char *argv[])
 
   ret = g_test_run ();
   g_clear_object (&application);
-  g_rmdir (data_home);
+  rempart_test_dir_remove (data_home);
 
   return ret;
 }
