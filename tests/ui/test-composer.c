@@ -11,12 +11,8 @@
 
 #include <adwaita.h>
 
-#include "rempart-page-test.h"
-#include "rempart-action-item.h"
-#include "rempart-composer-private.h"
-#include "rempart-composer.h"
 #include "rempart-template.h"
-#include "rempart-tone.h"
+#include "test-composer-fixture.h"
 
 /* A racism action without sources: {source} has nothing to become. */
 #define NO_SOURCE_FEED_URL "https://example.org/sans-source/feed.json"
@@ -29,139 +25,6 @@ static const char no_source_feed[] =
     " \"items\": [{\"id\": \"sans-source\", \"url\": \"https://example.org/fil\","
     "  \"title\": \"Un fil sans source\", \"content_text\": \"Répondre calmement.\","
     "  \"language\": \"fr\", \"_rempart\": {\"topic\": \"racism\"}}]}";
-
-#define INSULT_TEXT "#jesuislà Tu es un connard."
-#define KIND_TEXT                                                                                 \
-  "#jesuislà Derrière ce sujet, il y a des familles qui vivent ici depuis longtemps. Merci de " \
-  "prendre le temps de lire leurs témoignages avant de juger."
-
-/* -------------------------------------------------------------------------------------- */
-/* Fixture                                                                                */
-/* -------------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  RempartStore *store;
-  RempartSubscription *sub;
-  RempartActionItem *item;
-  RempartFeedInfo *info;
-  RempartComposer *composer;
-  GtkWindow *window;
-} Fixture;
-
-static gboolean
-composer_is_ready (gpointer data)
-{
-  return rempart_composer_is_ready (REMPART_COMPOSER (data));
-}
-
-static RempartComposer *
-composer_new (Fixture *fixture, GtkWindow **out_window)
-{
-  RempartComposer *composer = REMPART_COMPOSER (rempart_composer_new ());
-
-  rempart_composer_set_item (composer, fixture->store, fixture->item, fixture->info);
-  *out_window = rempart_page_test_window_new (GTK_WIDGET (composer), 800, 1000);
-  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, composer));
-
-  return composer;
-}
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer user_data)
-{
-  rempart_page_test_open_example (&fixture->store, &fixture->sub, &fixture->item, &fixture->info);
-
-  fixture->composer = composer_new (fixture, &fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer user_data)
-{
-  AdwMessageDialog *dialog;
-
-  while ((dialog = rempart_ui_test_find_message_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  rempart_page_test_set_dark (FALSE);
-  rempart_page_test_close_example (&fixture->store, &fixture->sub, &fixture->item, &fixture->info);
-}
-
-static GtkWidget *
-child (RempartComposer *composer, const char *name)
-{
-  GObject *object =
-      gtk_widget_get_template_child (GTK_WIDGET (composer), REMPART_TYPE_COMPOSER, name);
-
-  g_assert_true (GTK_IS_WIDGET (object));
-  return GTK_WIDGET (object);
-}
-
-static GtkTextBuffer *
-buffer (RempartComposer *composer)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (composer, "text_view")));
-}
-
-/* Types as a person would: through the buffer the text view shows. */
-static void
-type_text (RempartComposer *composer, const char *text)
-{
-  GtkTextBuffer *b = buffer (composer);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_begin_user_action (b);
-  gtk_text_buffer_get_bounds (b, &start, &end);
-  gtk_text_buffer_delete (b, &start, &end);
-  gtk_text_buffer_insert (b, &start, text, -1);
-  gtk_text_buffer_end_user_action (b);
-}
-
-static gboolean
-has_hints (gpointer data)
-{
-  GPtrArray *hints = rempart_composer_get_hints (REMPART_COMPOSER (data));
-
-  return hints != NULL && hints->len > 0;
-}
-
-static gboolean
-has_tag_at (GtkTextBuffer *b, const char *tag_name, int offset)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (b), tag_name);
-  GtkTextIter iter;
-
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_iter_at_offset (b, &iter, offset);
-  return gtk_text_iter_has_tag (&iter, tag);
-}
-
-static RempartStoredAction *
-stored (Fixture *fixture)
-{
-  return rempart_page_test_find_stored (fixture->store, EXAMPLE_FEED_URL, MIGRANTS_ID);
-}
-
-static RempartDraft *
-stored_draft (Fixture *fixture)
-{
-  g_autoptr (GError) error = NULL;
-  RempartDraft *draft =
-      rempart_store_load_draft_sync (fixture->store, EXAMPLE_FEED_URL, MIGRANTS_ID, &error);
-
-  g_assert_no_error (error);
-  return draft;
-}
-
-static void
-on_signal (RempartComposer *composer, guint *count)
-{
-  (*count)++;
-}
 
 /* -------------------------------------------------------------------------------------- */
 /* Tests                                                                                  */
@@ -418,76 +281,6 @@ test_missing_source (Fixture *fixture, gconstpointer user_data)
 }
 
 static void
-test_tone_insult (Fixture *fixture, gconstpointer user_data)
-{
-  GtkTextBuffer *b = buffer (fixture->composer);
-  RempartToneHint *warning = NULL;
-  GPtrArray *hints;
-  const char *insult = strstr (INSULT_TEXT, "connard");
-  glong insult_start = g_utf8_pointer_to_offset (INSULT_TEXT, insult);
-
-  type_text (fixture->composer, INSULT_TEXT);
-  /* The check runs by itself after a short pause. */
-  g_assert_true (rempart_ui_test_iterate_until (has_hints, fixture->composer));
-  hints = rempart_composer_get_hints (fixture->composer);
-
-  for (guint i = 0; i < hints->len; i++)
-    {
-      RempartToneHint *hint = g_ptr_array_index (hints, i);
-
-      if (hint->severity == REMPART_TONE_SEVERITY_WARNING && hint->start_char <= insult_start &&
-          hint->end_char >= insult_start + 7)
-        warning = hint;
-    }
-  g_assert_nonnull (warning);
-
-  /* Underlined exactly over the hint's span. */
-  if (warning->start_char > 0)
-    g_assert_false (has_tag_at (b, "tone-warning", (int) warning->start_char - 1));
-  g_assert_true (has_tag_at (b, "tone-warning", (int) warning->start_char));
-  g_assert_true (has_tag_at (b, "tone-warning", (int) warning->end_char - 1));
-  g_assert_false (has_tag_at (b, "tone-warning", (int) warning->end_char));
-
-  /* Listed below, and no button is blocked. */
-  g_assert_true (gtk_widget_get_visible (child (fixture->composer, "hints_list")));
-  g_assert_nonnull (
-      gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (fixture->composer, "hints_list")), 0));
-  g_assert_true (gtk_widget_is_sensitive (child (fixture->composer, "copy_button")));
-  g_assert_true (gtk_widget_is_sensitive (child (fixture->composer, "queue_button")));
-  g_assert_true (gtk_widget_is_sensitive (child (fixture->composer, "posted_button")));
-
-  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "composer-hints.png");
-
-  /* A kind reply afterwards clears the marks. */
-  type_text (fixture->composer, KIND_TEXT);
-  rempart_composer_check_now (fixture->composer);
-  g_assert_false (has_tag_at (b, "tone-warning", 12));
-}
-
-static void
-test_tone_kind (Fixture *fixture, gconstpointer user_data)
-{
-  g_autofree char *expected = NULL;
-  GPtrArray *hints;
-
-  type_text (fixture->composer, KIND_TEXT);
-  rempart_ui_test_iterate_for (400);
-  hints = rempart_composer_get_hints (fixture->composer);
-  for (guint i = 0; hints != NULL && i < hints->len; i++)
-    {
-      RempartToneHint *hint = g_ptr_array_index (hints, i);
-
-      g_test_message ("unexpected hint %s: %s", hint->rule, hint->message);
-    }
-  g_assert_nonnull (hints);
-  g_assert_cmpuint (hints->len, ==, 0);
-  g_assert_false (gtk_widget_get_visible (child (fixture->composer, "hints_list")));
-  expected = g_strdup_printf ("%ld characters", g_utf8_strlen (KIND_TEXT, -1));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->composer, "count_label"))), ==,
-                   expected);
-}
-
-static void
 test_autosave (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (RempartDraft) draft = NULL;
@@ -506,7 +299,7 @@ test_autosave (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpstr (draft->text, ==, KIND_TEXT);
   g_assert_false (draft->queued);
 
-  second = composer_new (fixture, &window);
+  second = composer_new (fixture, NULL, &window);
   restored = rempart_composer_get_text (second);
   g_assert_cmpstr (restored, ==, KIND_TEXT);
   fixture->window = window;
@@ -639,15 +432,6 @@ test_accessible (Fixture *fixture, gconstpointer user_data)
 }
 
 static void
-test_dark (Fixture *fixture, gconstpointer user_data)
-{
-  rempart_page_test_set_dark (TRUE);
-  type_text (fixture->composer, INSULT_TEXT);
-  g_assert_true (rempart_ui_test_iterate_until (has_hints, fixture->composer));
-  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "composer-dark.png");
-}
-
-static void
 test_narrow (Fixture *fixture, gconstpointer user_data)
 {
   g_assert_true (rempart_composer_apply_template (fixture->composer, "facts-first"));
@@ -667,15 +451,12 @@ main (int argc, char *argv[])
   ADD ("save-as-template-cancel", test_save_as_template_cancel);
   ADD ("duplicate", test_duplicate);
   ADD ("missing-source", test_missing_source);
-  ADD ("tone-insult", test_tone_insult);
-  ADD ("tone-kind", test_tone_kind);
   ADD ("autosave", test_autosave);
   ADD ("autosave-while-typing", test_autosave_while_typing);
   ADD ("queue", test_queue);
   ADD ("posted", test_posted);
   ADD ("copy-and-open", test_copy_and_open);
   ADD ("accessible", test_accessible);
-  ADD ("dark", test_dark);
   ADD ("narrow", test_narrow);
 #undef ADD
 

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-composer-internal.h"
+#include "rempart-composer-private.h"
 #include "rempart-page-util.h"
 
 /*
@@ -93,8 +93,7 @@ draft_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                rempart_action_item_get_id (self->item));
   g_signal_connect (self->saver, "saved", G_CALLBACK (saver_saved_cb), self);
 
-  rempart_composer_update_actions (self);
-  rempart_composer_hints_run_check (self);
+  rempart_composer_reply_restored (self);
 }
 
 static void
@@ -108,26 +107,26 @@ state_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-copy_and_open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+copy_and_open_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
-  RempartAction *action = rempart_composer_get_action (self);
+  RempartAction *feed_action = rempart_composer_get_feed_action (self);
   g_autofree char *text = NULL;
 
-  if (action == NULL || rempart_action_get_url (action) == NULL)
+  if (feed_action == NULL || rempart_action_get_url (feed_action) == NULL)
     return;
 
   text = rempart_composer_get_buffer_text (self);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   save_now (self);
   record_state (self, REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_OPENED);
-  rempart_page_launch_uri (widget, rempart_action_get_url (action));
+  rempart_page_launch_uri (widget, rempart_action_get_url (feed_action));
 
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), TRUE);
 }
 
 static void
-queue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+queue_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
 
@@ -143,7 +142,7 @@ queue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-mark_posted_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+mark_posted_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
 
@@ -163,12 +162,13 @@ mark_posted_action (GtkWidget *widget, const char *action_name, GVariant *parame
 /* -------------------------------------------------------------------------------------- */
 
 void
-rempart_composer_draft_install_actions (GtkWidgetClass *widget_class)
+rempart_composer_draft_install_widget_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "composer.copy-and-open", NULL,
-                                   copy_and_open_action);
-  gtk_widget_class_install_action (widget_class, "composer.queue", NULL, queue_action);
-  gtk_widget_class_install_action (widget_class, "composer.mark-posted", NULL, mark_posted_action);
+                                   copy_and_open_widget_action);
+  gtk_widget_class_install_action (widget_class, "composer.queue", NULL, queue_widget_action);
+  gtk_widget_class_install_action (widget_class, "composer.mark-posted", NULL,
+                                   mark_posted_widget_action);
 }
 
 void

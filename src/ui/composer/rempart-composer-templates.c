@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-composer-templates.h"
+#include "rempart-composer-private.h"
 
 #define TEMPLATE_KEY "rempart-template"
 
@@ -56,7 +56,7 @@ title_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 }
 
 /* -------------------------------------------------------------------------------------- */
-/* Public API                                                                             */
+/* Internal API                                                                           */
 /* -------------------------------------------------------------------------------------- */
 
 GtkWidget *

@@ -11,9 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-composer-internal.h"
 #include "rempart-composer-private.h"
-#include "rempart-composer-templates.h"
 #include "rempart-page-util.h"
 #include "rempart-template-fill.h"
 #include "rempart-template-user.h"
@@ -26,8 +24,8 @@
  * within a second, so a crash loses at most that much. The tone check is a pure function
  * well under a millisecond, so it runs on the main thread, 150 ms after the last keystroke.
  *
- * Reads for the current action (draft, packs, user templates) carry a cancellable that is
- * cancelled when the action changes; writes carry none, so that what the volunteer did is
+ * Reads for the current item (draft, packs, user templates) carry a cancellable that is
+ * cancelled when the item changes; writes carry none, so that what the volunteer did is
  * recorded even when the composer goes away first.
  */
 
@@ -62,12 +60,12 @@ typedef struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-/* The reply's language: the action's, else the feed's, else the volunteer's own. */
+/* The reply's language: the feed action's, else the feed's, else the volunteer's own. */
 static const char *
 get_language (RempartComposer *self)
 {
-  RempartAction *action = rempart_composer_get_action (self);
-  const char *language = action != NULL ? rempart_action_get_language (action) : NULL;
+  RempartAction *feed_action = rempart_composer_get_feed_action (self);
+  const char *language = feed_action != NULL ? rempart_action_get_language (feed_action) : NULL;
 
   if (language == NULL || language[0] == '\0')
     language = self->info != NULL ? self->info->language : NULL;
@@ -177,9 +175,9 @@ update_templates (RempartComposer *self)
     {
       if (self->info != NULL && self->info->templates != NULL)
         feed = rempart_templates_from_feed (self->info->templates);
-      self->templates =
-          rempart_templates_for_action (feed, self->packs->builtin, self->user_templates,
-                                        rempart_composer_get_action (self), get_language (self));
+      self->templates = rempart_templates_for_action (
+          feed, self->packs->builtin, self->user_templates, rempart_composer_get_feed_action (self),
+          get_language (self));
 
       for (guint i = 0; i < self->templates->len; i++)
         gtk_list_box_append (self->template_list, rempart_composer_template_row_new (
@@ -187,7 +185,7 @@ update_templates (RempartComposer *self)
                                                       G_CALLBACK (duplicate_clicked_cb), self));
     }
 
-  rempart_composer_update_actions (self);
+  rempart_composer_update_widget_actions (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -199,7 +197,7 @@ buffer_changed_cb (RempartComposer *self, GtkTextBuffer *buffer)
 {
   update_count (self);
   update_placeholders (self);
-  rempart_composer_update_actions (self);
+  rempart_composer_update_widget_actions (self);
   rempart_composer_hints_schedule_check (self);
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
   rempart_composer_draft_text_changed (self);
@@ -297,15 +295,16 @@ save_user_template (RempartComposer *self, RempartTemplate *tmpl, const char *me
                                           data);
 }
 
-/* The reply as a template of this action's topic and language, so that it is offered again
- * for the next action like this one. */
+/* The reply as a template of the feed action's topic and language, so that it is offered
+ * again for the next action like this one. */
 static RempartTemplate *
 template_from_reply (RempartComposer *self, const char *title, const char *body)
 {
-  RempartAction *action = rempart_composer_get_action (self);
-  RempartTopic topic = action != NULL ? rempart_action_get_topic (action) : REMPART_TOPIC_NONE;
+  RempartAction *feed_action = rempart_composer_get_feed_action (self);
+  RempartTopic topic =
+      feed_action != NULL ? rempart_action_get_topic (feed_action) : REMPART_TOPIC_NONE;
   const char *topics[] = { NULL, NULL };
-  const char *language = action != NULL ? rempart_action_get_language (action) : NULL;
+  const char *language = feed_action != NULL ? rempart_action_get_language (feed_action) : NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *id = g_strconcat ("user-", uuid, NULL);
 
@@ -362,7 +361,7 @@ template_row_activated_cb (RempartComposer *self, GtkListBoxRow *row, GtkListBox
 }
 
 static void
-save_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+save_template_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
   g_autofree char *text = rempart_composer_get_buffer_text (self);
@@ -379,7 +378,7 @@ save_template_action (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 static void
-choose_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+choose_template_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartComposer *self = REMPART_COMPOSER (widget);
 
@@ -487,6 +486,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   signals[SIGNAL_POSTED] = g_signal_new ("posted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (REMPART_TYPE_TONE_HINTS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, title_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, notice_label);
@@ -496,8 +496,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, text_view);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RempartComposer, hints_status_label);
-  gtk_widget_class_bind_template_child (widget_class, RempartComposer, hints_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartComposer, tone_hints);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, done_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, copy_button);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, queue_button);
@@ -506,19 +505,19 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, template_row_activated_cb);
   rempart_composer_hints_bind_template (widget_class);
 
-  rempart_composer_draft_install_actions (widget_class);
+  rempart_composer_draft_install_widget_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "composer.choose-template", NULL,
-                                   choose_template_action);
+                                   choose_template_widget_action);
   gtk_widget_class_install_action (widget_class, "composer.save-template", NULL,
-                                   save_template_action);
+                                   save_template_widget_action);
 }
 
 static void
-add_shortcut (GtkShortcutController *controller, const char *accelerator, const char *action)
+add_shortcut (GtkShortcutController *controller, const char *accelerator, const char *action_name)
 {
   gtk_shortcut_controller_add_shortcut (
       controller, gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
-                                    gtk_named_action_new (action)));
+                                    gtk_named_action_new (action_name)));
 }
 
 static void
@@ -566,7 +565,7 @@ rempart_composer_init (RempartComposer *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_count (self);
-  rempart_composer_update_actions (self);
+  rempart_composer_update_widget_actions (self);
   rempart_composer_hints_run_check (self);
 }
 
@@ -602,7 +601,7 @@ rempart_composer_read_finish (RempartComposerRead *data)
 }
 
 RempartAction *
-rempart_composer_get_action (RempartComposer *self)
+rempart_composer_get_feed_action (RempartComposer *self)
 {
   return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
 }
@@ -627,17 +626,17 @@ rempart_composer_set_text_silently (RempartComposer *self, const char *text)
 }
 
 void
-rempart_composer_update_actions (RempartComposer *self)
+rempart_composer_update_widget_actions (RempartComposer *self)
 {
   gboolean ready = self->item != NULL && self->store != NULL && self->draft_loaded;
-  RempartAction *action = rempart_composer_get_action (self);
+  RempartAction *feed_action = rempart_composer_get_feed_action (self);
   g_autofree char *text = rempart_composer_get_buffer_text (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template",
                                  ready && has_words (text));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.copy-and-open",
-                                 ready && action != NULL &&
-                                     rempart_action_get_url (action) != NULL);
+                                 ready && feed_action != NULL &&
+                                     rempart_action_get_url (feed_action) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.queue", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-posted", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.choose-template",
@@ -645,6 +644,13 @@ rempart_composer_update_actions (RempartComposer *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->template_button),
                             self->templates != NULL && self->templates->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->item != NULL && self->draft_loaded);
+}
+
+void
+rempart_composer_reply_restored (RempartComposer *self)
+{
+  rempart_composer_update_widget_actions (self);
+  rempart_composer_hints_run_check (self);
 }
 
 void
@@ -716,7 +722,7 @@ rempart_composer_set_item (RempartComposer *self,
                                      rempart_composer_read_new (self));
     }
 
-  /* update_templates () updates the actions too. */
+  /* update_templates () updates the widget actions too. */
   update_templates (self);
   rempart_composer_hints_run_check (self);
 }
@@ -756,7 +762,7 @@ rempart_composer_apply_template (RempartComposer *self, const char *template_id)
   if (tmpl == NULL || !self->draft_loaded)
     return FALSE;
 
-  rempart_template_values_init_for_action (&values, rempart_composer_get_action (self),
+  rempart_template_values_init_for_action (&values, rempart_composer_get_feed_action (self),
                                            self->info != NULL ? self->info->hashtag : NULL);
   filled = rempart_template_fill_text (rempart_template_get_body (tmpl), &values, NULL, NULL);
 
@@ -812,4 +818,20 @@ rempart_composer_get_templates (RempartComposer *self)
   g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
 
   return self->templates;
+}
+
+GPtrArray *
+rempart_composer_get_hints (RempartComposer *self)
+{
+  g_return_val_if_fail (REMPART_IS_COMPOSER (self), NULL);
+
+  return self->hints;
+}
+
+void
+rempart_composer_check_now (RempartComposer *self)
+{
+  g_return_if_fail (REMPART_IS_COMPOSER (self));
+
+  rempart_composer_hints_run_check (self);
 }
