@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rempart-test-dirs.h"
 #include "rempart-page-test.h"
 
 #include "rempart-i18n.h"
@@ -84,7 +85,7 @@ window_is_narrow (gpointer data)
 void
 rempart_page_test_init (int *argc, char ***argv, const char *name)
 {
-  g_autofree char *template = g_strdup_printf ("rempart-ui-%s-XXXXXX", name);
+  g_autofree char *template = g_strdup_printf ("ui-%s", name);
   g_autofree char *data_dir = NULL;
 
   data_home = rempart_ui_test_make_data_home (template);
@@ -112,6 +113,8 @@ rempart_page_test_run (void)
 
   g_clear_pointer (&launched, g_ptr_array_unref);
   g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
+  g_clear_pointer (&data_home, g_free);
 
   return ret;
 }

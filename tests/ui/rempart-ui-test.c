@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
 
 gboolean
@@ -167,12 +168,10 @@ rempart_ui_test_find_button (GtkWidget *widget, const char *tooltip)
 }
 
 char *
-rempart_ui_test_make_data_home (const char *tmpl)
+rempart_ui_test_make_data_home (const char *name)
 {
-  g_autoptr (GError) error = NULL;
-  char *data_home = g_dir_make_tmp (tmpl, &error);
+  char *data_home = rempart_test_dir_new (name);
 
-  g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   return data_home;

@@ -54,10 +54,11 @@ gboolean rempart_ui_test_message_dialog_is_shown (gpointer data);
  * @tooltip, depth first */
 GtkWidget *rempart_ui_test_find_button (GtkWidget *widget, const char *tooltip);
 
-/* Makes a private XDG_DATA_HOME from @tmpl (a g_dir_make_tmp() template) and sets it; call it
- * before anything asks GLib for the user data dir, which GLib caches.
+/* Makes a private XDG_DATA_HOME named after @name (rempart_test_dir_new()) and sets it; call it
+ * before anything asks GLib for the user data dir, which GLib caches. Remove it with
+ * rempart_test_dir_remove() once the tests have run.
  * Returns: (transfer full): its path */
-char *rempart_ui_test_make_data_home (const char *tmpl);
+char *rempart_ui_test_make_data_home (const char *name);
 
 /* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE */
 RempartApplication *rempart_ui_test_application_new (void);

@@ -297,7 +297,7 @@ preferences_test_init (int *argc, char ***argv)
   char *data_home;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = rempart_ui_test_make_data_home ("rempart-ui-prefs-home-XXXXXX");
+  data_home = rempart_ui_test_make_data_home ("ui-prefs-home");
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();

@@ -443,7 +443,7 @@ main (int argc, char *argv[])
   int ret;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = rempart_ui_test_make_data_home ("rempart-ui-session-home-XXXXXX");
+  data_home = rempart_ui_test_make_data_home ("ui-session-home");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

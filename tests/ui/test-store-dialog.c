@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "rempart-test-dirs.h"
 #include "rempart-application.h"
 #include "rempart-ui-test.h"
 #include "rempart-window.h"
@@ -107,13 +108,19 @@ test_refused_database (void)
 int
 main (int argc, char *argv[])
 {
+  int ret;
+
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = rempart_ui_test_make_data_home ("rempart-ui-store-XXXXXX");
+  data_home = rempart_ui_test_make_data_home ("ui-store");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/store-dialog/refused-database", test_refused_database);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  rempart_test_dir_remove (data_home);
+  g_clear_pointer (&data_home, g_free);
+
+  return ret;
 }

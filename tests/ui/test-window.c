@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rempart-test-dirs.h"
 #include "rempart-action-model.h"
 #include "rempart-action-page.h"
 #include "rempart-application.h"
@@ -388,7 +389,7 @@ main (int argc, char *argv[])
   int ret;
 
   /* Never the developer's own data: a private data dir, set before GLib caches it. */
-  data_home = rempart_ui_test_make_data_home ("rempart-ui-window-XXXXXX");
+  data_home = rempart_ui_test_make_data_home ("ui-window");
   /* No network in these tests: the example feed is what the lists show. */
   g_setenv ("REMPART_NO_SYNC", "1", TRUE);
 
@@ -416,6 +417,7 @@ main (int argc, char *argv[])
 
   ret = g_test_run ();
   g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
 
   return ret;
 }
