@@ -219,8 +219,7 @@ test_open_thread (Fixture *fixture, gconstpointer user_data)
   StateWait wait = { fixture, REMPART_ACTION_STATE_OPENED };
 
   g_assert_false (stored_state (fixture) & REMPART_ACTION_STATE_OPENED);
-  g_assert_true (
-      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "action.open-thread", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.open-thread", NULL));
   g_assert_true (rempart_page_test_was_launched (MIGRANTS_THREAD));
   g_assert_true (rempart_ui_test_iterate_until (state_has_flag, &wait));
   g_assert_true (rempart_action_item_get_state (fixture->item) & REMPART_ACTION_STATE_OPENED);
@@ -243,11 +242,10 @@ test_dismiss (Fixture *fixture, gconstpointer user_data)
   g_signal_connect (fixture->page, "dismissed", G_CALLBACK (on_signal), &dismissed);
   g_signal_connect (fixture->page, "write-reply", G_CALLBACK (on_signal), &write);
 
-  g_assert_true (
-      gtk_widget_activate_action (GTK_WIDGET (fixture->page), "action.write-reply", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.write-reply", NULL));
   g_assert_cmpuint (write, ==, 1);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "action.dismiss", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.dismiss", NULL));
   g_assert_cmpuint (dismissed, ==, 1);
   g_assert_true (rempart_ui_test_iterate_until (state_has_flag, &wait));
   g_assert_cmpstr (label_text (fixture, "state_label"), ==, "You set this action aside");

@@ -75,7 +75,7 @@ static void source_row_activated_cb (AdwActionRow *row, RempartActionPage *self)
 /* -------------------------------------------------------------------------------------- */
 
 static RempartAction *
-get_action (RempartActionPage *self)
+get_feed_action (RempartActionPage *self)
 {
   return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
 }
@@ -188,12 +188,12 @@ update_state (RempartActionPage *self)
   if (style != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_label), style);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.write-reply", self->item != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action.open-thread",
-                                 get_action (self) != NULL &&
-                                     rempart_action_get_url (get_action (self)) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.write-reply", self->item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-thread",
+                                 get_feed_action (self) != NULL &&
+                                     rempart_action_get_url (get_feed_action (self)) != NULL);
   gtk_widget_action_set_enabled (
-      GTK_WIDGET (self), "action.dismiss",
+      GTK_WIDGET (self), "page.dismiss",
       self->item != NULL && self->store != NULL &&
           !(state & (REMPART_ACTION_STATE_DISMISSED | REMPART_ACTION_STATE_POSTED)));
 }
@@ -201,8 +201,8 @@ update_state (RempartActionPage *self)
 static void
 update_excerpt (RempartActionPage *self)
 {
-  RempartAction *action = get_action (self);
-  const char *excerpt = action != NULL ? rempart_action_get_excerpt (action) : NULL;
+  RempartAction *feed_action = get_feed_action (self);
+  const char *excerpt = feed_action != NULL ? rempart_action_get_excerpt (feed_action) : NULL;
   gboolean has_excerpt = excerpt != NULL && excerpt[0] != '\0';
 
   gtk_widget_set_visible (self->excerpt_card, has_excerpt);
@@ -228,8 +228,8 @@ update_excerpt (RempartActionPage *self)
 static void
 update_sources (RempartActionPage *self)
 {
-  RempartAction *action = get_action (self);
-  GPtrArray *sources = action != NULL ? rempart_action_get_sources (action) : NULL;
+  RempartAction *feed_action = get_feed_action (self);
+  GPtrArray *sources = feed_action != NULL ? rempart_action_get_sources (feed_action) : NULL;
 
   for (guint i = 0; i < self->source_rows->len; i++)
     adw_preferences_group_remove (self->sources_group, g_ptr_array_index (self->source_rows, i));
@@ -267,8 +267,9 @@ update_sources (RempartActionPage *self)
 static void
 update_lists (RempartActionPage *self)
 {
-  RempartAction *action = get_action (self);
-  const char *const *arguments = action != NULL ? rempart_action_get_arguments (action) : NULL;
+  RempartAction *feed_action = get_feed_action (self);
+  const char *const *arguments =
+      feed_action != NULL ? rempart_action_get_arguments (feed_action) : NULL;
   const char *hashtag = self->info != NULL ? self->info->hashtag : NULL;
   const char *const *rules = self->info != NULL ? (const char *const *) self->info->rules : NULL;
   gboolean has_rules = rules != NULL && rules[0] != NULL;
@@ -297,8 +298,8 @@ update_lists (RempartActionPage *self)
 static void
 update_all (RempartActionPage *self)
 {
-  RempartAction *action = get_action (self);
-  const char *brief = action != NULL ? rempart_action_get_brief (action) : NULL;
+  RempartAction *feed_action = get_feed_action (self);
+  const char *brief = feed_action != NULL ? rempart_action_get_brief (feed_action) : NULL;
 
   gtk_label_set_text (self->title_label,
                       self->item != NULL ? rempart_action_item_get_title (self->item) : "");
@@ -393,20 +394,20 @@ record_state (RempartActionPage *self, RempartActionState flag)
 }
 
 static void
-open_thread_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+open_thread_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartActionPage *self = REMPART_ACTION_PAGE (widget);
-  RempartAction *action = get_action (self);
+  RempartAction *feed_action = get_feed_action (self);
 
-  if (action == NULL || rempart_action_get_url (action) == NULL)
+  if (feed_action == NULL || rempart_action_get_url (feed_action) == NULL)
     return;
 
   record_state (self, REMPART_ACTION_STATE_OPENED);
-  rempart_page_launch_uri (widget, rempart_action_get_url (action));
+  rempart_page_launch_uri (widget, rempart_action_get_url (feed_action));
 }
 
 static void
-write_reply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+write_reply_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartActionPage *self = REMPART_ACTION_PAGE (widget);
 
@@ -415,7 +416,7 @@ write_reply_action (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
-dismiss_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+dismiss_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartActionPage *self = REMPART_ACTION_PAGE (widget);
 
@@ -500,16 +501,18 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_excerpt_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_excerpt_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "action.open-thread", NULL, open_thread_action);
-  gtk_widget_class_install_action (widget_class, "action.write-reply", NULL, write_reply_action);
-  gtk_widget_class_install_action (widget_class, "action.dismiss", NULL, dismiss_action);
+  gtk_widget_class_install_action (widget_class, "page.open-thread", NULL,
+                                   open_thread_widget_action);
+  gtk_widget_class_install_action (widget_class, "page.write-reply", NULL,
+                                   write_reply_widget_action);
+  gtk_widget_class_install_action (widget_class, "page.dismiss", NULL, dismiss_widget_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "action.open-thread", NULL);
+                                       "page.open-thread", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "action.write-reply", NULL);
+                                       "page.write-reply", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "action.dismiss", NULL);
+                                       "page.dismiss", NULL);
 }
 
 static void
