@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rempart-refresh.h"
+#include "rempart-refresh-private.h"
 
 #include "rempart-feed-parser.h"
 
@@ -50,26 +50,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* The state of one run, the GTask's task data. */
-typedef struct
-{
-  gint64 subscription_id;
-  gboolean manual;
-
-  GPtrArray *subs;
-  guint index;
-  GPtrArray *reports;
-
-  /* The subscription being refreshed: @sub as read, then with its new bookkeeping;
-   * @imported as it will be saved by an import. */
-  gint64 now;
-  RempartSubscription *sub;
-  RempartSubscription *imported;
-  RempartSyncReport *report;
-  /* The 200 being parsed in a worker thread (parse_cb). */
-  RempartFetchResult *fetched;
-} RefreshData;
 
 /* What the parser thread reads: its own references, nothing the main thread touches. */
 typedef struct
@@ -120,137 +100,9 @@ refresh_return (GTask *task, GPtrArray *reports, GError *error)
     g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/*
- * The delay after the @failures-th consecutive failure: BASE * 2^(failures - 1), capped, times
- * a random factor in [1 - JITTER, 1 + JITTER).
- */
-static gint64
-backoff_delay (int failures)
-{
-  gint64 delay = REMPART_SYNC_BACKOFF_BASE;
-  double factor;
-
-  for (int i = 1; i < failures && delay < REMPART_SYNC_BACKOFF_MAX; i++)
-    delay *= 2;
-  delay = MIN (delay, REMPART_SYNC_BACKOFF_MAX);
-
-  factor =
-      g_random_double_range (1.0 - REMPART_SYNC_BACKOFF_JITTER, 1.0 + REMPART_SYNC_BACKOFF_JITTER);
-  return MAX ((gint64) (delay * factor), 1);
-}
-
-/* "14:05" today, "05/03/26 14:05" (the locale's date) another day. */
-static char *
-format_time (gint64 now_seconds, gint64 when)
-{
-  g_autoptr (GDateTime) then = g_date_time_new_from_unix_local (when);
-  g_autoptr (GDateTime) today = g_date_time_new_from_unix_local (now_seconds);
-
-  if (then == NULL || today == NULL)
-    return g_strdup ("?");
-
-  if (g_date_time_get_year (then) == g_date_time_get_year (today) &&
-      g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (today))
-    return g_date_time_format (then, "%H:%M");
-
-  return g_date_time_format (then, "%x %H:%M");
-}
-
-/* Messages from other layers end a sentence or not (the parser's end with the JSON error);
- * ours follow them. */
-static char *
-as_sentence (const char *text)
-{
-  gsize len = strlen (text);
-
-  if (len == 0 || strchr (".!?", text[len - 1]) != NULL || g_str_has_suffix (text, "…"))
-    return g_strdup (text);
-
-  return g_strconcat (text, ".", NULL);
-}
-
-/* How a subscription is named in messages: its feed's title once known. */
-static const char *
-display_name (const RempartSubscription *sub)
-{
-  return sub->title != NULL && *sub->title != '\0' ? sub->title : sub->url;
-}
-
-static void
-report_set (RefreshData *data, RempartSyncOutcome outcome, char *message /* transfer full */)
-{
-  data->report->outcome = outcome;
-  g_free (data->report->message);
-  data->report->message = message;
-}
-
-/* What the report says about the data the volunteer has now. */
-static void
-report_describe_data (RefreshData *data, const RempartSubscription *saved)
-{
-  data->report->stale = rempart_subscription_is_stale (saved, data->now);
-  data->report->is_signed = saved->is_signed;
-  data->report->next_attempt = MAX (saved->next_check, saved->retry_after);
-}
-
-/* A sentence for the end of a message when the data is past its expiry. */
-static char *
-stale_note (const RempartSubscription *sub, gint64 now_seconds)
-{
-  g_autofree char *when = format_time (now_seconds, sub->expires);
-
-  return g_strdup_printf (_ ("This list expired at %s and the group has not published a new one "
-                             "yet: some actions may be out of date."),
-                          when);
-}
-
-/* Adds data->report (none for the demo in refresh-all) and ends the subscription's turn. */
-static void
-add_report (RefreshData *data)
-{
-  if (data->report != NULL)
-    g_ptr_array_add (data->reports, g_steal_pointer (&data->report));
-  g_clear_pointer (&data->sub, rempart_subscription_free);
-  g_clear_pointer (&data->imported, rempart_subscription_free);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Bookkeeping                                                                                */
 /* ------------------------------------------------------------------------------------------ */
-
-/* After a failure that is not the server asking us to wait: count it and back off. The
- * message says when the next automatic attempt is. */
-static void
-record_failure (RefreshData *data, RempartSyncOutcome outcome, const char *what_happened)
-{
-  RempartSubscription *sub = data->sub;
-  g_autofree char *when = NULL;
-  g_autofree char *what = as_sentence (what_happened);
-  g_autofree char *message = NULL;
-
-  sub->last_check = data->now;
-  sub->failures = MAX (sub->failures, 0) + 1;
-  sub->next_check = data->now + backoff_delay (sub->failures);
-  when = format_time (data->now, sub->next_check);
-  message = g_strdup_printf (_ ("%s Rempart will try again at %s."), what, when);
-
-  g_free (sub->last_error);
-  sub->last_error = g_strdup (message);
-  report_set (data, outcome, g_steal_pointer (&message));
-}
-
-/* After a 200 or a 304: the feed answers, forget past failures and waits. */
-static void
-record_success (RempartSubscription *sub, gint64 now_seconds)
-{
-  sub->last_check = now_seconds;
-  sub->last_success = now_seconds;
-  sub->next_check = 0;
-  sub->retry_after = 0;
-  sub->failures = 0;
-  sub->ended = FALSE;
-  g_clear_pointer (&sub->last_error, g_free);
-}
 
 static void
 update_cb (GObject *object, GAsyncResult *result, gpointer user_data)
@@ -269,14 +121,14 @@ update_cb (GObject *object, GAsyncResult *result, gpointer user_data)
           return;
         }
 
-      report_set (data, REMPART_SYNC_OUTCOME_FAILED, g_strdup (error->message));
-      add_report (data);
+      rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_FAILED, g_strdup (error->message));
+      rempart_refresh_add_report (data);
       next_subscription (task);
       return;
     }
 
-  report_describe_data (data, data->sub);
-  add_report (data);
+  rempart_refresh_report_describe_data (data, data->sub);
+  rempart_refresh_add_report (data);
   g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
   next_subscription (task);
 }
@@ -295,37 +147,6 @@ save_bookkeeping (GTask *task)
 /* ------------------------------------------------------------------------------------------ */
 /* Import                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
-
-static char *
-updated_message (RefreshData *data, const RempartImportStats *stats)
-{
-  const RempartSubscription *sub = data->imported;
-  g_autoptr (GString) message = g_string_new (NULL);
-
-  if (stats->added > 0)
-    g_string_append_printf (message,
-                            ngettext ("%s: %u new action.", "%s: %u new actions.", stats->added),
-                            display_name (sub), stats->added);
-  else
-    g_string_append_printf (message, _ ("%s: no new actions."), display_name (sub));
-
-  if (!sub->is_signed)
-    {
-      g_string_append_c (message, ' ');
-      g_string_append (message, _ ("This feed is not signed, so Rempart cannot check that it "
-                                   "really comes from your group."));
-    }
-
-  if (rempart_subscription_is_stale (sub, data->now))
-    {
-      g_autofree char *note = stale_note (sub, data->now);
-
-      g_string_append_c (message, ' ');
-      g_string_append (message, note);
-    }
-
-  return g_string_free (g_steal_pointer (&message), FALSE);
-}
 
 static void
 import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
@@ -350,16 +171,17 @@ import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       /* Nothing was written: save the failure on the subscription as it was. */
       what = g_strdup_printf (_ ("Rempart could not save the new actions of %s (%s). The actions "
                                  "already there are kept."),
-                              display_name (data->sub), error->message);
-      record_failure (data, REMPART_SYNC_OUTCOME_FAILED, what);
+                              rempart_refresh_display_name (data->sub), error->message);
+      rempart_refresh_record_failure (data, REMPART_SYNC_OUTCOME_FAILED, what);
       save_bookkeeping (task);
       return;
     }
 
   data->report->stats = stats;
-  report_set (data, REMPART_SYNC_OUTCOME_UPDATED, updated_message (data, &stats));
-  report_describe_data (data, data->imported);
-  add_report (data);
+  rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_UPDATED,
+                              rempart_refresh_updated_message (data, &stats));
+  rempart_refresh_report_describe_data (data, data->imported);
+  rempart_refresh_add_report (data);
 
   g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
   if (stats.added > 0)
@@ -411,11 +233,11 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (feed == NULL)
     {
-      g_autofree char *problem = as_sentence (error->message);
+      g_autofree char *problem = rempart_refresh_as_sentence (error->message);
       g_autofree char *what =
           g_strdup_printf (_ ("%s The actions already there are kept."), problem);
 
-      record_failure (data, REMPART_SYNC_OUTCOME_REJECTED, what);
+      rempart_refresh_record_failure (data, REMPART_SYNC_OUTCOME_REJECTED, what);
       save_bookkeeping (task);
       return;
     }
@@ -429,15 +251,15 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
           _ ("%s sent an older version of its list (number %lld, but Rempart already has number "
              "%lld). Someone may be sending an old copy on purpose, so Rempart kept the actions it "
              "has. Tell your group’s moderators if this goes on."),
-          display_name (sub), (long long) seq, (long long) sub->last_seq);
+          rempart_refresh_display_name (sub), (long long) seq, (long long) sub->last_seq);
 
-      record_failure (data, REMPART_SYNC_OUTCOME_ROLLBACK, what);
+      rempart_refresh_record_failure (data, REMPART_SYNC_OUTCOME_ROLLBACK, what);
       save_bookkeeping (task);
       return;
     }
 
   imported = data->imported = rempart_subscription_copy (sub);
-  record_success (imported, data->now);
+  rempart_refresh_record_success (imported, data->now);
   if (permanent_url != NULL)
     {
       g_free (imported->url);
@@ -501,20 +323,21 @@ handle_status (GTask *task, RempartFetchResult *fetched)
         return;
 
       case REMPART_FETCH_STATUS_NOT_MODIFIED:
-        record_success (sub, data->now);
+        rempart_refresh_record_success (sub, data->now);
         if (rempart_subscription_is_stale (sub, data->now))
           {
-            g_autofree char *note = stale_note (sub, data->now);
+            g_autofree char *note = rempart_refresh_stale_note (sub, data->now);
 
-            report_set (data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
-                        g_strdup_printf (_ ("%s: no changes since the last check. %s"),
-                                         display_name (sub), note));
+            rempart_refresh_report_set (
+                data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
+                g_strdup_printf (_ ("%s: no changes since the last check. %s"),
+                                 rempart_refresh_display_name (sub), note));
           }
         else
           {
-            report_set (
-                data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
-                g_strdup_printf (_ ("%s: no changes since the last check."), display_name (sub)));
+            rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_NOT_MODIFIED,
+                                        g_strdup_printf (_ ("%s: no changes since the last check."),
+                                                         rempart_refresh_display_name (sub)));
           }
         break;
 
@@ -523,12 +346,13 @@ handle_status (GTask *task, RempartFetchResult *fetched)
         sub->last_check = data->now;
         sub->retry_after = data->now + rempart_fetch_result_get_retry_after (fetched);
         sub->next_check = sub->retry_after;
-        when = format_time (data->now, sub->retry_after);
+        when = rempart_refresh_format_time (data->now, sub->retry_after);
         g_free (sub->last_error);
         sub->last_error = g_strdup_printf (_ ("The server of %s is busy or limits how often feeds "
                                               "are downloaded. Rempart will try again at %s."),
-                                           display_name (sub), when);
-        report_set (data, REMPART_SYNC_OUTCOME_RETRY_LATER, g_strdup (sub->last_error));
+                                           rempart_refresh_display_name (sub), when);
+        rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_RETRY_LATER,
+                                    g_strdup (sub->last_error));
         break;
 
       case REMPART_FETCH_STATUS_GONE:
@@ -543,8 +367,8 @@ handle_status (GTask *task, RempartFetchResult *fetched)
                "the "
                "actions already downloaded. Refresh it by hand if the group publishes it again, "
                "or remove the subscription."),
-            display_name (sub));
-        report_set (data, REMPART_SYNC_OUTCOME_GONE, g_strdup (sub->last_error));
+            rempart_refresh_display_name (sub));
+        rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_GONE, g_strdup (sub->last_error));
         break;
 
       default:
@@ -576,83 +400,18 @@ fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 
   /* The fetcher's messages already say what failed, where, and what to do. */
-  record_failure (data,
-                  g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE)
-                      ? REMPART_SYNC_OUTCOME_BAD_SIGNATURE
-                      : REMPART_SYNC_OUTCOME_FAILED,
-                  error->message);
+  rempart_refresh_record_failure (
+      data,
+      g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE)
+          ? REMPART_SYNC_OUTCOME_BAD_SIGNATURE
+          : REMPART_SYNC_OUTCOME_FAILED,
+      error->message);
   save_bookkeeping (task);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* One subscription                                                                           */
 /* ------------------------------------------------------------------------------------------ */
-
-/* Reports why @sub is not tried this time, or returns FALSE when it should be. Skips save
- * nothing: no attempt was made. */
-static gboolean
-skip_reason (RempartRefresh *self, RefreshData *data)
-{
-  RempartSubscription *sub = data->sub;
-  g_autofree char *when = NULL;
-
-  /* The bundled demo has no server (example.org does not serve it): nothing to check.
-   * Refresh-all leaves it out without a report; a refresh by id says why. */
-  if (sub->is_bundled)
-    {
-      if (data->subscription_id == 0)
-        g_clear_pointer (&data->report, rempart_sync_report_free);
-      else
-        report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
-                    g_strdup (_ ("The example actions come with Rempart and are never "
-                                 "downloaded. Add your group’s feed to receive its actions.")));
-      return TRUE;
-    }
-
-  if (!g_network_monitor_get_network_available (self->monitor))
-    {
-      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_OFFLINE,
-                  g_strdup_printf (_ ("%s was not checked because this computer is offline. "
-                                      "Rempart will check it when the connection is back."),
-                                   display_name (sub)));
-      return TRUE;
-    }
-
-  if (sub->ended && !data->manual)
-    {
-      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_ENDED,
-                  g_strdup_printf (_ ("%s is no longer published: its group took it down. "
-                                      "Refresh it by hand to check again, or remove the "
-                                      "subscription."),
-                                   display_name (sub)));
-      return TRUE;
-    }
-
-  /* A server's Retry-After binds even a manual refresh: asking again would only prolong
-   * the rate limit for the whole group. */
-  if (sub->retry_after > data->now)
-    {
-      when = format_time (data->now, sub->retry_after);
-      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF,
-                  g_strdup_printf (_ ("%s was not checked: its server asked Rempart to wait. "
-                                      "Rempart will try again at %s."),
-                                   display_name (sub), when));
-      return TRUE;
-    }
-
-  if (sub->next_check > data->now && !data->manual)
-    {
-      when = format_time (data->now, sub->next_check);
-      report_set (data, REMPART_SYNC_OUTCOME_SKIPPED_BACKOFF,
-                  g_strdup_printf (_ ("%s was not checked: the last attempts failed, so Rempart "
-                                      "waits before trying again, at %s. Refresh it by hand to "
-                                      "try at once."),
-                                   display_name (sub), when));
-      return TRUE;
-    }
-
-  return FALSE;
-}
 
 /* Starts the refresh of data->sub; returns FALSE when it ended at once (skipped, or the
  * pinned key is unusable), with data->report complete. */
@@ -668,11 +427,11 @@ refresh_one (GTask *task)
   data->now = self->now_func (self->now_data);
   data->report = rempart_sync_report_new (sub->id);
 
-  if (skip_reason (self, data))
+  if (rempart_refresh_skip_reason (data, g_network_monitor_get_network_available (self->monitor)))
     {
       if (data->report != NULL)
-        report_describe_data (data, sub);
-      add_report (data);
+        rempart_refresh_report_describe_data (data, sub);
+      rempart_refresh_add_report (data);
       return FALSE;
     }
 
@@ -686,9 +445,9 @@ refresh_one (GTask *task)
           g_autofree char *what = g_strdup_printf (
               _ ("The key saved for %s cannot be read (%s). Ask your group for the right key and "
                  "subscribe again."),
-              display_name (sub), error->message);
+              rempart_refresh_display_name (sub), error->message);
 
-          record_failure (data, REMPART_SYNC_OUTCOME_BAD_SIGNATURE, what);
+          rempart_refresh_record_failure (data, REMPART_SYNC_OUTCOME_BAD_SIGNATURE, what);
           save_bookkeeping (task);
           return TRUE;
         }

@@ -1,0 +1,64 @@
+/* rempart-refresh-private.h: what the files of RempartRefresh share
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rempart-refresh.h"
+
+G_BEGIN_DECLS
+
+/*
+ * RempartRefresh is written in two files: rempart-refresh.c (the GObject, the run: list,
+ * fetch, parse, import or save) and rempart-refresh-outcome.c (the per-subscription
+ * bookkeeping and the messages of the reports), which rempart-refresh.c calls, never the
+ * other way round. Outside the refresh, nothing includes this header.
+ */
+
+/* The state of one run, the GTask's task data. */
+typedef struct
+{
+  gint64 subscription_id;
+  gboolean manual;
+
+  GPtrArray *subs;
+  guint index;
+  GPtrArray *reports;
+
+  /* The subscription being refreshed: @sub as read, then with its new bookkeeping;
+   * @imported as it will be saved by an import. */
+  gint64 now;
+  RempartSubscription *sub;
+  RempartSubscription *imported;
+  RempartSyncReport *report;
+  /* The 200 being parsed in a worker thread (parse_cb). */
+  RempartFetchResult *fetched;
+} RefreshData;
+
+/* "14:05" today, "05/03/26 14:05" (the locale's date) another day. */
+char *rempart_refresh_format_time (gint64 now_seconds, gint64 when);
+/* @text ending with a full stop unless it ends a sentence already. */
+char *rempart_refresh_as_sentence (const char *text);
+/* How a subscription is named in messages: its feed's title once known. */
+const char *rempart_refresh_display_name (const RempartSubscription *sub);
+/* A sentence for the end of a message when the data is past its expiry. */
+char *rempart_refresh_stale_note (const RempartSubscription *sub, gint64 now_seconds);
+
+void rempart_refresh_report_set (RefreshData *data,
+                                 RempartSyncOutcome outcome,
+                                 char *message /* transfer full */);
+void rempart_refresh_report_describe_data (RefreshData *data, const RempartSubscription *saved);
+void rempart_refresh_add_report (RefreshData *data);
+
+void rempart_refresh_record_failure (RefreshData *data,
+                                     RempartSyncOutcome outcome,
+                                     const char *what_happened);
+void rempart_refresh_record_success (RempartSubscription *sub, gint64 now_seconds);
+
+char *rempart_refresh_updated_message (RefreshData *data, const RempartImportStats *stats);
+gboolean rempart_refresh_skip_reason (RefreshData *data, gboolean online);
+
+G_END_DECLS
