@@ -191,6 +191,179 @@ rempart_ui_test_application_new (void)
   return application;
 }
 
+/* -------------------------------------------------------------------------------------- */
+/* Input                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType modifiers)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) ==
+               gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers);
+  return FALSE;
+}
+
+static gboolean
+activate_shortcut (GtkWidget *widget,
+                   GtkPropagationPhase phase,
+                   guint keyval,
+                   GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+rempart_ui_test_press_key (GtkWidget *focus, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len; i++)
+    if (activate_shortcut (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (activate_shortcut (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @point, in @from's coordinates, in @to's. */
+static graphene_point_t
+translate (GtkWidget *from, GtkWidget *to, graphene_point_t point)
+{
+  graphene_point_t out;
+
+  g_assert_true (gtk_widget_compute_point (from, to, &point, &out));
+  return out;
+}
+
+graphene_point_t
+rempart_ui_test_center_of (GtkWidget *widget)
+{
+  return GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                              gtk_widget_get_height (widget) / 2.f);
+}
+
+void
+rempart_ui_test_click_row (GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+  graphene_point_t point = translate (row, list, rempart_ui_test_center_of (row));
+  g_autoptr (GtkEventController) gesture = NULL;
+
+  for (guint i = 0; gesture == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gesture = g_steal_pointer (&controller);
+    }
+  g_assert_nonnull (gesture);
+
+  g_signal_emit_by_name (gesture, "pressed", 1, (double) point.x, (double) point.y);
+  g_signal_emit_by_name (gesture, "released", 1, (double) point.x, (double) point.y);
+}
+
+void
+rempart_ui_test_click_list_item (GtkWidget *child)
+{
+  GtkWidget *item = gtk_widget_get_parent (child);
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_parent (item));
+
+  g_assert_true (gtk_widget_grab_focus (item));
+  if (gtk_list_view_get_single_click_activate (list))
+    g_assert_true (gtk_widget_activate (item));
+  else
+    g_assert_true (gtk_widget_activate_action (item, "listitem.select", "(bb)", FALSE, FALSE));
+}
+
+void
+rempart_ui_test_hover (GtkWidget *widget, GtkWidget *from, graphene_point_t point, gboolean leave)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  graphene_point_t here = translate (from, widget, point);
+
+  if (leave)
+    gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_PRELIGHT);
+  else
+    gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_PRELIGHT, FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        continue;
+      if (leave)
+        g_signal_emit_by_name (controller, "leave");
+      else
+        {
+          g_signal_emit_by_name (controller, "enter", (double) here.x, (double) here.y);
+          g_signal_emit_by_name (controller, "motion", (double) here.x, (double) here.y);
+        }
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    rempart_ui_test_hover (c, from, point, leave);
+}
+
+GtkWidget *
+rempart_ui_test_tab (GtkWidget *widget, gboolean backward)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* What GtkWindow does with Tab: move the focus within the window, wrapping round. */
+  if (!gtk_widget_child_focus (GTK_WIDGET (root),
+                               backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD))
+    {
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root),
+                              backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+    }
+
+  return gtk_root_get_focus (root);
+}
+
+gboolean
+rempart_ui_test_is_inside (GtkWidget *widget, GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
 RempartFeed *
 rempart_ui_test_load_example (void)
 {

@@ -63,6 +63,42 @@ char *rempart_ui_test_make_data_home (const char *name);
 /* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE */
 RempartApplication *rempart_ui_test_application_new (void);
 
+/*
+ * Input. GTK 4.8 has no public way to make an input event, and Xvfb has no input device to
+ * send one through, so these deliver input as GTK would, to the widgets' own event
+ * controllers and actions.
+ */
+
+/* Presses @keyval with @modifiers in the widget @focus, which has the focus: the shortcut
+ * controllers on the way from the window down to @focus (capture), then back up (bubble).
+ * Returns: whether a shortcut took it */
+gboolean rempart_ui_test_press_key (GtkWidget *focus, guint keyval, GdkModifierType modifiers);
+
+/* The middle of @widget, in its own coordinates. */
+graphene_point_t rempart_ui_test_center_of (GtkWidget *widget);
+
+/* A click with the first button in the middle of @row, through its parent's click gesture
+ * (a GtkListBox row, whose list owns the gesture). */
+void rempart_ui_test_click_row (GtkWidget *row);
+
+/* A click on the row of a GtkListView that holds @child: what the row's click gesture does on
+ * release (4.8's reads the event's modifiers, which a synthesized click has none of): it takes
+ * the focus and selects the row, or activates it when the list activates on a single click. */
+void rempart_ui_test_click_list_item (GtkWidget *child);
+
+/* The pointer comes in over @point (in @from's coordinates) of @widget and everything under
+ * it, moves there, and with @leave goes away again: every motion controller is told, and the
+ * hover state is set as GTK sets it. */
+void
+rempart_ui_test_hover (GtkWidget *widget, GtkWidget *from, graphene_point_t point, gboolean leave);
+
+/* Moves the focus as Tab (or Shift+Tab with @backward) would from the current focus of the
+ * window of @widget. Returns: (transfer none) (nullable): the new focus */
+GtkWidget *rempart_ui_test_tab (GtkWidget *widget, gboolean backward);
+
+/* Returns: whether @widget is @ancestor or inside it */
+gboolean rempart_ui_test_is_inside (GtkWidget *widget, GtkWidget *ancestor);
+
 /* Returns: (transfer full): tests/unit/feeds/example.json, parsed */
 RempartFeed *rempart_ui_test_load_example (void);
 

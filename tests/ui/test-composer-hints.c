@@ -17,152 +17,6 @@
 #include "rempart-tone.h"
 #include "test-composer-fixture.h"
 
-/*
- * GTK 4.8 has no public way to make an input event, and Xvfb has no input device to send
- * one through, so the helpers below deliver them as GTK would, to the widgets' own event
- * controllers: a key to the shortcut controllers on the way from the window to the focus
- * widget and back up, a click to the list's click gesture, the pointer to every motion
- * controller under it (with the hover state GTK sets).
- */
-
-/* -------------------------------------------------------------------------------------- */
-/* Input                                                                                  */
-/* -------------------------------------------------------------------------------------- */
-
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger, guint keyval)
-{
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                            keyval) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                            keyval);
-  return FALSE;
-}
-
-static gboolean
-activate_shortcut (GtkWidget *widget, GtkPropagationPhase phase, guint keyval)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Presses @keyval, without modifiers, in the widget that has the focus.
- * Returns: whether a shortcut took it */
-static gboolean
-press_key (GtkWidget *focus, guint keyval)
-{
-  g_autoptr (GPtrArray) path = g_ptr_array_new ();
-
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    g_ptr_array_insert (path, 0, widget);
-
-  for (guint i = 0; i < path->len; i++)
-    if (activate_shortcut (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval))
-      return TRUE;
-  for (guint i = path->len; i > 0; i--)
-    if (activate_shortcut (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* @point, in @from's coordinates, in @to's. */
-static graphene_point_t
-translate (GtkWidget *from, GtkWidget *to, graphene_point_t point)
-{
-  graphene_point_t out;
-
-  g_assert_true (gtk_widget_compute_point (from, to, &point, &out));
-  return out;
-}
-
-static graphene_point_t
-center_of (GtkWidget *widget)
-{
-  return GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
-                              gtk_widget_get_height (widget) / 2.f);
-}
-
-/* A click with the first button in the middle of @row, through its list's click gesture. */
-static void
-click_row (GtkWidget *row)
-{
-  GtkWidget *list = gtk_widget_get_parent (row);
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
-  graphene_point_t point = translate (row, list, center_of (row));
-  g_autoptr (GtkEventController) gesture = NULL;
-
-  for (guint i = 0; gesture == NULL && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        gesture = g_steal_pointer (&controller);
-    }
-  g_assert_nonnull (gesture);
-
-  g_signal_emit_by_name (gesture, "pressed", 1, (double) point.x, (double) point.y);
-  g_signal_emit_by_name (gesture, "released", 1, (double) point.x, (double) point.y);
-}
-
-/* The pointer comes in over @point (in @from's coordinates) of @widget and everything under
- * it, moves there, and with @leave goes away again. */
-static void
-hover (GtkWidget *widget, GtkWidget *from, graphene_point_t point, gboolean leave)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  graphene_point_t here = translate (from, widget, point);
-
-  if (leave)
-    gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_PRELIGHT);
-  else
-    gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_PRELIGHT, FALSE);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        continue;
-      if (leave)
-        g_signal_emit_by_name (controller, "leave");
-      else
-        {
-          g_signal_emit_by_name (controller, "enter", (double) here.x, (double) here.y);
-          g_signal_emit_by_name (controller, "motion", (double) here.x, (double) here.y);
-        }
-    }
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    hover (c, from, point, leave);
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
@@ -338,7 +192,7 @@ test_hint_keyboard (Fixture *fixture, gconstpointer user_data)
   g_assert_true (gtk_widget_grab_focus (row));
   g_assert_true (gtk_widget_is_focus (row));
 
-  g_assert_true (press_key (row, GDK_KEY_Return));
+  g_assert_true (rempart_ui_test_press_key (row, GDK_KEY_Return, 0));
   assert_selected (fixture->composer, start, end);
 }
 
@@ -351,7 +205,7 @@ test_hint_click (Fixture *fixture, gconstpointer user_data)
   place_cursor_at_start (fixture->composer);
   g_assert_true (gtk_widget_grab_focus (child (fixture->composer, "copy_button")));
 
-  click_row (row);
+  rempart_ui_test_click_row (row);
   assert_selected (fixture->composer, start, end);
 }
 
@@ -377,9 +231,9 @@ test_hint_hover (Fixture *fixture, gconstpointer user_data)
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row), n_rows++)
     {
-      hover (list, row, center_of (row), FALSE);
+      rempart_ui_test_hover (list, row, rempart_ui_test_center_of (row), FALSE);
       rempart_ui_test_iterate_a_little ();
-      hover (list, row, center_of (row), TRUE);
+      rempart_ui_test_hover (list, row, rempart_ui_test_center_of (row), TRUE);
     }
   g_assert_cmpint (n_rows, ==, (int) hints->len);
   rempart_ui_test_iterate_a_little ();
