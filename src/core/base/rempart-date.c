@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rempart-date.h"
 
 /*
@@ -86,8 +88,9 @@ rempart_date_parse (const char *text)
 {
   g_autoptr (GTimeZone) tz = NULL;
   const char *p = text;
+  g_autoptr (GDateTime) whole = NULL;
   int year, month, day, hour = 0, minute = 0, second = 0, offset = 0;
-  double fraction = 0.0;
+  int usec = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -112,13 +115,15 @@ rempart_date_parse (const char *text)
 
           if (*p == '.' || *p == ',')
             {
-              double scale = 0.1;
+              int scale = G_USEC_PER_SEC / 10;
 
+              /* Whole microseconds, exactly, so that what rempart_date_format() writes comes
+               * back as it was; further digits are cut, never rounded into the next second. */
               p++;
               if (!g_ascii_isdigit (*p))
                 return NULL;
               for (; g_ascii_isdigit (*p); p++, scale /= 10)
-                fraction += (*p - '0') * scale;
+                usec += (*p - '0') * scale;
             }
         }
 
@@ -132,22 +137,65 @@ rempart_date_parse (const char *text)
   tz = g_time_zone_new_offset (offset);
 
   /* g_date_time_new() checks the calendar: month 13 or 30 February give NULL. */
-  return g_date_time_new (tz, year, month, day, hour, minute, MIN (second, 59) + fraction);
+  whole = g_date_time_new (tz, year, month, day, hour, minute, MIN (second, 59));
+  if (whole == NULL || usec == 0)
+    return g_steal_pointer (&whole);
+
+  return g_date_time_add (whole, usec);
 }
 
 /*
  * rempart_date_format:
  * @date: a date
  *
- * Returns: (transfer full): @date in RFC 3339 with its own offset, as feeds carry it
+ * Writes what rempart_date_parse() reads back as the same instant: four-digit years (year 999
+ * is "0999", which GDateTime's %Y would write "999"), the microseconds when there are any, and
+ * the date's own offset, or UTC when the offset has seconds (local mean time before time
+ * zones), which RFC 3339 cannot write.
+ *
+ * Returns: (transfer full): @date in RFC 3339, as feeds carry it
  */
 char *
 rempart_date_format (GDateTime *date)
 {
+  g_autoptr (GDateTime) utc = NULL;
+  GString *text;
+  GTimeSpan offset;
+  int usec;
+
   g_return_val_if_fail (date != NULL, NULL);
 
-  if (g_date_time_get_utc_offset (date) == 0)
-    return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+  offset = g_date_time_get_utc_offset (date) / G_TIME_SPAN_SECOND;
+  if (offset % 60 != 0)
+    {
+      utc = g_date_time_to_utc (date);
+      date = utc;
+      offset = 0;
+    }
 
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%04d-%02d-%02dT%02d:%02d:%02d", g_date_time_get_year (date),
+                          g_date_time_get_month (date), g_date_time_get_day_of_month (date),
+                          g_date_time_get_hour (date), g_date_time_get_minute (date),
+                          g_date_time_get_second (date));
+
+  usec = g_date_time_get_microsecond (date);
+  if (usec != 0)
+    {
+      char digits[8];
+
+      g_snprintf (digits, sizeof digits, ".%06d", usec);
+      /* ".500000" is ".5". */
+      for (gsize len = strlen (digits); digits[len - 1] == '0'; len--)
+        digits[len - 1] = '\0';
+      g_string_append (text, digits);
+    }
+
+  if (offset == 0)
+    g_string_append_c (text, 'Z');
+  else
+    g_string_append_printf (text, "%c%02d:%02d", offset < 0 ? '-' : '+',
+                            (int) (ABS (offset) / 3600), (int) (ABS (offset) % 3600 / 60));
+
+  return g_string_free (text, FALSE);
 }

@@ -261,6 +261,45 @@ test_load_checks_bytes (void)
   g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_TOO_DEEP);
 }
 
+/* A date the writer writes reads back as the same instant, whatever its year. */
+static void
+test_dates_round_trip (void)
+{
+  g_autoptr (JsonNode) root = rempart_feed_document_new ("Group", NULL);
+  g_autoptr (GTimeZone) tz = g_time_zone_new_offset (-(9 * 3600 + 30 * 60));
+  g_autoptr (GDateTime) y999 = g_date_time_new_utc (999, 6, 1, 12, 0, 0);
+  g_autoptr (GDateTime) y1 = g_date_time_new (tz, 1, 6, 1, 0, 0, 0.25);
+  g_autoptr (RempartFeed) feed = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartNewAction old = { 0 };
+  RempartNewAction older = { 0 };
+  RempartAction *action;
+
+  old.id = "old";
+  old.url = "https://example.org/old";
+  old.title = "Old";
+  old.expires = y999;
+  old.date_published = y999;
+  g_assert_true (rempart_feed_document_add_action (root, &old, &error));
+  g_assert_no_error (error);
+  older.id = "older";
+  older.url = "https://example.org/older";
+  older.title = "Older";
+  older.expires = y1;
+  g_assert_true (rempart_feed_document_add_action (root, &older, &error));
+  g_assert_no_error (error);
+
+  feed = reparse (root);
+  g_assert_cmpuint (rempart_feed_get_warnings (feed)->len, ==, 0);
+  action = rempart_feed_lookup_action (feed, "old");
+  g_assert_nonnull (rempart_action_get_expires (action));
+  g_assert_true (g_date_time_equal (rempart_action_get_expires (action), y999));
+  g_assert_true (g_date_time_equal (rempart_action_get_date_published (action), y999));
+  action = rempart_feed_lookup_action (feed, "older");
+  g_assert_nonnull (rempart_action_get_expires (action));
+  g_assert_true (g_date_time_equal (rempart_action_get_expires (action), y1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -272,6 +311,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-writer/refusals", test_refusals);
   g_test_add_func ("/feed-writer/numeric-id", test_numeric_id);
   g_test_add_func ("/feed-writer/load-checks-bytes", test_load_checks_bytes);
+  g_test_add_func ("/feed-writer/dates-round-trip", test_dates_round_trip);
 
   return g_test_run ();
 }
