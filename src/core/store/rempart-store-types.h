@@ -161,6 +161,42 @@ void rempart_feed_info_free (RempartFeedInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartFeedInfo, rempart_feed_info_free)
 
 /* ---------------------------------------------------------------------------------------- */
+/* Participation                                                                            */
+/* ---------------------------------------------------------------------------------------- */
+
+/* One participation event, with what the statistics group it by. The titles and topic come
+ * from the action and group as stored now: NULL (NONE) once they are gone from the store. */
+typedef struct
+{
+  gint64 at;               /* Unix seconds */
+  RempartActionState kind; /* exactly one flag */
+  char *subscription_url;
+  char *action_id;
+  char *group_title;
+  char *action_title;
+  RempartTopic topic;
+} RempartParticipationEvent;
+
+RempartParticipationEvent *rempart_participation_event_copy (const RempartParticipationEvent *ev);
+void rempart_participation_event_free (RempartParticipationEvent *ev);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartParticipationEvent, rempart_participation_event_free)
+
+/* A reply the volunteer marked as posted: the text of its draft (kept, unqueued, as a record). */
+typedef struct
+{
+  char *subscription_url;
+  char *action_id;
+  char *group_title;  /* NULL once the group is removed */
+  char *action_title; /* NULL once the action is gone from the store */
+  char *text;
+  gint64 posted; /* the POSTED event's time (Unix seconds) */
+} RempartPostedReply;
+
+RempartPostedReply *rempart_posted_reply_copy (const RempartPostedReply *reply);
+void rempart_posted_reply_free (RempartPostedReply *reply);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartPostedReply, rempart_posted_reply_free)
+
+/* ---------------------------------------------------------------------------------------- */
 /* The volunteer's own reply templates                                                      */
 /* ---------------------------------------------------------------------------------------- */
 

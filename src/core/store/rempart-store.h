@@ -208,6 +208,43 @@ gboolean rempart_store_count_events_sync (RempartStore *self,
                                           guint *out_count,
                                           GError **error);
 
+/* Participation (rempart-store-events.c) */
+
+/* Every participation event, oldest first. */
+void rempart_store_list_events_async (RempartStore *self,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+/* Returns: (element-type RempartParticipationEvent) */
+GPtrArray *
+rempart_store_list_events_finish (RempartStore *self, GAsyncResult *result, GError **error);
+GPtrArray *rempart_store_list_events_sync (RempartStore *self, GError **error);
+
+/* The replies marked as posted whose text is kept, newest first. */
+void rempart_store_list_posted_replies_async (RempartStore *self,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer user_data);
+/* Returns: (element-type RempartPostedReply) */
+GPtrArray *
+rempart_store_list_posted_replies_finish (RempartStore *self, GAsyncResult *result, GError **error);
+GPtrArray *rempart_store_list_posted_replies_sync (RempartStore *self, GError **error);
+
+/*
+ * Deletes every participation event, action state and draft (posted replies included), and
+ * the archived actions kept only for them; then rewrites the file (VACUUM, WAL checkpoint
+ * TRUNCATE) so that the text cannot be read back from it. Groups, their current actions and
+ * the volunteer's templates stay. With @subscription_url, only that group's rows go.
+ */
+void rempart_store_forget_async (RempartStore *self,
+                                 const char *subscription_url,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean rempart_store_forget_finish (RempartStore *self, GAsyncResult *result, GError **error);
+gboolean
+rempart_store_forget_sync (RempartStore *self, const char *subscription_url, GError **error);
+
 /* The volunteer's own reply templates */
 
 /* Returns: (element-type RempartUserTemplate) by title */
