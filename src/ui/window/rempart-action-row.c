@@ -188,3 +188,16 @@ rempart_action_row_set_item (RempartActionRow *self, RempartActionItem *item)
   self->notify_id = g_signal_connect (item, "notify", G_CALLBACK (item_notify_cb), self);
   update_all (self);
 }
+
+/*
+ * rempart_action_row_get_item:
+ *
+ * Returns: (transfer none) (nullable): the action the row shows
+ */
+RempartActionItem *
+rempart_action_row_get_item (RempartActionRow *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_ROW (self), NULL);
+
+  return self->item;
+}

@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (RempartActionRow, rempart_action_row, REMPART, ACTION_ROW,
 GtkWidget *rempart_action_row_new (void);
 
 void rempart_action_row_set_item (RempartActionRow *self, RempartActionItem *item);
+RempartActionItem *rempart_action_row_get_item (RempartActionRow *self);
 
 G_END_DECLS

@@ -1,0 +1,291 @@
+/* test-window-input.c: the main window under the pointer and the keyboard: nothing moves
+ * unless the volunteer asks
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-action-model.h"
+#include "rempart-action-page.h"
+#include "rempart-action-row.h"
+#include "rempart-application.h"
+#include "rempart-composer.h"
+#include "rempart-test-dirs.h"
+#include "rempart-ui-test.h"
+#include "rempart-window.h"
+
+typedef struct
+{
+  RempartApplication *app;
+  GtkWindow *window;
+  RempartActionModel *model;
+} Fixture;
+
+static RempartApplication *application;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static GtkWidget *
+child (Fixture *fixture, const char *name)
+{
+  GObject *object =
+      gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+model_is_loaded (gpointer data)
+{
+  RempartActionModel *model = data;
+
+  return !rempart_action_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 2;
+}
+
+static const char *
+detail_name (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "detail_stack")));
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (detail_name (fixture), "page") == 0 &&
+         rempart_action_page_get_item (REMPART_ACTION_PAGE (child (fixture, "action_page"))) !=
+             NULL;
+}
+
+static gboolean
+shows_composer (gpointer data)
+{
+  return g_strcmp0 (detail_name (data), "composer") == 0;
+}
+
+/* The RempartActionRow showing the @index-th visible action, once drawn. */
+static GtkWidget *
+list_row (Fixture *fixture, guint index)
+{
+  GtkWidget *list = child (fixture, "list_view");
+  g_autoptr (RempartActionItem) wanted =
+      g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), index);
+
+  g_assert_nonnull (wanted);
+  for (guint attempt = 0; attempt < 500; attempt++)
+    {
+      for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+           item = gtk_widget_get_next_sibling (item))
+        {
+          GtkWidget *row = gtk_widget_get_first_child (item);
+
+          if (row != NULL && REMPART_IS_ACTION_ROW (row) &&
+              rempart_action_row_get_item (REMPART_ACTION_ROW (row)) == wanted &&
+              rempart_ui_test_widget_is_drawn (row))
+            return row;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  g_assert_not_reached ();
+}
+
+static RempartActionItem *
+shown_item (Fixture *fixture)
+{
+  return rempart_action_page_get_item (REMPART_ACTION_PAGE (child (fixture, "action_page")));
+}
+
+static RempartActionItem *
+visible_item (Fixture *fixture, guint index)
+{
+  GListModel *list =
+      G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view"))));
+  RempartActionItem *item = g_list_model_get_item (list, index);
+
+  g_object_unref (item); /* the model keeps it */
+  return item;
+}
+
+/* The pointer goes over @row, stays a moment, and leaves. */
+static void
+hover_row (GtkWidget *row)
+{
+  GtkWidget *list_item = gtk_widget_get_parent (row);
+
+  rempart_ui_test_hover (list_item, row, rempart_ui_test_center_of (row), FALSE);
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_hover (list_item, row, rempart_ui_test_center_of (row), TRUE);
+  rempart_ui_test_iterate_a_little ();
+}
+
+static void
+open_first_action (Fixture *fixture)
+{
+  rempart_ui_test_click_list_item (list_row (fixture, 0));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_true (shown_item (fixture) == visible_item (fixture, 0));
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Fixture                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
+{
+  fixture->app = application;
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  g_assert_true (REMPART_IS_WINDOW (fixture->window));
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, fixture->window));
+  fixture->model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (model_is_loaded, fixture->model));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+/* Writing a reply, the pointer crosses the list: the reply stays. */
+static void
+test_hover_keeps_composer (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionItem *first;
+
+  open_first_action (fixture);
+  first = shown_item (fixture);
+  g_assert_true (
+      gtk_widget_activate_action (child (fixture, "action_page"), "page.write-reply", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (shows_composer, fixture));
+
+  for (guint i = 1; i < 3; i++)
+    hover_row (list_row (fixture, i));
+
+  g_assert_cmpstr (detail_name (fixture), ==, "composer");
+  g_assert_true (rempart_composer_get_item (REMPART_COMPOSER (child (fixture, "composer"))) ==
+                 first);
+  g_assert_true (shown_item (fixture) == first);
+}
+
+/* Filtering with the pointer resting over the list opens nothing either. */
+static void
+test_filter_under_pointer (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *entry = child (fixture, "search_entry");
+  GtkWidget *row;
+  RempartActionItem *first;
+
+  open_first_action (fixture);
+  first = shown_item (fixture);
+  row = list_row (fixture, 1);
+  rempart_ui_test_hover (gtk_widget_get_parent (row), row, rempart_ui_test_center_of (row), FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "e");
+  rempart_ui_test_iterate_a_little ();
+  /* The rows under the pointer now show other actions: GTK tells them the pointer came in. */
+  hover_row (list_row (fixture, 0));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  rempart_ui_test_iterate_a_little ();
+
+  g_assert_true (shown_item (fixture) == first);
+  g_assert_cmpstr (detail_name (fixture), ==, "page");
+}
+
+/* At 360 px the list fills the window: hovering a row does not leave it. */
+static void
+test_hover_narrow (Fixture *fixture, gconstpointer user_data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture, "leaflet"));
+
+  gtk_window_set_default_size (fixture->window, 360, 640);
+  for (guint i = 0; i < 500 && !adw_leaflet_get_folded (leaflet); i++)
+    rempart_ui_test_iterate_a_little ();
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_set_visible_child_name (leaflet, "list");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      hover_row (list_row (fixture, i));
+      g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+    }
+  g_assert_null (shown_item (fixture));
+
+  /* A tap still opens the action. */
+  open_first_action (fixture);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+}
+
+/* The keyboard still opens actions: Enter on a row, or moving the selection. */
+static void
+test_keyboard_opens (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *row = list_row (fixture, 2);
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  g_assert_true (rempart_ui_test_press_key (gtk_widget_get_parent (row), GDK_KEY_Return, 0));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_true (shown_item (fixture) == visible_item (fixture, 2));
+
+  row = list_row (fixture, 1);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  g_assert_true (rempart_ui_test_press_key (gtk_widget_get_parent (row), GDK_KEY_Up, 0));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  for (guint i = 0; i < 500 && shown_item (fixture) != visible_item (fixture, 0); i++)
+    rempart_ui_test_iterate_a_little ();
+  g_assert_true (shown_item (fixture) == visible_item (fixture, 0));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  data_home = rempart_ui_test_make_data_home ("ui-window-input");
+  g_setenv ("REMPART_NO_SYNC", "1", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = rempart_ui_test_application_new ();
+
+#define ADD(name, func) \
+  g_test_add ("/window-input/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("hover-keeps-composer", test_hover_keeps_composer);
+  ADD ("filter-under-pointer", test_filter_under_pointer);
+  ADD ("hover-narrow", test_hover_narrow);
+  ADD ("keyboard-opens", test_keyboard_opens);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
+
+  return ret;
+}
