@@ -16,15 +16,16 @@ if [[ ! -f $builddir/build.ninja ]]; then
   CC=clang meson setup "$builddir" -Dfuzzing=true -Db_sanitize=address,undefined \
     -Db_lundef=false --buildtype=debugoptimized >/dev/null || exit 1
 fi
-meson compile -C "$builddir" fuzz-feed-parser fuzz-minisign >/dev/null || exit 1
+meson compile -C "$builddir" fuzz-feed-parser fuzz-minisign fuzz-join-link >/dev/null || exit 1
 
 declare -A seeds=(
   [fuzz-feed-parser]=tests/unit/feeds
   [fuzz-minisign]=tests/unit/minisign
+  [fuzz-join-link]=tests/unit/join-links
 )
 : > "$builddir/fuzz-results.json"
 status=0
-for target in fuzz-feed-parser fuzz-minisign; do
+for target in fuzz-feed-parser fuzz-minisign fuzz-join-link; do
   corpus=$builddir/corpus-$target
   mkdir -p "$corpus"
   exe=$(find "$builddir/tests/fuzz" -maxdepth 1 -type f -name "$target" | head -n 1)

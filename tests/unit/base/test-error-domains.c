@@ -9,6 +9,7 @@
 
 #include "rempart-feed-parser.h"
 #include "rempart-fetcher.h"
+#include "rempart-join-link.h"
 #include "rempart-json.h"
 #include "rempart-minisign.h"
 #include "rempart-store.h"
@@ -31,6 +32,7 @@ typedef struct
 static const Domain domains[] = {
   { "rempart-feed-error-quark", rempart_feed_error_quark },
   { "rempart-fetch-error-quark", rempart_fetch_error_quark },
+  { "rempart-join-error-quark", rempart_join_error_quark },
   { "rempart-json-error-quark", rempart_json_error_quark },
   { "rempart-minisign-error-quark", rempart_minisign_error_quark },
   { "rempart-store-error-quark", rempart_store_error_quark },
