@@ -142,7 +142,7 @@ return_error_step (GTask *task)
 {
   FetchData *data = g_task_get_task_data (task);
 
-  g_task_return_error (task, g_steal_pointer (&data->error));
+  rempart_fetch_return_error (task, g_steal_pointer (&data->error));
 }
 
 void
@@ -150,6 +150,7 @@ rempart_fetch_return_result (GTask *task)
 {
   FetchData *data = g_task_get_task_data (task);
 
+  rempart_fetch_stop_timers (data);
   g_task_return_pointer (task, g_steal_pointer (&data->result),
                          (GDestroyNotify) rempart_fetch_result_unref);
 }
@@ -254,8 +255,7 @@ read_next (GTask *task)
   data->pending_read = MIN (READ_CHUNK_SIZE, data->max_body + 1 - len);
   g_byte_array_set_size (data->body, len + data->pending_read);
   g_input_stream_read_async (data->stream, data->body->data + len, data->pending_read,
-                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), read_cb,
-                             g_object_ref (task));
+                             G_PRIORITY_DEFAULT, data->cancellable, read_cb, g_object_ref (task));
 }
 
 static void
@@ -292,6 +292,7 @@ read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   g_byte_array_set_size (data->body, data->body->len - data->pending_read + MAX (n_read, 0));
   data->pending_read = 0;
+  data->received += MAX (n_read, 0);
 
   if (n_read < 0)
     {
@@ -543,5 +544,5 @@ rempart_fetch_start_hop (GTask *task)
     }
 
   soup_session_send_async (rempart_fetcher_get_session (self), data->msg, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), send_cb, g_object_ref (task));
+                           data->cancellable, send_cb, g_object_ref (task));
 }

@@ -52,8 +52,28 @@ typedef struct
   FetchStep after_close;
   GError *error;
 
+  /* Every request and read of the fetch uses @cancellable, which the caller's cancellable
+   * and the two timers below cancel; @slow_error says why when a timer did. */
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong caller_handler;
+  GSource *deadline_source;
+  GSource *rate_source;
+  guint deadline;
+  guint min_rate;
+  guint rate_window;
+  guint64 received;
+  guint64 received_at_window;
+  GError *slow_error;
+
   RempartFetchResult *result;
 } FetchData;
+
+/* rempart-fetcher.c */
+/* Ends the fetch with @error, or with why it was too slow when that cancelled it. */
+void rempart_fetch_return_error (GTask *task, GError *error);
+/* Stops the deadline and rate timers (the fetch is over). */
+void rempart_fetch_stop_timers (FetchData *data);
 
 /* rempart-fetcher-hop.c */
 char *rempart_fetch_uri_display (GUri *uri);

@@ -81,9 +81,9 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   trusted_comment = g_task_propagate_pointer (G_TASK (result), &error);
   if (error != NULL)
     {
-      g_task_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                     ? g_steal_pointer (&error)
-                                     : rempart_fetch_signature_error (data, error));
+      rempart_fetch_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                            ? g_steal_pointer (&error)
+                                            : rempart_fetch_signature_error (data, error));
       return;
     }
 
@@ -160,7 +160,7 @@ rempart_fetch_verify_signature (GTask *task)
 
   /* No source object, and the callback on the thread-default context of the fetch (the
    * private one of fetch_sync, the caller's otherwise). */
-  verify_task = g_task_new (NULL, g_task_get_cancellable (task), verify_cb, g_object_ref (task));
+  verify_task = g_task_new (NULL, data->cancellable, verify_cb, g_object_ref (task));
   g_task_set_source_tag (verify_task, rempart_fetch_verify_signature);
   g_task_set_task_data (verify_task, verify, (GDestroyNotify) verify_data_free);
   g_task_run_in_thread (verify_task, verify_thread);

@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 #define REMPART_FETCH_MAX_SIGNATURE (16 * 1024)
 #define REMPART_FETCH_MAX_REDIRECTS 5
 
+/* A whole fetch (redirects and signature included) ends after REMPART_FETCH_DEADLINE seconds,
+ * and as soon as a whole window of REMPART_FETCH_RATE_WINDOW seconds brought fewer than
+ * REMPART_FETCH_MIN_RATE bytes a second: the session's timeout is per read, so without these
+ * a server sending one byte a second would hold a refresh, and every group after it, for
+ * ever. 8 MiB at 1 Mbit/s takes 67 s; a slow mobile link still brings several KiB/s. */
+#define REMPART_FETCH_DEADLINE    120
+#define REMPART_FETCH_MIN_RATE    1024
+#define REMPART_FETCH_RATE_WINDOW 30
+
 /* How long to wait when a server says "429 Too Many Requests" or "503 Service Unavailable"
  * without a usable Retry-After, in seconds. A 429 means *we* asked too often: back off for
  * an hour, the usual rate-limit window of static hosts. A 503 is usually an outage or a
@@ -43,6 +52,8 @@ G_BEGIN_DECLS
  * @REMPART_FETCH_ERROR_INSECURE_REDIRECT: a redirect from https:// to http://
  * @REMPART_FETCH_ERROR_SIGNATURE: a public key was given and the signature file is missing,
  *   malformed, made with another key or does not match the feed
+ * @REMPART_FETCH_ERROR_TOO_SLOW: the server sent more slowly than the minimum rate, or the
+ *   fetch did not finish before its deadline (rempart_fetcher_set_deadline())
  *
  * A cancelled fetch fails with %G_IO_ERROR_CANCELLED instead.
  */
@@ -56,6 +67,7 @@ typedef enum
   REMPART_FETCH_ERROR_TOO_MANY_REDIRECTS,
   REMPART_FETCH_ERROR_INSECURE_REDIRECT,
   REMPART_FETCH_ERROR_SIGNATURE,
+  REMPART_FETCH_ERROR_TOO_SLOW,
 } RempartFetchError;
 
 GQuark rempart_fetch_error_quark (void);
@@ -130,6 +142,9 @@ G_DECLARE_FINAL_TYPE (RempartFetcher, rempart_fetcher, REMPART, FETCHER, GObject
 RempartFetcher *rempart_fetcher_new (void);
 SoupSession *rempart_fetcher_get_session (RempartFetcher *self);
 void rempart_fetcher_set_timeout (RempartFetcher *self, guint timeout_seconds);
+void rempart_fetcher_set_deadline (RempartFetcher *self, guint deadline_seconds);
+void
+rempart_fetcher_set_min_rate (RempartFetcher *self, guint bytes_per_second, guint window_seconds);
 void rempart_fetcher_fetch_async (RempartFetcher *self,
                                   const RempartFetchRequest *request,
                                   GCancellable *cancellable,

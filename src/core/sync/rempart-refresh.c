@@ -46,6 +46,7 @@ enum
 {
   SUBSCRIPTION_CHANGED,
   NEW_ACTIONS,
+  CHECKING,
   N_SIGNALS
 };
 
@@ -453,6 +454,8 @@ refresh_one (GTask *task)
         }
     }
 
+  g_signal_emit (self, signals[CHECKING], 0, sub->id);
+
   request.url = sub->url;
   request.etag = sub->etag;
   request.last_modified = sub->last_modified;
@@ -574,6 +577,16 @@ rempart_refresh_class_init (RempartRefreshClass *klass)
   signals[NEW_ACTIONS] =
       g_signal_new ("new-actions", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
+
+  /**
+   * RempartRefresh::checking:
+   * @id: the subscription
+   *
+   * The refresh starts downloading subscription @id (skipped ones are not announced). It
+   * is on @id until the next ::checking or the end of the run.
+   */
+  signals[CHECKING] = g_signal_new ("checking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

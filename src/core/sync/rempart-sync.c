@@ -39,6 +39,11 @@ struct _RempartSync
    * data is its QueuedRefresh. */
   GTask *running;
   GQueue queue;
+  /* The running refresh's own cancellable (rempart_sync_cancel_refresh()), and the
+   * subscription it is downloading. */
+  GCancellable *run_cancellable;
+  gulong run_handler;
+  gint64 checking;
 
   /* Automatic refreshes, between rempart_sync_start() and rempart_sync_stop(). */
   guint interval_id;
@@ -65,6 +70,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_CHECKING_SUBSCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ------------------------------------------------------------------------------------------ */
 /* The queue                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
@@ -75,6 +89,22 @@ static void
 refresh_subscription_changed_cb (RempartRefresh *refresh, gint64 id, RempartSync *self)
 {
   g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
+}
+
+static void
+set_checking (RempartSync *self, gint64 id)
+{
+  if (self->checking == id)
+    return;
+
+  self->checking = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING_SUBSCRIPTION]);
+}
+
+static void
+refresh_checking_cb (RempartRefresh *refresh, gint64 id, RempartSync *self)
+{
+  set_checking (self, id);
 }
 
 static void
@@ -94,6 +124,11 @@ refresh_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   g_assert (running == task);
+  if (self->run_handler != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), self->run_handler);
+  self->run_handler = 0;
+  g_clear_object (&self->run_cancellable);
+  set_checking (self, 0);
 
   reports = rempart_refresh_run_finish (REMPART_REFRESH (object), result, &error);
   if (reports == NULL)
@@ -102,6 +137,12 @@ refresh_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
 
   run_next (self);
+}
+
+static void
+link_cancel_cb (GCancellable *caller, gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
 static void
@@ -126,11 +167,16 @@ run_next (RempartSync *self)
                                G_CALLBACK (refresh_subscription_changed_cb), self, 0);
       g_signal_connect_object (refresh, "new-actions", G_CALLBACK (refresh_new_actions_cb), self,
                                0);
+      g_signal_connect_object (refresh, "checking", G_CALLBACK (refresh_checking_cb), self, 0);
 
       self->running = task;
+      self->run_cancellable = g_cancellable_new ();
+      if (g_task_get_cancellable (task) != NULL)
+        self->run_handler =
+            g_cancellable_connect (g_task_get_cancellable (task), G_CALLBACK (link_cancel_cb),
+                                   g_object_ref (self->run_cancellable), g_object_unref);
       rempart_refresh_run_async (refresh, queued->subscription_id, queued->manual,
-                                 g_task_get_cancellable (task), refresh_done_cb,
-                                 g_object_ref (task));
+                                 self->run_cancellable, refresh_done_cb, g_object_ref (task));
     }
 }
 
@@ -237,12 +283,39 @@ rempart_sync_finalize (GObject *object)
 }
 
 static void
+rempart_sync_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RempartSync *self = REMPART_SYNC (object);
+
+  switch (prop_id)
+    {
+      case PROP_CHECKING_SUBSCRIPTION:
+        g_value_set_int64 (value, self->checking);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rempart_sync_class_init (RempartSyncClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rempart_sync_dispose;
   object_class->finalize = rempart_sync_finalize;
+  object_class->get_property = rempart_sync_get_property;
+
+  /**
+   * RempartSync:checking-subscription:
+   *
+   * The id of the subscription the running refresh is downloading, 0 when none is.
+   */
+  properties[PROP_CHECKING_SUBSCRIPTION] =
+      g_param_spec_int64 ("checking-subscription", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RempartSync::subscription-changed:
@@ -378,6 +451,31 @@ rempart_sync_stop (RempartSync *self)
     g_cancellable_cancel (self->auto_cancellable);
   g_clear_object (&self->auto_cancellable);
   self->auto_pending = FALSE;
+}
+
+/* Returns: the subscription being downloaded, 0 when none is */
+gint64
+rempart_sync_get_checking_subscription (RempartSync *self)
+{
+  g_return_val_if_fail (REMPART_IS_SYNC (self), 0);
+
+  return self->checking;
+}
+
+/*
+ * rempart_sync_cancel_refresh:
+ *
+ * Stops the running refresh, if any: it ends with %G_IO_ERROR_CANCELLED, and the
+ * subscription it was on is neither saved nor counted as a failure. Queued refreshes run
+ * afterwards as usual.
+ */
+void
+rempart_sync_cancel_refresh (RempartSync *self)
+{
+  g_return_if_fail (REMPART_IS_SYNC (self));
+
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
 }
 
 gboolean

@@ -62,4 +62,7 @@ void rempart_sync_start (RempartSync *self, guint interval_seconds);
 void rempart_sync_stop (RempartSync *self);
 gboolean rempart_sync_is_running (RempartSync *self);
 
+gint64 rempart_sync_get_checking_subscription (RempartSync *self);
+void rempart_sync_cancel_refresh (RempartSync *self);
+
 G_END_DECLS

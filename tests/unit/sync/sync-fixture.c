@@ -63,6 +63,39 @@ fake_now (gpointer user_data)
   return f->now;
 }
 
+/* One REPLY_TRICKLE response, fed by a timer until the client goes away. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  guint source_id;
+} Trickle;
+
+static void
+trickle_free (Trickle *trickle)
+{
+  g_clear_handle_id (&trickle->source_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (trickle->msg, trickle);
+  g_object_unref (trickle->msg);
+  g_free (trickle);
+}
+
+static void
+trickle_finished_cb (SoupServerMessage *msg, Trickle *trickle)
+{
+  g_clear_handle_id (&trickle->source_id, g_source_remove);
+}
+
+static gboolean
+trickle_tick_cb (gpointer user_data)
+{
+  Trickle *trickle = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (trickle->msg),
+                            SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (trickle->msg);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 request_read_cb (SoupServer *server, SoupServerMessage *msg, Fixture *f)
 {
@@ -103,6 +136,20 @@ handle_route (SoupServer *server,
       soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
                                 "{\"version\"", 10);
       g_ptr_array_add (f->stalled, g_object_ref (msg));
+      return;
+    }
+
+  if (route->kind == REPLY_TRICKLE)
+    {
+      Trickle *trickle = g_new0 (Trickle, 1);
+
+      trickle->msg = g_object_ref (msg);
+      g_ptr_array_add (f->trickles, trickle);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      g_signal_connect (msg, "finished", G_CALLBACK (trickle_finished_cb), trickle);
+      soup_server_message_pause (msg);
+      trickle->source_id = g_timeout_add (300, trickle_tick_cb, trickle);
       return;
     }
 
@@ -161,6 +208,7 @@ fixture_setup_without_sync (Fixture *f, gconstpointer data)
   f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->if_none_match = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   f->stalled = g_ptr_array_new_with_free_func (g_object_unref);
+  f->trickles = g_ptr_array_new_with_free_func ((GDestroyNotify) trickle_free);
   soup_server_add_handler (f->server, NULL, handle_route, f, NULL);
   g_signal_connect (f->server, "request-read", G_CALLBACK (request_read_cb), f);
 
@@ -211,6 +259,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
   rempart_test_server_disconnect (f->server);
   g_ptr_array_unref (f->stalled);
+  g_ptr_array_unref (f->trickles);
   g_clear_object (&f->server);
   g_free (f->base);
   g_hash_table_unref (f->routes);

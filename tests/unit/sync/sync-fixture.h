@@ -32,7 +32,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   REPLY_NORMAL,
-  REPLY_STALL, /* headers and a few bytes, then nothing */
+  REPLY_STALL,   /* headers and a few bytes, then nothing */
+  REPLY_TRICKLE, /* headers, then one byte every 300 ms, never ending */
 } ReplyKind;
 
 /* What the server answers on one path; a 200 with an ETag answers 304 to a request that
@@ -56,6 +57,7 @@ typedef struct
   GHashTable *if_none_match; /* path → last If-None-Match */
   guint n_requests;
   GPtrArray *stalled;
+  GPtrArray *trickles;
 
   char *dir;
   RempartStore *store;
