@@ -1,4 +1,4 @@
-/* rempart-cli-edit.c: rempart-feed new and add
+/* rempart-cli-edit.c: rempart-feed new and add, and loading and saving a feed to edit
  *
  * Copyright 2026 The Rempart developers
  *
@@ -9,17 +9,41 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-cli-action-options.h"
 #include "rempart-cli.h"
-#include "rempart-date.h"
 #include "rempart-feed-parser.h"
 #include "rempart-feed-writer.h"
 
 /*
+ * rempart_cli_load_document:
+ *
+ * Reads a feed file as a JSON document to edit, printing the problem when it cannot.
+ */
+JsonNode *
+rempart_cli_load_document (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  JsonNode *root = NULL;
+
+  bytes = rempart_cli_read_file (path, REMPART_FEED_MAX_SIZE, &error);
+  if (bytes != NULL)
+    root = rempart_feed_load_json (bytes, display, &error);
+  if (root == NULL)
+    rempart_cli_print_error ("%s", error->message);
+
+  return root;
+}
+
+/*
+ * rempart_cli_save_document:
+ *
  * Writes @root to @path, but only once the parser the app uses has accepted the result with
  * nothing skipped: the tool never publishes a feed that volunteers would not get whole.
  */
-static gboolean
-save_document (JsonNode *root, const char *path, GError **error)
+gboolean
+rempart_cli_save_document (JsonNode *root, const char *path, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (RempartFeed) feed = NULL;
@@ -65,12 +89,28 @@ rempart_cli_new (int argc, char **argv)
   g_autofree char *title = NULL;
   g_autofree char *feed_url = NULL;
   g_autofree char *normalized = NULL;
+  g_autofree char *hashtag = NULL;
+  g_autofree char *position = NULL;
+  g_autofree char *about = NULL;
+  g_autofree char *language = NULL;
+  g_auto (GStrv) rules = NULL;
+  RempartFeedSettings settings = { 0 };
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title, N_ ("Name of the group’s feed"),
       N_ ("TITLE") },
     { "feed-url", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &feed_url,
       N_ ("Address where the feed will be published"), N_ ("URL") },
+    { "hashtag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &hashtag,
+      N_ ("The group hashtag, e.g. #jesuislà"), N_ ("HASHTAG") },
+    { "hashtag-position", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &position,
+      N_ ("Where replies put the hashtag: start, end or any"), N_ ("POSITION") },
+    { "rule", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rules,
+      N_ ("One of the group’s rules; repeat for more"), N_ ("TEXT") },
+    { "about", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &about,
+      N_ ("Who the group is and how it works"), N_ ("TEXT") },
+    { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &language,
+      N_ ("The feed’s language, e.g. fr"), N_ ("LANG") },
     { "force", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,
       N_ ("Overwrite an existing file"), NULL },
     { NULL },
@@ -90,14 +130,27 @@ rempart_cli_new (int argc, char **argv)
   if (normalized == NULL)
     return rempart_cli_usage_error (context, _ ("--feed-url: %s"), error->message);
 
+  if (position != NULL &&
+      !rempart_hashtag_position_from_string (position, &settings.hashtag_position))
+    return rempart_cli_usage_error (
+        context, _ ("--hashtag-position: “%s” is not start, end or any"), position);
+  settings.set_hashtag_position = position != NULL;
+  settings.hashtag = hashtag;
+  settings.about = about;
+  settings.language = language;
+  settings.rules = (const char *const *) rules;
+
+  root = rempart_feed_document_new (title, normalized);
+  if (!rempart_feed_document_set_settings (root, &settings, &error))
+    return rempart_cli_usage_error (context, "%s", error->message);
+
   if (!force && g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       rempart_cli_print_error (_ ("%s already exists; use --force to replace it"), argv[1]);
       return REMPART_CLI_EXIT_FAIL;
     }
 
-  root = rempart_feed_document_new (title, normalized);
-  if (!save_document (root, argv[1], &error))
+  if (!rempart_cli_save_document (root, argv[1], &error))
     {
       rempart_cli_print_error ("%s", error->message);
       return REMPART_CLI_EXIT_FAIL;
@@ -112,88 +165,36 @@ rempart_cli_add (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GDateTime) expires_date = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *brief = NULL;
-  g_autofree char *topic = NULL;
-  g_autofree char *expires = NULL;
-  g_autofree char *platform = NULL;
   g_autofree char *id = NULL;
   g_autofree char *display = NULL;
-  g_auto (GStrv) tags = NULL;
-  RempartNewAction action = { 0 };
-  const GOptionEntry entries[] = {
-    { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title, N_ ("Title of the action"),
-      N_ ("TITLE") },
-    { "url", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &url, N_ ("Address of the comment thread"),
-      N_ ("THREAD") },
-    { "brief", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &brief,
-      N_ ("What is going on, what to say and what not to say"), N_ ("BRIEF") },
-    { "topic", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &topic,
-      N_ ("racism, sexism, lgbtphobia, antisemitism, islamophobia, disability, disinformation or "
-          "other"),
-      N_ ("TOPIC") },
-    { "platform", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &platform,
-      N_ ("Where the thread is, e.g. Facebook"), N_ ("PLATFORM") },
-    { "expires", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &expires,
-      N_ ("When the action ends, as an RFC 3339 date"), N_ ("DATE") },
-    { "tag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &tags, N_ ("A tag; repeat for more"),
-      N_ ("TAG") },
-    { NULL },
-  };
+  g_auto (RempartCliActionOptions) options = REMPART_CLI_ACTION_OPTIONS_INIT;
+  int status;
 
   context = rempart_cli_option_context_new (
       "add", _ ("FEED"),
-      _ ("Adds an action with a fresh id at the top of FEED and increases its sequence number. "
-         "The feed is written only if the app would accept it."),
-      entries);
+      _ ("Adds an action at the top of FEED and increases its sequence number. The action "
+         "ends in 48 hours unless --expires or --hours says otherwise. The feed is written "
+         "only if the app would accept it."),
+      NULL);
+  rempart_cli_action_options_add_entries (context, &options, TRUE);
 
   if (!rempart_cli_parse (context, &argc, &argv))
     return REMPART_CLI_EXIT_USAGE;
   if (argc != 2)
     return rempart_cli_usage_error (context, _ ("Give exactly one feed file"));
-  if (title == NULL || *title == '\0')
-    return rempart_cli_usage_error (context, _ ("Give the action’s --title"));
-  if (url == NULL)
-    return rempart_cli_usage_error (context, _ ("Give the thread’s address with --url"));
-
-  normalized = rempart_feed_normalize_url (url, &error);
-  if (normalized == NULL)
-    return rempart_cli_usage_error (context, _ ("--url: %s"), error->message);
-
-  action.topic = REMPART_TOPIC_NONE;
-  if (topic != NULL && !rempart_topic_from_string (topic, &action.topic))
-    return rempart_cli_usage_error (context, _ ("--topic: unknown topic “%s”"), topic);
-
-  if (expires != NULL && (expires_date = rempart_date_parse (expires)) == NULL)
-    return rempart_cli_usage_error (
-        context, _ ("--expires: “%s” is not a date such as 2026-12-31T18:00:00+01:00"), expires);
+  status = rempart_cli_action_options_resolve (&options, context, TRUE);
+  if (status != REMPART_CLI_EXIT_OK)
+    return status;
 
   display = g_filename_display_name (argv[1]);
-  bytes = rempart_cli_read_file (argv[1], REMPART_FEED_MAX_SIZE, &error);
-  if (bytes != NULL)
-    root = rempart_feed_load_json (bytes, display, &error);
+  root = rempart_cli_load_document (argv[1]);
   if (root == NULL)
-    {
-      rempart_cli_print_error ("%s", error->message);
-      return REMPART_CLI_EXIT_FAIL;
-    }
+    return REMPART_CLI_EXIT_FAIL;
 
-  id = rempart_feed_new_action_id ();
-  action.id = id;
-  action.url = normalized;
-  action.title = title;
-  action.brief = brief;
-  action.platform = platform;
-  action.priority = REMPART_PRIORITY_NORMAL;
-  action.tags = (const char *const *) tags;
-  action.expires = expires_date;
-
-  if (!rempart_feed_document_add_action (root, &action, &error) ||
-      !save_document (root, argv[1], &error))
+  id = options.id != NULL ? g_strdup (options.id) : rempart_feed_new_action_id ();
+  options.action.id = id;
+  if (!rempart_feed_document_add_action (root, &options.action, &error) ||
+      !rempart_cli_save_document (root, argv[1], &error))
     {
       rempart_cli_print_error (_ ("%s: the action was not added: %s"), display, error->message);
       return REMPART_CLI_EXIT_FAIL;

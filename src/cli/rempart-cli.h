@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "rempart-minisign.h"
 
@@ -27,6 +28,10 @@ int rempart_cli_keygen (int argc, char **argv);
 int rempart_cli_new (int argc, char **argv);
 int rempart_cli_add (int argc, char **argv);
 int rempart_cli_fetch (int argc, char **argv);
+int rempart_cli_join_link (int argc, char **argv);
+int rempart_cli_edit (int argc, char **argv);
+int rempart_cli_remove (int argc, char **argv);
+int rempart_cli_list (int argc, char **argv);
 
 GOptionContext *rempart_cli_option_context_new (const char *command,
                                                 const char *parameters,
@@ -45,6 +50,10 @@ gboolean rempart_cli_write_file (const char *path, GBytes *contents, int mode, G
 
 RempartMinisignPublicKey *
 rempart_cli_load_public_key (const char *key_file, const char *key_base64, GError **error);
+
+JsonNode *rempart_cli_load_document (const char *path);
+
+gboolean rempart_cli_save_document (JsonNode *root, const char *path, GError **error);
 
 char *rempart_cli_read_password (const char *prompt, GError **error);
 

@@ -24,7 +24,11 @@ static const struct
   { "keygen", rempart_cli_keygen, N_ ("Create a minisign key pair") },
   { "new", rempart_cli_new, N_ ("Start a new, empty feed") },
   { "add", rempart_cli_add, N_ ("Add an action to a feed") },
+  { "edit", rempart_cli_edit, N_ ("Change an action of a feed") },
+  { "remove", rempart_cli_remove, N_ ("Remove actions from a feed") },
+  { "list", rempart_cli_list, N_ ("List the actions of a feed") },
   { "fetch", rempart_cli_fetch, N_ ("Download a feed as a volunteer’s app would") },
+  { "join-link", rempart_cli_join_link, N_ ("Make the link, QR code and page to join the group") },
 };
 
 static int

@@ -40,7 +40,7 @@ expect 0 "--help: exit 0" "$feed" --help
 expect 0 "--version: exit 0" "$feed" --version
 output_has "rempart-feed 0.1.0" "--version prints the version"
 expect 2 "unknown command: exit 2" "$feed" frobnicate
-for cmd in validate verify sign keygen new add fetch; do
+for cmd in validate verify sign keygen new add edit remove list fetch; do
   expect 0 "$cmd --help: exit 0" "$feed" "$cmd" --help
 done
 expect 2 "validate without a file: exit 2" "$feed" validate
@@ -177,6 +177,69 @@ JSON
 expect 0 "add to a feed with a numeric id" "$feed" add numeric.json --title x --url https://example.org/x
 expect 0 "nothing of the result is skipped" "$feed" validate --strict numeric.json
 output_has "accepted, 2 actions, 0 skipped" "both actions are kept"
+
+# --- group settings, action fields, edit, remove, list ------------------------------------------
+# jq-free field checks: python3 reads the JSON (Debian's, always there with meson).
+field () { /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"d": d}))' "$@" 2>&1; }
+check () { if [[ $(field "$1" "$2") == "$3" ]]; then ok "$4"; else not_ok "$4 (got '$(field "$1" "$2")')"; fi; }
+expect 0 "new with the group's settings" "$feed" new full.json --title "Full" --feed-url https://example.org/full.json \
+  --hashtag '#jesuislà' --hashtag-position end --rule "Jamais d’insulte." --rule "Une source." --about "Qui nous sommes" --language fr
+check full.json 'd["_rempart"]["hashtag"]' '#jesuislà' "new writes the hashtag"
+check full.json 'd["_rempart"]["hashtag_position"]' 'end' "new writes the hashtag position"
+check full.json 'len(d["_rempart"]["rules"])' '2' "new writes each rule"
+check full.json 'd["_rempart"]["about"]' 'Qui nous sommes' "new writes about"
+check full.json 'd["language"]' 'fr' "new writes the language"
+expect 2 "new refuses a hashtag that is not one" "$feed" new bad1.json --title x --feed-url https://example.org/f.json --hashtag 'je suis'
+expect 2 "new refuses an unknown hashtag position" "$feed" new bad2.json --title x --feed-url https://example.org/f.json --hashtag-position middle
+if [[ ! -e bad1.json && ! -e bad2.json ]]; then ok "refused feeds are not written"; else not_ok "refused feeds are not written"; fi
+expect 0 "add with every field" "$feed" add full.json --id act-1 --title "Fil" --url https://example.org/t/1 --platform facebook \
+  --brief "Le brief" --excerpt "Le commentaire" --priority high --topic racism --language fr \
+  --source "INSEE=https://www.insee.fr/x?a=b" --source "Cour=des comptes=https://www.ccomptes.fr/" \
+  --argument "Premier" --argument "Second" --hours 5
+output_has "^act-1$" "add prints the id it was given"
+check full.json 'd["items"][0]["_rempart"]["priority"]' 'high' "add writes the priority"
+check full.json 'd["items"][0]["_rempart"]["excerpt"]' 'Le commentaire' "add writes the excerpt"
+check full.json 'd["items"][0]["_rempart"]["platform"]' 'facebook' "add writes the platform"
+check full.json '[s["url"] for s in d["items"][0]["_rempart"]["sources"]]' "['https://www.insee.fr/x?a=b', 'https://www.ccomptes.fr/']" "add splits TITLE=URL at the address"
+check full.json 'd["items"][0]["_rempart"]["sources"][1]["title"]' 'Cour=des comptes' "a source title may hold ="
+check full.json 'd["items"][0]["_rempart"]["arguments"]' "['Premier', 'Second']" "add writes the arguments"
+check full.json '__import__("datetime").datetime.fromisoformat(d["items"][0]["_rempart"]["expires"].replace("Z","+00:00")).timestamp() - __import__("time").time() > 4.9*3600' True "--hours 5 expires in five hours"
+expect 0 "add without a brief or an expiry" "$feed" add full.json --id act-2 --title "Sans brief" --url https://example.org/t/2
+check full.json '"content_text" in d["items"][0]' True "an action without a brief still has content_text (JSON Feed requires it)"
+check full.json 'abs(__import__("datetime").datetime.fromisoformat(d["items"][0]["_rempart"]["expires"].replace("Z","+00:00")).timestamp() - __import__("time").time() - 48*3600) < 120' True "the default expiry is 48 hours"
+cp full.json full-before.json
+expect 2 "add refuses --expires with --hours" "$feed" add full.json --title x --url https://example.org/x --hours 3 --expires 2030-01-01T00:00:00Z
+expect 2 "add refuses --hours 0" "$feed" add full.json --title x --url https://example.org/x --hours 0
+expect 2 "add refuses an unknown priority" "$feed" add full.json --title x --url https://example.org/x --priority urgent
+expect 2 "add refuses a source without an address" "$feed" add full.json --title x --url https://example.org/x --source "just a title"
+expect 2 "add refuses a javascript: source" "$feed" add full.json --title x --url https://example.org/x --source "x=javascript:alert(1)"
+expect 1 "add refuses an id already there" "$feed" add full.json --id act-1 --title x --url https://example.org/x
+if cmp -s full.json full-before.json; then ok "refused additions leave that feed untouched"; else not_ok "refused additions leave that feed untouched"; fi
+seq_before=$(field full.json 'd["_rempart"]["seq"]')
+expect 0 "edit the title and the priority" "$feed" edit full.json act-1 --title "Nouveau titre" --priority normal --source ''
+check full.json 'd["items"][1]["title"]' 'Nouveau titre' "edit changes the title"
+check full.json '"priority" in d["items"][1]["_rempart"]' False "edit back to normal priority drops the field"
+check full.json '"sources" in d["items"][1]["_rempart"]' False "an empty --source removes the sources"
+check full.json 'd["items"][1]["_rempart"]["excerpt"]' 'Le commentaire' "edit keeps the other fields"
+check full.json 'd["_rempart"]["seq"]' $((seq_before + 1)) "edit bumps _rempart.seq"
+check full.json '"date_modified" in d["items"][1]' True "edit sets date_modified"
+cp full.json full-before.json
+expect 1 "edit an id that is not there" "$feed" edit full.json nope --title x
+output_has "no action with the id" "and says so"
+expect 2 "edit without any field" "$feed" edit full.json act-1
+expect 2 "edit with an empty title" "$feed" edit full.json act-1 --title ''
+expect 2 "edit with a bad address" "$feed" edit full.json act-1 --url 'file:///etc/passwd'
+if cmp -s full.json full-before.json; then ok "refused edits leave the feed untouched"; else not_ok "refused edits leave the feed untouched"; fi
+expect 0 "list the actions" "$feed" list full.json
+if [[ $(wc -l < out) == 2 ]]; then ok "list prints one line an action"; else not_ok "list prints one line an action"; fi
+output_has "^act-1	active	normal	" "list prints id, state and priority"
+output_has "Sans brief" "list prints the title"
+expect 1 "list a broken feed" "$feed" list broken.json
+expect 1 "remove refuses an unknown id, removing nothing" "$feed" remove full.json act-2 nope
+if cmp -s full.json full-before.json; then ok "a refused remove leaves the feed untouched"; else not_ok "a refused remove leaves the feed untouched"; fi
+expect 0 "remove an action" "$feed" remove full.json act-2
+check full.json '[i["id"] for i in d["items"]]' "['act-1']" "only the other action is left"
+expect 0 "the result validates strictly" "$feed" validate --strict full.json
 
 # --- fetch over loopback --------------------------------------------------------------------
 if [[ -x /usr/bin/python3 ]]; then

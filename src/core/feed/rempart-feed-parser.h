@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 #define REMPART_FEED_ERROR (rempart_feed_error_quark ())
 
-/* Why a whole feed was rejected; the last three come from rempart_feed_normalize_url() and
+/* Why a whole feed was rejected; the last four come from rempart_feed_normalize_url() and
  * the writer (rempart-feed-writer.h). */
 typedef enum
 {
@@ -34,6 +34,7 @@ typedef enum
   REMPART_FEED_ERROR_BAD_URL,
   REMPART_FEED_ERROR_BAD_EXTENSION,
   REMPART_FEED_ERROR_INVALID_ACTION,
+  REMPART_FEED_ERROR_NO_SUCH_ACTION,
 } RempartFeedError;
 
 GQuark rempart_feed_error_quark (void);

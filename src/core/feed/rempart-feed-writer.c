@@ -175,6 +175,85 @@ build_extension (const RempartNewAction *action)
   return ext;
 }
 
+/* Replaces @member, or removes it when @text is NULL or blank. */
+static void
+replace_text (JsonObject *object, const char *member, const char *text, RempartTextMode mode)
+{
+  if (json_object_has_member (object, member))
+    json_object_remove_member (object, member);
+  set_text (object, member, text, mode);
+}
+
+/* The `_rempart` object of a feed or an item, made when absent; an error when it is there but
+ * not an object, which only a hand edit can fix without losing what it holds. */
+static JsonObject *
+get_extension (JsonObject *object, const char *path, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, "_rempart");
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      json_object_set_object_member (object, "_rempart", json_object_new ());
+      return json_object_get_object_member (object, "_rempart");
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_EXTENSION,
+                   _ ("%s._rempart is not an object; fix it by hand so that nothing is lost"),
+                   path);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonObject *
+find_item (JsonArray *items, const char *id, guint *out_index, GError **error)
+{
+  guint n = json_array_get_length (items);
+  g_autofree char *quoted = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      g_autofree char *text = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      text = item_id_text (json_object_get_member (json_node_get_object (node), "id"));
+      if (text != NULL && strcmp (text, id) == 0)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return json_node_get_object (node);
+        }
+    }
+
+  quoted = rempart_text_quote (id);
+  g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_NO_SUCH_ACTION,
+               _ ("The feed has no action with the id “%s”; “rempart-feed list” shows the ids"),
+               quoted);
+  return NULL;
+}
+
+static gboolean
+check_hashtag (const char *hashtag, GError **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (hashtag == NULL || hashtag[0] == '\0')
+    return TRUE;
+
+  clean = g_strstrip (rempart_text_sanitize (hashtag, REMPART_TEXT_SINGLE_LINE));
+  if (clean[0] == '#' && clean[1] != '\0' && strchr (clean, ' ') == NULL)
+    return TRUE;
+
+  quoted = rempart_text_quote (hashtag);
+  g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_EXTENSION,
+               _ ("“%s” is not a hashtag; give one word after #, such as #jesuislà"), quoted);
+  return FALSE;
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Public API                                                                             */
 /* -------------------------------------------------------------------------------------- */
@@ -354,6 +433,9 @@ rempart_feed_document_add_action (JsonNode *root, const RempartNewAction *action
   json_object_set_string_member (item, "id", id);
   json_object_set_string_member (item, "url", url);
   json_object_set_string_member (item, "title", title);
+  /* JSON Feed requires content_text or content_html: an action without a brief has an empty
+   * one, which the parser reads as no brief. */
+  json_object_set_string_member (item, "content_text", "");
   set_text (item, "content_text", action->brief, REMPART_TEXT_MULTI_LINE);
   set_text (item, "language", action->language, REMPART_TEXT_SINGLE_LINE);
   set_text_array (item, "tags", action->tags, REMPART_TEXT_SINGLE_LINE);
@@ -408,4 +490,234 @@ rempart_feed_document_to_data (JsonNode *root, gsize *out_length)
   if (out_length != NULL)
     *out_length = strlen (result);
   return result;
+}
+
+/*
+ * rempart_feed_document_edit_action:
+ * @root: a feed document
+ * @id: the action to change
+ * @action: the new values; only those named by @fields are read (a %NULL or blank text, an
+ *   empty list, a %NULL date remove the field)
+ * @fields: which fields to change
+ *
+ * Changes one action in place, keeping every field it does not name (unknown ones included),
+ * sets its `date_modified` and bumps `_rempart.seq`. On error the document is unchanged.
+ */
+gboolean
+rempart_feed_document_edit_action (JsonNode *root,
+                                   const char *id,
+                                   const RempartNewAction *action,
+                                   RempartActionFields fields,
+                                   GError **error)
+{
+  static const struct
+  {
+    RempartActionFields field;
+    const char *member;
+  } ext_fields[] = {
+    { REMPART_ACTION_FIELD_TOPIC, "topic" },       { REMPART_ACTION_FIELD_PRIORITY, "priority" },
+    { REMPART_ACTION_FIELD_PLATFORM, "platform" }, { REMPART_ACTION_FIELD_EXPIRES, "expires" },
+    { REMPART_ACTION_FIELD_EXCERPT, "excerpt" },   { REMPART_ACTION_FIELD_ARGUMENTS, "arguments" },
+    { REMPART_ACTION_FIELD_SOURCES, "sources" },
+  };
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (JsonObject) new_ext = NULL;
+  JsonArray *items;
+  JsonObject *item;
+  JsonObject *ext = NULL;
+  guint index;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  items = get_items (root, error);
+  if (items == NULL)
+    return FALSE;
+  item = find_item (items, id, &index, error);
+  if (item == NULL)
+    return FALSE;
+  path = g_strdup_printf ("items[%u]", index);
+
+  /* Every check before any change. */
+  if (fields & REMPART_ACTION_FIELD_URL)
+    {
+      url = action->url != NULL ? rempart_feed_normalize_url (action->url, error) : NULL;
+      if (url == NULL)
+        {
+          if (action->url == NULL)
+            g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
+                         _ ("An action needs the address of the thread to answer"));
+          return FALSE;
+        }
+    }
+  if (fields & REMPART_ACTION_FIELD_TITLE)
+    {
+      title = action->title != NULL
+                  ? g_strstrip (rempart_text_sanitize (action->title, REMPART_TEXT_SINGLE_LINE))
+                  : g_strdup ("");
+      if (title[0] == '\0')
+        {
+          g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION,
+                       _ ("An action needs a title"));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ext_fields); i++)
+    {
+      JsonNode *node = json_object_get_member (item, "_rempart");
+
+      if ((fields & ext_fields[i].field) && node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+          !JSON_NODE_HOLDS_OBJECT (node))
+        return get_extension (item, path, error) != NULL;
+    }
+  if (!rempart_feed_document_bump_seq (root, NULL, error))
+    return FALSE;
+
+  if (url != NULL)
+    {
+      /* The parser reads external_url first: change the link it reads. */
+      if (json_object_has_member (item, "external_url"))
+        json_object_set_string_member (item, "external_url", url);
+      else
+        json_object_set_string_member (item, "url", url);
+    }
+  if (title != NULL)
+    json_object_set_string_member (item, "title", title);
+  if (fields & REMPART_ACTION_FIELD_BRIEF)
+    {
+      /* The new brief replaces whichever field held the old one. */
+      if (json_object_has_member (item, "content_html"))
+        json_object_remove_member (item, "content_html");
+      if (json_object_has_member (item, "summary"))
+        json_object_remove_member (item, "summary");
+      json_object_set_string_member (item, "content_text", "");
+      set_text (item, "content_text", action->brief, REMPART_TEXT_MULTI_LINE);
+    }
+  if (fields & REMPART_ACTION_FIELD_LANGUAGE)
+    replace_text (item, "language", action->language, REMPART_TEXT_SINGLE_LINE);
+  if (fields & REMPART_ACTION_FIELD_TAGS)
+    {
+      if (json_object_has_member (item, "tags"))
+        json_object_remove_member (item, "tags");
+      set_text_array (item, "tags", action->tags, REMPART_TEXT_SINGLE_LINE);
+    }
+
+  new_ext = build_extension (action);
+  for (guint i = 0; i < G_N_ELEMENTS (ext_fields); i++)
+    {
+      JsonNode *value;
+
+      if (!(fields & ext_fields[i].field))
+        continue;
+      if (ext == NULL)
+        ext = get_extension (item, path, NULL);
+      if (json_object_has_member (ext, ext_fields[i].member))
+        json_object_remove_member (ext, ext_fields[i].member);
+      value = json_object_get_member (new_ext, ext_fields[i].member);
+      if (value != NULL)
+        json_object_set_member (ext, ext_fields[i].member, json_node_copy (value));
+    }
+  if (ext != NULL && json_object_get_size (ext) == 0)
+    json_object_remove_member (item, "_rempart");
+
+  now = g_date_time_new_now_utc ();
+  if (json_object_has_member (item, "date_modified"))
+    json_object_remove_member (item, "date_modified");
+  set_date (item, "date_modified", now);
+  return TRUE;
+}
+
+/*
+ * rempart_feed_document_remove_action:
+ * @root: a feed document
+ * @id: the action to remove
+ *
+ * Removes the action and bumps `_rempart.seq`. On error the document is unchanged.
+ */
+gboolean
+rempart_feed_document_remove_action (JsonNode *root, const char *id, GError **error)
+{
+  JsonArray *items;
+  guint index;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  items = get_items (root, error);
+  if (items == NULL || find_item (items, id, &index, error) == NULL)
+    return FALSE;
+  if (!rempart_feed_document_bump_seq (root, NULL, error))
+    return FALSE;
+
+  json_array_remove_element (items, index);
+  return TRUE;
+}
+
+/*
+ * rempart_feed_document_set_settings:
+ * @root: a feed document
+ * @settings: the group's settings; %NULL members are left as they are, blank ones (and an
+ *   empty @rules) remove the field
+ *
+ * Sets the group's title, description, hashtag and rules. The sequence number is not bumped:
+ * publishing does it. On error the document is unchanged.
+ */
+gboolean
+rempart_feed_document_set_settings (JsonNode *root,
+                                    const RempartFeedSettings *settings,
+                                    GError **error)
+{
+  JsonObject *object;
+  JsonObject *ext;
+
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (get_items (root, error) == NULL)
+    return FALSE;
+  object = json_node_get_object (root);
+
+  if (settings->title != NULL)
+    {
+      g_autofree char *title =
+          g_strstrip (rempart_text_sanitize (settings->title, REMPART_TEXT_SINGLE_LINE));
+
+      if (title[0] == '\0')
+        {
+          g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_EXTENSION,
+                       _ ("A group’s feed needs a title"));
+          return FALSE;
+        }
+    }
+  if (!check_hashtag (settings->hashtag, error))
+    return FALSE;
+  ext = get_extension (object, "feed", error);
+  if (ext == NULL)
+    return FALSE;
+
+  if (settings->title != NULL)
+    replace_text (object, "title", settings->title, REMPART_TEXT_SINGLE_LINE);
+  if (settings->description != NULL)
+    replace_text (object, "description", settings->description, REMPART_TEXT_SINGLE_LINE);
+  if (settings->language != NULL)
+    replace_text (object, "language", settings->language, REMPART_TEXT_SINGLE_LINE);
+  if (settings->about != NULL)
+    replace_text (ext, "about", settings->about, REMPART_TEXT_MULTI_LINE);
+  if (settings->hashtag != NULL)
+    replace_text (ext, "hashtag", settings->hashtag, REMPART_TEXT_SINGLE_LINE);
+  if (settings->set_hashtag_position)
+    json_object_set_string_member (ext, "hashtag_position",
+                                   rempart_hashtag_position_to_string (settings->hashtag_position));
+  if (settings->rules != NULL)
+    {
+      if (json_object_has_member (ext, "rules"))
+        json_object_remove_member (ext, "rules");
+      set_text_array (ext, "rules", settings->rules, REMPART_TEXT_MULTI_LINE);
+    }
+
+  return TRUE;
 }
