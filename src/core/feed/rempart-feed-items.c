@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "rempart-action-builder.h"
@@ -57,13 +58,19 @@ read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
     id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
       double value = json_node_get_double (node);
 
-      if (value == (double) (gint64) value && ABS (value) < 9007199254740992.0)
-        id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-      else
-        id = g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+      id = rempart_feed_number_id (value);
+      if (id == NULL)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *reason = g_strdup_printf (
+              _ ("is the number %s, too large to be an exact id; write the id as a string"),
+              g_ascii_dtostr (buf, sizeof buf, value));
+
+          skip_item (ctx, prefix, "id", reason);
+          return NULL;
+        }
     }
   else
     {
@@ -376,6 +383,31 @@ read_item (RempartParseContext *ctx, JsonNode *node, const char *prefix)
 /* -------------------------------------------------------------------------------------- */
 /* Internal API                                                                           */
 /* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_feed_number_id:
+ * @value: a JSON number that is not an integer literal (4.5, 1e3, 7.0)
+ *
+ * Whole numbers are written as integers ("1000" for 1e3), others as the shortest text that
+ * reads back the same ("4.5"). A number of 2^53 or more, or not finite, is refused: doubles
+ * there no longer hold every integer, so two ids could meet, and the range check comes
+ * before any cast, since converting a double outside gint64's range is undefined.
+ *
+ * Returns: (transfer full) (nullable): the id, or %NULL
+ */
+char *
+rempart_feed_number_id (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value) || !(ABS (value) < 9007199254740992.0))
+    return NULL;
+
+  if (value == (double) (gint64) value)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
 
 void
 rempart_parse_items (RempartParseContext *ctx, JsonArray *items)

@@ -36,4 +36,8 @@ gboolean rempart_feed_add_action (RempartFeed *self, RempartAction *action);
 void rempart_feed_take_warning (RempartFeed *self, char *message);
 void rempart_feed_count_skipped (RempartFeed *self);
 
+/* The id a JSON number stands for (rempart-feed-items.c), shared by the parser and the
+ * writer so that they agree; %NULL when no integer or double text can say it exactly. */
+char *rempart_feed_number_id (double value);
+
 G_END_DECLS

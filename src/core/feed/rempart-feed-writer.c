@@ -12,6 +12,7 @@
 
 #include "rempart-date.h"
 #include "rempart-feed-parser.h"
+#include "rempart-feed-private.h"
 #include "rempart-feed-writer.h"
 #include "rempart-html-text.h"
 
@@ -100,9 +101,6 @@ get_items (JsonNode *root, GError **error)
 static char *
 item_id_text (JsonNode *item_id)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double value;
-
   if (item_id == NULL || !JSON_NODE_HOLDS_VALUE (item_id))
     return NULL;
 
@@ -113,10 +111,7 @@ item_id_text (JsonNode *item_id)
       case G_TYPE_INT64:
         return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (item_id));
       case G_TYPE_DOUBLE:
-        value = json_node_get_double (item_id);
-        if (value == (double) (gint64) value && ABS (value) < 9007199254740992.0)
-          return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-        return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+        return rempart_feed_number_id (json_node_get_double (item_id));
       default:
         return NULL;
     }

@@ -435,6 +435,41 @@ test_numeric_ids (void)
   g_assert_true (warnings_contain (feed, "items[4].id: “42” repeats"));
 }
 
+/* A number that no 64-bit integer holds is never cast to one (that would be undefined
+ * behaviour): an id that big cannot be written exactly, so its item is skipped, and the
+ * warning names the path. 2^53 is the last integer a double holds exactly. */
+static void
+test_huge_numeric_ids (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) feed =
+      parse (FEED ("{\"id\": 1e300, \"url\": \"https://example.org/1\"},"
+                   "{\"id\": -1e300, \"url\": \"https://example.org/2\"},"
+                   "{\"id\": 9.3e18, \"url\": \"https://example.org/3\"},"
+                   "{\"id\": -9.3e18, \"url\": \"https://example.org/4\"},"
+                   "{\"id\": 1e16, \"url\": \"https://example.org/5\"},"
+                   "{\"id\": 9007199254740991.0, \"url\": \"https://example.org/6\"},"
+                   "{\"id\": -9007199254740991.0, \"url\": \"https://example.org/7\"},"
+                   "{\"id\": 1e-300, \"url\": \"https://example.org/8\"}"),
+             &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rempart_feed_get_warnings (feed)->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (rempart_feed_get_warnings (feed), i));
+  g_assert_cmpuint (rempart_feed_get_n_skipped (feed), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("feed.json: items[%u].id: ", i);
+
+      g_assert_true (warnings_contain (feed, path));
+    }
+  g_assert_true (warnings_contain (feed, "write the id as a string"));
+  g_assert_nonnull (rempart_feed_lookup_action (feed, "9007199254740991"));
+  g_assert_nonnull (rempart_feed_lookup_action (feed, "-9007199254740991"));
+  g_assert_nonnull (rempart_feed_lookup_action (feed, "1e-300"));
+  g_assert_cmpuint (g_list_model_get_n_items (rempart_feed_get_actions (feed)), ==, 3);
+}
+
 static void
 test_control_characters (void)
 {
@@ -629,6 +664,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-hostile/nul-byte", test_nul_byte);
   g_test_add_func ("/feed-hostile/huge-title", test_huge_title);
   g_test_add_func ("/feed-hostile/numeric-ids", test_numeric_ids);
+  g_test_add_func ("/feed-hostile/huge-numeric-ids", test_huge_numeric_ids);
   g_test_add_func ("/feed-hostile/control-characters", test_control_characters);
   g_test_add_func ("/feed-hostile/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/feed-hostile/nulls-everywhere", test_nulls_everywhere);

@@ -249,6 +249,29 @@ test_numeric_id (void)
   g_assert_nonnull (rempart_feed_lookup_action (feed, "43"));
 }
 
+/* An id too big for an integer is no id to the parser, so it is none to the writer either:
+ * nothing is cast out of range, and a new action may take the digits. */
+static void
+test_huge_numeric_id (void)
+{
+  g_autoptr (JsonNode) root = load ("{\"version\": \"https://jsonfeed.org/version/1.1\", "
+                                    "\"title\": \"T\", \"items\": [{\"id\": 1e300, \"url\": "
+                                    "\"https://example.org/old\", \"title\": \"Old\"}, "
+                                    "{\"id\": -9.3e18, \"url\": \"https://example.org/older\", "
+                                    "\"title\": \"Older\"}]}");
+  g_autoptr (GError) error = NULL;
+  RempartNewAction action = { 0 };
+
+  action.url = "https://example.org/new";
+  action.title = "New";
+  action.id = "1e+300";
+  g_assert_true (rempart_feed_document_add_action (root, &action, &error));
+  g_assert_no_error (error);
+  action.id = "-9300000000000000000";
+  g_assert_true (rempart_feed_document_add_action (root, &action, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_load_checks_bytes (void)
 {
@@ -310,6 +333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-writer/keeps-unknown-fields", test_keeps_unknown_fields);
   g_test_add_func ("/feed-writer/refusals", test_refusals);
   g_test_add_func ("/feed-writer/numeric-id", test_numeric_id);
+  g_test_add_func ("/feed-writer/huge-numeric-id", test_huge_numeric_id);
   g_test_add_func ("/feed-writer/load-checks-bytes", test_load_checks_bytes);
   g_test_add_func ("/feed-writer/dates-round-trip", test_dates_round_trip);
 
