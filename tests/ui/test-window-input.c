@@ -261,6 +261,86 @@ test_keyboard_opens (Fixture *fixture, gconstpointer user_data)
   g_assert_true (shown_item (fixture) == visible_item (fixture, 0));
 }
 
+static GtkWidget *
+composer_child (Fixture *fixture, const char *name)
+{
+  GObject *object =
+      gtk_widget_get_template_child (child (fixture, "composer"), REMPART_TYPE_COMPOSER, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+reply_has_focus (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_is_focus (composer_child (fixture, "text_view"));
+}
+
+/* Write a Reply, then type: the words go into the reply. */
+static void
+test_write_reply_focus (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *page = child (fixture, "action_page");
+  GtkWidget *write =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "write_button"));
+
+  open_first_action (fixture);
+  g_assert_true (gtk_widget_grab_focus (write));
+  g_assert_true (gtk_widget_activate (write));
+  g_assert_true (rempart_ui_test_iterate_until (shows_composer, fixture));
+  g_assert_true (rempart_ui_test_iterate_until (reply_has_focus, fixture));
+
+  /* Back, then Write a Reply again: the reply has the focus again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_true (gtk_widget_grab_focus (write));
+  g_assert_true (gtk_widget_activate (write));
+  g_assert_true (rempart_ui_test_iterate_until (reply_has_focus, fixture));
+}
+
+/* From the reply, Tab goes down the composer, control after control, not back to the
+ * window's menu. */
+static void
+test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *composer = child (fixture, "composer");
+  GtkWidget *text_view = composer_child (fixture, "text_view");
+  GtkWidget *focus;
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t previous;
+  guint inside = 0;
+
+  open_first_action (fixture);
+  g_assert_true (
+      gtk_widget_activate_action (child (fixture, "action_page"), "page.write-reply", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (reply_has_focus, fixture));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "#jesuislà Bonjour, voici la source : https://example.org", -1);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (gtk_widget_compute_point (text_view, composer, &origin, &previous));
+
+  for (focus = rempart_ui_test_tab (text_view, FALSE);
+       focus != NULL && rempart_ui_test_is_inside (focus, composer) && inside < 50;
+       focus = rempart_ui_test_tab (focus, FALSE), inside++)
+    {
+      graphene_point_t here;
+
+      g_assert_true (gtk_widget_compute_point (focus, composer, &origin, &here));
+      g_assert_cmpfloat (here.y, >=, previous.y);
+      previous = here;
+    }
+
+  /* It went through the composer's buttons, down to Mark as Posted, before leaving it. */
+  g_assert_cmpuint (inside, >=, 3);
+  g_assert_true (gtk_widget_is_focus (composer_child (fixture, "posted_button")) ||
+                 !rempart_ui_test_is_inside (focus, composer));
+  g_assert_false (rempart_ui_test_is_inside (focus, child (fixture, "primary_menu_button")) &&
+                  inside == 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -281,6 +361,8 @@ main (int argc, char *argv[])
   ADD ("filter-under-pointer", test_filter_under_pointer);
   ADD ("hover-narrow", test_hover_narrow);
   ADD ("keyboard-opens", test_keyboard_opens);
+  ADD ("write-reply-focus", test_write_reply_focus);
+  ADD ("reply-tab-order", test_reply_tab_order);
 #undef ADD
 
   ret = g_test_run ();

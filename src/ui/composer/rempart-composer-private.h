@@ -48,6 +48,7 @@ struct _RempartComposer
   gboolean queued;
   guint pending; /* reads still running */
   gboolean draft_loaded;
+  gboolean focus_wanted; /* give the reply the focus as soon as it can take it */
   guint suppress_save;
   guint check_id;
 

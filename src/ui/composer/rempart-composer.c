@@ -644,6 +644,11 @@ rempart_composer_update_widget_actions (RempartComposer *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->template_button),
                             self->templates != NULL && self->templates->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->item != NULL && self->draft_loaded);
+  if (self->focus_wanted && gtk_widget_get_sensitive (GTK_WIDGET (self->text_view)))
+    {
+      self->focus_wanted = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    }
 }
 
 void
@@ -702,6 +707,7 @@ rempart_composer_set_item (RempartComposer *self,
   g_clear_pointer (&self->user_templates, g_ptr_array_unref);
   self->queued = FALSE;
   self->draft_loaded = FALSE;
+  self->focus_wanted = FALSE;
   rempart_composer_set_text_silently (self, "");
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
   gtk_label_set_text (self->title_label, item != NULL ? rempart_action_item_get_title (item) : "");
@@ -834,4 +840,19 @@ rempart_composer_check_now (RempartComposer *self)
   g_return_if_fail (REMPART_IS_COMPOSER (self));
 
   rempart_composer_hints_run_check (self);
+}
+
+/*
+ * rempart_composer_focus_reply:
+ *
+ * Gives the reply the focus, now or, while its draft is still being read, as soon as it is
+ * in: what the volunteer types next goes into the reply.
+ */
+void
+rempart_composer_focus_reply (RempartComposer *self)
+{
+  g_return_if_fail (REMPART_IS_COMPOSER (self));
+
+  self->focus_wanted = TRUE;
+  rempart_composer_update_widget_actions (self);
 }

@@ -34,6 +34,7 @@ void rempart_composer_set_item (RempartComposer *self,
                                 const RempartFeedInfo *info);
 
 RempartActionItem *rempart_composer_get_item (RempartComposer *self);
+void rempart_composer_focus_reply (RempartComposer *self);
 
 /* Returns: (transfer full): the reply as it is now */
 char *rempart_composer_get_text (RempartComposer *self);

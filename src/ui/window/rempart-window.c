@@ -313,6 +313,8 @@ write_reply_cb (RempartActionPage *page, gpointer user_data)
     rempart_composer_set_item (self->composer, self->store, self->current_item, self->current_info);
   adw_window_title_set_title (self->detail_title, _ ("Reply"));
   gtk_stack_set_visible_child_name (self->detail_stack, "composer");
+  /* Typing right away goes into the reply, not into the list's type-to-search. */
+  rempart_composer_focus_reply (self->composer);
 }
 
 static void
