@@ -239,6 +239,15 @@ sync_interval_changed_cb (GSettings *settings, const char *key, gpointer user_da
   rempart_sync_start (self->sync, g_settings_get_uint (settings, "sync-interval"));
 }
 
+/* Every window shows which group the sync is checking, and can cancel it. */
+static void
+hand_sync_to_windows (RempartApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REMPART_IS_WINDOW (l->data))
+      rempart_window_set_sync (l->data, self->sync);
+}
+
 static void
 start_sync (RempartApplication *self)
 {
@@ -249,6 +258,7 @@ start_sync (RempartApplication *self)
   g_signal_connect (self->sync, "new-actions", G_CALLBACK (sync_new_actions_cb), self);
   g_signal_connect (self->settings, "changed::sync-interval", G_CALLBACK (sync_interval_changed_cb),
                     self);
+  hand_sync_to_windows (self);
 
   /* REMPART_NO_SYNC: screenshots and tests that must not touch the network. */
   if (g_getenv ("REMPART_NO_SYNC") == NULL)
@@ -548,6 +558,7 @@ rempart_application_activate (GApplication *application)
       g_signal_connect_object (window, "subscription-added",
                                G_CALLBACK (rempart_application_subscription_added), self,
                                G_CONNECT_SWAPPED);
+      hand_sync_to_windows (self);
     }
 
   gtk_window_present (window);

@@ -18,6 +18,64 @@
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
+/* How the sidebar names the subscription @id, as last listed. */
+static const char *
+subscription_name (RempartWindow *self, gint64 id)
+{
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+
+      if (sub->id == id)
+        return sub->title != NULL ? sub->title : sub->url;
+    }
+
+  return NULL;
+}
+
+/* "Checking GROUP…" with a spinner and a Cancel button while the sync downloads a group. */
+static void
+update_checking (RempartWindow *self)
+{
+  gint64 id = self->sync != NULL ? rempart_sync_get_checking_subscription (self->sync) : 0;
+  const char *name = id != 0 ? subscription_name (self, id) : NULL;
+  g_autofree char *text = NULL;
+
+  if (id == 0)
+    {
+      /* The Cancel button goes away: the focus must not go with it. */
+      if (gtk_widget_has_focus (self->cancel_check_button))
+        gtk_widget_grab_focus (GTK_WIDGET (self->groups_list));
+      gtk_spinner_stop (self->checking_spinner);
+      gtk_widget_set_visible (self->checking_box, FALSE);
+      rempart_window_update_groups (self);
+      return;
+    }
+
+  self->check_cancelled = FALSE;
+  if (name != NULL)
+    /* Translators: %s is a group's name */
+    text = g_strdup_printf (_ ("Checking %s…"), name);
+  else
+    text = g_strdup (_ ("Checking for new actions…"));
+  gtk_label_set_text (self->checking_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->checking_label), text);
+  /* After the label, which GtkButton also makes its accessible name: "Cancel" alone does not
+   * say what is cancelled. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_check_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Stop checking for new actions"), -1);
+  gtk_spinner_start (self->checking_spinner);
+  gtk_widget_set_visible (self->checking_box, TRUE);
+  rempart_window_update_groups (self);
+}
+
+static void
+checking_changed_cb (RempartSync *sync, GParamSpec *pspec, RempartWindow *self)
+{
+  update_checking (self);
+}
+
 /* The most pressing thing to say about the feeds, in words a volunteer understands. */
 static void
 update_banner (RempartWindow *self)
@@ -157,7 +215,17 @@ rempart_window_update_groups (RempartWindow *self)
         newest = MAX (newest, sub->last_success);
     }
 
-  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+  if (self->sync != NULL && rempart_sync_get_checking_subscription (self->sync) != 0)
+    status = NULL;
+  else if (self->check_cancelled && newest > 0)
+    {
+      ago = rempart_format_time_ago (newest, g_get_real_time () / G_USEC_PER_SEC);
+      /* Translators: %s is “5 minutes ago” */
+      status = g_strdup_printf (_ ("Check cancelled. Last checked: %s"), ago);
+    }
+  else if (self->check_cancelled)
+    status = g_strdup (_ ("Check cancelled"));
+  else if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
     status = g_strdup (_ ("Offline"));
   else if (newest > 0)
     {
@@ -189,6 +257,39 @@ rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, g
   g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
   self->subscriptions = subscriptions;
   rempart_window_update_groups (self);
+}
+
+void
+rempart_window_cancel_check_clicked_cb (GtkButton *button, RempartWindow *self)
+{
+  if (self->sync == NULL)
+    return;
+
+  self->check_cancelled = TRUE;
+  rempart_sync_cancel_refresh (self->sync);
+}
+
+/*
+ * rempart_window_set_sync:
+ *
+ * Shows which group @sync is checking, and lets the volunteer cancel it.
+ */
+void
+rempart_window_set_sync (RempartWindow *self, RempartSync *sync)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+  g_return_if_fail (sync == NULL || REMPART_IS_SYNC (sync));
+
+  if (self->sync == sync)
+    return;
+
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_func (self->sync, checking_changed_cb, self);
+  g_set_object (&self->sync, sync);
+  if (sync != NULL)
+    g_signal_connect_object (sync, "notify::checking-subscription",
+                             G_CALLBACK (checking_changed_cb), self, 0);
+  update_checking (self);
 }
 
 void

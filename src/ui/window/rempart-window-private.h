@@ -30,7 +30,9 @@ struct _RempartWindow
   char *pending_url; /* an action to show once the model has it (notifications) */
   char *pending_id;
   gboolean has_demo;
-  gboolean online; /* as the network monitor last said */
+  gboolean online;          /* as the network monitor last said */
+  RempartSync *sync;        /* (nullable) until the store is open */
+  gboolean check_cancelled; /* the volunteer cancelled the last check */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -39,6 +41,10 @@ struct _RempartWindow
   GtkListBox *views_list;
   GtkListBox *groups_list;
   GtkLabel *sync_status_label;
+  GtkWidget *checking_box;
+  GtkSpinner *checking_spinner;
+  GtkLabel *checking_label;
+  GtkWidget *cancel_check_button;
   AdwWindowTitle *list_title;
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
@@ -61,6 +67,7 @@ struct _RempartWindow
 void rempart_window_update_groups (RempartWindow *self);
 void
 rempart_window_subscriptions_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+void rempart_window_cancel_check_clicked_cb (GtkButton *button, RempartWindow *self);
 void rempart_window_network_changed_cb (GNetworkMonitor *monitor,
                                         gboolean available,
                                         gpointer user_data);

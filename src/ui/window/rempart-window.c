@@ -495,6 +495,9 @@ rempart_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->current_item);
   g_clear_pointer (&self->current_info, rempart_feed_info_free);
@@ -537,6 +540,11 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, groups_list);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, sync_status_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, cancel_check_button);
+  gtk_widget_class_bind_template_callback (widget_class, rempart_window_cancel_check_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, search_bar);

@@ -12,6 +12,7 @@
 #include "rempart-action-item.h"
 #include "rempart-action-model.h"
 #include "rempart-store.h"
+#include "rempart-sync.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ RempartWindow *
 rempart_window_new (GtkApplication *application, RempartStore *store, GSettings *settings);
 
 void rempart_window_set_store (RempartWindow *self, RempartStore *store);
+
+void rempart_window_set_sync (RempartWindow *self, RempartSync *sync);
 
 void rempart_window_reload (RempartWindow *self);
 
