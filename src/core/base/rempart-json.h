@@ -22,6 +22,7 @@ typedef enum
   REMPART_JSON_ERROR_INVALID_UTF8, /* not UTF-8, or a NUL byte */
   REMPART_JSON_ERROR_INVALID_JSON, /* including an empty document */
   REMPART_JSON_ERROR_TOO_DEEP,
+  REMPART_JSON_ERROR_TOO_COMPLEX, /* a tree that would cost far more memory than its size */
 } RempartJsonError;
 
 GQuark rempart_json_error_quark (void);

@@ -32,10 +32,15 @@ rempart_parse_warn (RempartParseContext *ctx,
                     const char *format,
                     ...)
 {
-  g_autoptr (GString) path = g_string_new (prefix);
+  g_autoptr (GString) path = NULL;
   g_autofree char *message = NULL;
   va_list args;
 
+  /* Past the first warnings, only count: no text to format or keep. */
+  if (!rempart_feed_count_warning (ctx->feed))
+    return;
+
+  path = g_string_new (prefix);
   if (member != NULL)
     {
       if (path->len > 0)

@@ -298,6 +298,9 @@ rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error)
       case REMPART_JSON_ERROR_TOO_DEEP:
         code = REMPART_FEED_ERROR_TOO_DEEP;
         break;
+      case REMPART_JSON_ERROR_TOO_COMPLEX:
+        code = REMPART_FEED_ERROR_TOO_COMPLEX;
+        break;
       case REMPART_JSON_ERROR_INVALID_JSON:
       default:
         break;
@@ -370,6 +373,7 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
   read_feed_fields (&ctx, object);
   read_extension (&ctx, object);
   rempart_parse_items (&ctx, json_node_get_array (items));
+  rempart_feed_end_warnings (feed, display_name);
 
   return g_steal_pointer (&feed);
 }

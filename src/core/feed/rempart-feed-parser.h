@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 
 #define REMPART_FEED_ERROR (rempart_feed_error_quark ())
 
-/* Why a whole feed was rejected; the last four come from rempart_feed_normalize_url() and
- * the writer (rempart-feed-writer.h). */
+/* Why a whole feed was rejected; BAD_URL to NO_SUCH_ACTION come from
+ * rempart_feed_normalize_url() and the writer (rempart-feed-writer.h). */
 typedef enum
 {
   REMPART_FEED_ERROR_TOO_LARGE,
@@ -35,6 +35,7 @@ typedef enum
   REMPART_FEED_ERROR_BAD_EXTENSION,
   REMPART_FEED_ERROR_INVALID_ACTION,
   REMPART_FEED_ERROR_NO_SUCH_ACTION,
+  REMPART_FEED_ERROR_TOO_COMPLEX, /* tiny parts whose tree would cost far more than the file */
 } RempartFeedError;
 
 GQuark rempart_feed_error_quark (void);

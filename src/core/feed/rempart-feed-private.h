@@ -33,7 +33,9 @@ void rempart_feed_take_rules (RempartFeed *self, GStrv rules);
 void rempart_feed_take_template (RempartFeed *self, RempartFeedTemplate *tmpl);
 gboolean rempart_feed_has_template (RempartFeed *self, const char *id);
 gboolean rempart_feed_add_action (RempartFeed *self, RempartAction *action);
+gboolean rempart_feed_count_warning (RempartFeed *self);
 void rempart_feed_take_warning (RempartFeed *self, char *message);
+void rempart_feed_end_warnings (RempartFeed *self, const char *display_name);
 void rempart_feed_count_skipped (RempartFeed *self);
 
 /* The id a JSON number stands for (rempart-feed-items.c), shared by the parser and the

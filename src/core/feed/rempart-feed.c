@@ -31,6 +31,7 @@ struct _RempartFeed
   GListStore *actions;
   GHashTable *actions_by_id;
   GPtrArray *warnings;
+  guint n_warnings; /* kept or not */
   guint n_skipped;
 };
 
@@ -303,6 +304,18 @@ rempart_feed_add_action (RempartFeed *self, RempartAction *action)
   return TRUE;
 }
 
+/* Counts a warning, and says whether there is still room to keep its text: a feed of junk
+ * has one warning per item, and a million of them would cost more than the feed itself. */
+gboolean
+rempart_feed_count_warning (RempartFeed *self)
+{
+  g_return_val_if_fail (REMPART_IS_FEED (self), FALSE);
+
+  self->n_warnings++;
+  return self->warnings->len < REMPART_FEED_MAX_WARNINGS;
+}
+
+/* Keeps @message, counted by rempart_feed_count_warning() first. */
 void
 rempart_feed_take_warning (RempartFeed *self, char *message)
 {
@@ -311,6 +324,28 @@ rempart_feed_take_warning (RempartFeed *self, char *message)
 
   g_debug ("%s", message);
   g_ptr_array_add (self->warnings, message);
+}
+
+/* After the last item: one more message that says how many were not kept. */
+void
+rempart_feed_end_warnings (RempartFeed *self, const char *display_name)
+{
+  guint n_dropped;
+
+  g_return_if_fail (REMPART_IS_FEED (self));
+
+  n_dropped = self->n_warnings - self->warnings->len;
+  if (n_dropped == 0)
+    return;
+
+  rempart_feed_take_warning (
+      self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s: %u more warning was not kept; fix the ones above "
+                                          "and validate the feed again to see it",
+                                          "%s: %u more warnings were not kept; fix the ones above "
+                                          "and validate the feed again to see them",
+                                          n_dropped),
+                             display_name, n_dropped));
 }
 
 void
@@ -493,7 +528,8 @@ rempart_feed_lookup_action (RempartFeed *self, const char *id)
  * rempart_feed_get_warnings:
  *
  * Returns: (transfer none) (element-type utf8): one translated message per skipped item and
- *   per ignored field, in document order, each naming the file and the JSON path
+ *   per ignored field, in document order, each naming the file and the JSON path; only the
+ *   first %REMPART_FEED_MAX_WARNINGS, then one that says how many more there were
  */
 GPtrArray *
 rempart_feed_get_warnings (RempartFeed *self)
@@ -501,6 +537,19 @@ rempart_feed_get_warnings (RempartFeed *self)
   g_return_val_if_fail (REMPART_IS_FEED (self), NULL);
 
   return self->warnings;
+}
+
+/*
+ * rempart_feed_get_n_warnings:
+ *
+ * Returns: how many warnings the feed gave, kept in rempart_feed_get_warnings() or not
+ */
+guint
+rempart_feed_get_n_warnings (RempartFeed *self)
+{
+  g_return_val_if_fail (REMPART_IS_FEED (self), 0);
+
+  return self->n_warnings;
 }
 
 /*

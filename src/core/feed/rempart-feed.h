@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* A feed keeps the text of its first warnings only, and counts the rest. */
+#define REMPART_FEED_MAX_WARNINGS 100
+
 /* Where the group hashtag goes in a reply (`_rempart.hashtag_position`). */
 typedef enum
 {
@@ -64,6 +67,7 @@ GPtrArray *rempart_feed_get_templates (RempartFeed *self);
 GListModel *rempart_feed_get_actions (RempartFeed *self);
 RempartAction *rempart_feed_lookup_action (RempartFeed *self, const char *id);
 GPtrArray *rempart_feed_get_warnings (RempartFeed *self);
+guint rempart_feed_get_n_warnings (RempartFeed *self);
 guint rempart_feed_get_n_skipped (RempartFeed *self);
 
 G_END_DECLS
