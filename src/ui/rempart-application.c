@@ -147,29 +147,16 @@ sync_new_actions_cb (RempartSync *sync, gint64 subscription_id, guint count, gpo
   g_application_send_notification (G_APPLICATION (self), "new-actions", notification);
 }
 
+/* What a check the volunteer asked for found, in a toast. */
 static void
-refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+show_refresh_result (RempartApplication *self, GPtrArray *reports)
 {
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reports = NULL;
   RempartWindow *window = get_main_window (self);
   const char *problem = NULL;
   guint added = 0;
 
-  /* No reload here: every outcome that changed the store already emitted
-   * RempartSync::subscription-changed, which reloads the windows once (queue_reload). */
-  reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, &error);
-
-  if (window == NULL)
+  if (window == NULL || reports == NULL)
     return;
-
-  if (reports == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (window, error->message);
-      return;
-    }
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -192,6 +179,28 @@ refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   else if (reports->len > 0)
     rempart_window_show_toast (window, _ ("No new actions"));
+}
+
+static void
+refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reports = NULL;
+  RempartWindow *window = get_main_window (self);
+
+  /* No reload here: every outcome that changed the store already emitted
+   * RempartSync::subscription-changed, which reloads the windows once (queue_reload). */
+  reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, &error);
+
+  if (reports == NULL)
+    {
+      if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (window, error->message);
+      return;
+    }
+
+  show_refresh_result (self, reports);
 }
 
 static void
@@ -265,23 +274,82 @@ start_sync (RempartApplication *self)
     rempart_sync_start (self->sync, g_settings_get_uint (self->settings, "sync-interval"));
 }
 
-typedef struct
-{
-  RempartApplication *self;
-  gint64 subscription_id;
-} DemoRemoval;
+/* -------------------------------------------------------------------------------------- */
+/* A new group: its first check, then the examples go                                     */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * The example actions stay until the first group has been checked successfully: a group
+ * whose first check fails leaves the volunteer with the examples, not with nothing. Before
+ * they go, the windows close any example they show (the reply being written is saved), and
+ * every example reply with words in it is kept as one of the volunteer's own templates.
+ */
 
 static void
-demo_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+examples_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  DemoRemoval *removal = user_data;
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartWindow *window = get_main_window (self);
 
-  /* Whether or not the example actions could go, the new group is checked at once. */
-  rempart_demo_remove_finish (result, NULL);
-  refresh (removal->self, removal->subscription_id, TRUE);
+  if (!rempart_demo_remove_finish (result, &error) && window != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    rempart_window_show_toast (window, error->message);
+  reload_windows (self);
+}
 
-  g_object_unref (removal->self);
-  g_free (removal);
+static void
+example_drafts_kept_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartWindow *window = get_main_window (self);
+  gint64 kept = rempart_demo_keep_drafts_finish (result, &error);
+
+  if (kept < 0)
+    {
+      /* Not one reply is dropped: when they cannot be kept, the examples stay. */
+      if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (window, error->message);
+      return;
+    }
+
+  if (kept > 0 && window != NULL)
+    rempart_window_show_toast (
+        window, _ ("Your replies to the example actions are kept as your own templates, in "
+                   "Preferences → Templates"));
+
+  rempart_demo_remove_async (self->store, self->cancellable, examples_removed_cb,
+                             g_object_ref (self));
+}
+
+static void
+first_check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartApplication) self = user_data;
+  g_autoptr (GPtrArray) reports = NULL;
+  gboolean checked = FALSE;
+
+  /* Whatever happened is reported like any check (refresh_done_cb); only a success retires
+   * the examples. */
+  reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, NULL);
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      RempartSyncReport *report = g_ptr_array_index (reports, i);
+
+      checked |= report->outcome == REMPART_SYNC_OUTCOME_UPDATED ||
+                 report->outcome == REMPART_SYNC_OUTCOME_NOT_MODIFIED;
+    }
+  show_refresh_result (self, reports);
+
+  if (!checked || self->store == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REMPART_IS_WINDOW (l->data))
+      rempart_window_close_examples (l->data);
+  rempart_demo_keep_drafts_async (self->store, self->cancellable, example_drafts_kept_cb,
+                                  g_object_ref (self));
 }
 
 static void
@@ -695,22 +763,19 @@ rempart_application_get_store (RempartApplication *self)
 /*
  * rempart_application_subscription_added:
  *
- * The volunteer followed a group: the example actions go, the new feed is checked now.
+ * The volunteer followed a group: the new feed is checked now, and once it has been checked
+ * successfully the example actions go (the volunteer's replies to them are kept).
  */
 void
 rempart_application_subscription_added (RempartApplication *self, gint64 subscription_id)
 {
-  DemoRemoval *removal;
-
   g_return_if_fail (REMPART_IS_APPLICATION (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->sync == NULL)
     return;
 
-  removal = g_new0 (DemoRemoval, 1);
-  removal->self = g_object_ref (self);
-  removal->subscription_id = subscription_id;
-  rempart_demo_remove_async (self->store, self->cancellable, demo_removed_cb, removal);
+  rempart_sync_refresh_async (self->sync, subscription_id, TRUE, self->cancellable,
+                              first_check_done_cb, g_object_ref (self));
 }
 
 GtkWindow *

@@ -50,4 +50,20 @@ void rempart_demo_remove_async (RempartStore *store,
 gboolean rempart_demo_remove_finish (GAsyncResult *result, GError **error);
 gboolean rempart_demo_remove_sync (RempartStore *store, GCancellable *cancellable, GError **error);
 
+/*
+ * rempart_demo_keep_drafts_async:
+ *
+ * Saves every example draft that has words in it as one of the volunteer's own templates,
+ * titled after its action, so that removing the examples drops nothing the volunteer wrote.
+ * Call it before rempart_demo_remove_async(). Works in a GTask thread.
+ */
+void rempart_demo_keep_drafts_async (RempartStore *store,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+/* Returns: the number of drafts kept, or -1 with @error set */
+gint64 rempart_demo_keep_drafts_finish (GAsyncResult *result, GError **error);
+gint64
+rempart_demo_keep_drafts_sync (RempartStore *store, GCancellable *cancellable, GError **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "rempart-action-page.h"
 #include "rempart-action-row.h"
 #include "rempart-composer.h"
+#include "rempart-demo.h"
 #include "rempart-preferences-window.h"
 #include "rempart-session-window.h"
 #include "rempart-ui-utils.h"
@@ -798,6 +799,33 @@ rempart_window_show_action (RempartWindow *self,
 
   gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
   show_pending_action (self);
+}
+
+/*
+ * rempart_window_close_examples:
+ *
+ * The example actions are about to go: an example shown is closed, and the reply being
+ * written to it is saved first, so that what the volunteer wrote can be kept.
+ */
+void
+rempart_window_close_examples (RempartWindow *self)
+{
+  g_return_if_fail (REMPART_IS_WINDOW (self));
+
+  if (self->current_item == NULL ||
+      !rempart_demo_is_demo_url (rempart_action_item_get_subscription_url (self->current_item)))
+    return;
+
+  /* Setting no item flushes the draft to the store, before the examples' removal. */
+  rempart_composer_set_item (self->composer, NULL, NULL, NULL);
+  rempart_action_page_set_item (self->action_page, NULL, NULL, NULL);
+  g_clear_object (&self->current_item);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  adw_window_title_set_title (self->detail_title, NULL);
+  adw_window_title_set_subtitle (self->detail_title, NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 RempartActionModel *

@@ -38,4 +38,6 @@ RempartActionModel *rempart_window_get_model (RempartWindow *self);
 
 void rempart_window_show_toast (RempartWindow *self, const char *message);
 
+void rempart_window_close_examples (RempartWindow *self);
+
 G_END_DECLS

@@ -321,6 +321,50 @@ test_remove (Fixture *f, gconstpointer data)
   }
 }
 
+/* What the volunteer wrote on an example outlives it, as one of their own templates. */
+static void
+test_keep_drafts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) templates = NULL;
+  RempartDraft written = { .subscription_url = REMPART_DEMO_FEED_URL,
+                           .action_id = "demo-en-1",
+                           .text = "#iamhere my own words",
+                           .queued = TRUE };
+  RempartDraft blank = { .subscription_url = REMPART_DEMO_FEED_URL,
+                         .action_id = "demo-en-2",
+                         .text = "  \n " };
+  GAsyncResult *slot = NULL;
+  RempartUserTemplate *kept;
+
+  /* No examples, nothing written: nothing kept. */
+  g_assert_cmpint (rempart_demo_keep_drafts_sync (f->store, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rempart_demo_import_sync (f->store, "en", NULL, &error), ==, 7);
+  g_assert_true (rempart_store_save_draft_sync (f->store, &written, &error));
+  g_assert_true (rempart_store_save_draft_sync (f->store, &blank, &error));
+  g_assert_no_error (error);
+
+  rempart_demo_keep_drafts_async (f->store, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  g_assert_cmpint (rempart_demo_keep_drafts_finish (result, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (rempart_demo_remove_sync (f->store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The blank one is not kept; the other is there after the examples went. */
+  templates = rempart_store_list_user_templates_sync (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, ==, 1);
+  kept = g_ptr_array_index (templates, 0);
+  g_assert_cmpstr (kept->body, ==, "#iamhere my own words");
+  g_assert_true (g_str_has_prefix (kept->title, "Reply to “"));
+  g_assert_cmpuint (strlen (kept->title), >, strlen ("Reply to “”"));
+  g_assert_nonnull (kept->topics);
+}
+
 static GPtrArray *
 refresh (RempartSync *sync, gint64 id, gboolean manual)
 {
@@ -384,6 +428,7 @@ main (int argc, char *argv[])
   ADD ("/demo/import-both", test_import_both);
   ADD ("/demo/tampered", test_tampered);
   ADD ("/demo/remove", test_remove);
+  ADD ("/demo/keep-drafts", test_keep_drafts);
   ADD ("/demo/sync-skips", test_sync_skips);
 #undef ADD
 
