@@ -14,6 +14,7 @@
 #include "rempart-application.h"
 #include "rempart-demo.h"
 #include "rempart-fetcher.h"
+#include "rempart-join-dialog.h"
 #include "rempart-store.h"
 #include "rempart-sync.h"
 #include "rempart-window.h"
@@ -33,6 +34,9 @@ struct _RempartApplication
   RempartFetcher *fetcher;
   RempartSync *sync;
   guint reload_source;
+
+  /* Join links opened before the store was open: shown once it is. */
+  GPtrArray *join_pending;
 };
 
 G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
@@ -581,6 +585,66 @@ open_store (RempartApplication *self)
 }
 
 /* -------------------------------------------------------------------------------------- */
+/* Join links                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+show_join_dialog (RempartApplication *self, const char *uri)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RempartJoinDialog *dialog;
+
+  dialog = rempart_join_dialog_new_for_text (parent, self->store, self->fetcher, uri);
+  g_signal_connect_object (dialog, "subscription-added",
+                           G_CALLBACK (rempart_application_subscription_added), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+join_store_ready_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  RempartApplication *self = REMPART_APPLICATION (object);
+  g_autoptr (GPtrArray) pending = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, join_store_ready_cb, NULL);
+  pending = g_steal_pointer (&self->join_pending);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    show_join_dialog (self, g_ptr_array_index (pending, i));
+}
+
+/* `rempart LINK`, or a rempart: link opened in a browser (x-scheme-handler/rempart): the
+ * main window, then a confirmation per link; nothing is added before the volunteer confirms. */
+static void
+rempart_application_open (GApplication *application, GFile **files, int n_files, const char *hint)
+{
+  RempartApplication *self = REMPART_APPLICATION (application);
+
+  g_application_activate (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (self->store != NULL)
+        {
+          show_join_dialog (self, uri);
+          continue;
+        }
+
+      if (self->join_pending == NULL)
+        {
+          self->join_pending = g_ptr_array_new_with_free_func (g_free);
+          g_signal_connect (self, "notify::store", G_CALLBACK (join_store_ready_cb), NULL);
+        }
+      g_ptr_array_add (self->join_pending, g_steal_pointer (&uri));
+    }
+}
+
+/* -------------------------------------------------------------------------------------- */
 /* GApplication overrides                                                                 */
 /* -------------------------------------------------------------------------------------- */
 
@@ -676,6 +740,7 @@ rempart_application_dispose (GObject *object)
   g_clear_object (&self->fetcher);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->join_pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rempart_application_parent_class)->dispose (object);
 }
@@ -692,6 +757,7 @@ rempart_application_class_init (RempartApplicationClass *klass)
   app_class->handle_local_options = rempart_application_handle_local_options;
   app_class->startup = rempart_application_startup;
   app_class->activate = rempart_application_activate;
+  app_class->open = rempart_application_open;
   app_class->shutdown = rempart_application_shutdown;
 
   /**
@@ -723,7 +789,7 @@ RempartApplication *
 rempart_application_new (void)
 {
   return g_object_new (REMPART_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
-                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE, NULL);
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_BASE, NULL);
 }
 
 /*

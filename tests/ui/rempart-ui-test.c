@@ -184,7 +184,9 @@ rempart_ui_test_application_new (void)
   RempartApplication *application = rempart_application_new ();
 
   /* Several test programs share one session bus: do not fight over the name. */
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) |
+                               G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
