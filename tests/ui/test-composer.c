@@ -421,6 +421,47 @@ test_copy_and_open (Fixture *fixture, gconstpointer user_data)
   g_assert_false (after->state & REMPART_ACTION_STATE_POSTED);
 }
 
+/* An empty reply cannot be copied, queued or marked as posted, and the composer says why. */
+static void
+test_empty_reply (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *text_view = child (fixture->composer, "text_view");
+  GtkWidget *why = child (fixture->composer, "empty_label");
+  const char *blanks[] = { "", "  \n\t " };
+  guint queued = 0, posted = 0;
+
+  g_signal_connect (fixture->composer, "queued", G_CALLBACK (on_signal), &queued);
+  g_signal_connect (fixture->composer, "posted", G_CALLBACK (on_signal), &posted);
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      type_text (fixture->composer, blanks[i]);
+      g_assert_false (gtk_widget_get_sensitive (child (fixture->composer, "queue_button")));
+      g_assert_false (gtk_widget_get_sensitive (child (fixture->composer, "posted_button")));
+      g_assert_false (gtk_widget_get_sensitive (child (fixture->composer, "copy_button")));
+      g_assert_true (gtk_widget_get_visible (why));
+
+      /* The shortcuts do nothing either. */
+      g_assert_true (gtk_widget_grab_focus (text_view));
+      rempart_ui_test_press_key (text_view, GDK_KEY_s, GDK_CONTROL_MASK);
+      rempart_ui_test_press_key (text_view, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->composer), "composer.queue", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->composer), "composer.mark-posted", NULL);
+      rempart_ui_test_iterate_a_little ();
+      g_assert_cmpuint (queued, ==, 0);
+      g_assert_cmpuint (posted, ==, 0);
+      g_assert_false (rempart_action_item_get_queued (fixture->item));
+      g_assert_false (rempart_action_item_get_state (fixture->item) & REMPART_ACTION_STATE_POSTED);
+    }
+
+  type_text (fixture->composer, KIND_TEXT);
+  g_assert_true (gtk_widget_get_sensitive (child (fixture->composer, "queue_button")));
+  g_assert_true (gtk_widget_get_sensitive (child (fixture->composer, "posted_button")));
+  g_assert_false (gtk_widget_get_visible (why));
+  g_assert_true (rempart_ui_test_press_key (text_view, GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpuint (queued, ==, 1);
+}
+
 static void
 test_accessible (Fixture *fixture, gconstpointer user_data)
 {
@@ -456,6 +497,7 @@ main (int argc, char *argv[])
   ADD ("queue", test_queue);
   ADD ("posted", test_posted);
   ADD ("copy-and-open", test_copy_and_open);
+  ADD ("empty-reply", test_empty_reply);
   ADD ("accessible", test_accessible);
   ADD ("narrow", test_narrow);
 #undef ADD

@@ -68,6 +68,7 @@ struct _RempartComposer
   GtkLabel *count_label;
   RempartToneHints *tone_hints;
   GtkLabel *done_label;
+  GtkLabel *empty_label;
   GtkWidget *copy_button;
   GtkWidget *queue_button;
   GtkWidget *posted_button;

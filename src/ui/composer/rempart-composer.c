@@ -494,6 +494,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, template_popover);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, template_list);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RempartComposer, empty_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, count_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, tone_hints);
@@ -631,14 +632,17 @@ rempart_composer_update_widget_actions (RempartComposer *self)
   gboolean ready = self->item != NULL && self->store != NULL && self->draft_loaded;
   RempartAction *feed_action = rempart_composer_get_feed_action (self);
   g_autofree char *text = rempart_composer_get_buffer_text (self);
+  gboolean words = has_words (text);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template",
-                                 ready && has_words (text));
+  /* An empty reply is nothing to copy, queue or post: the buttons wait for words, and a line
+   * says so rather than leaving them grey without a reason. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.save-template", ready && words);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.copy-and-open",
-                                 ready && feed_action != NULL &&
+                                 ready && words && feed_action != NULL &&
                                      rempart_action_get_url (feed_action) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.queue", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-posted", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.queue", ready && words);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.mark-posted", ready && words);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), ready && !words);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.choose-template",
                                  self->templates != NULL && self->templates->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->template_button),
