@@ -108,7 +108,8 @@ test_window_menu (Fixture *fixture, gconstpointer user_data)
                                                         REMPART_TYPE_WINDOW, "primary_menu_button");
   GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   GMenuModel *section;
-  const char *expected[] = { "win.preferences", "win.show-help-overlay", "app.help", "app.about" };
+  const char *expected[] = { "win.participation", "win.preferences", "win.show-help-overlay",
+                             "app.help", "app.about" };
 
   g_assert_nonnull (model);
   section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);

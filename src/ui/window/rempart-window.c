@@ -16,6 +16,7 @@
 #include "rempart-action-row.h"
 #include "rempart-composer.h"
 #include "rempart-demo.h"
+#include "rempart-participation-window.h"
 #include "rempart-preferences-window.h"
 #include "rempart-session-window.h"
 #include "rempart-ui-utils.h"
@@ -423,6 +424,16 @@ start_session_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
 }
 
 static void
+participation_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (
+        GTK_WINDOW (rempart_participation_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 search_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartWindow *self = REMPART_WINDOW (widget);
@@ -566,6 +577,10 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-group", NULL, add_group_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
                                    start_session_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.participation", NULL,
+                                   participation_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.participation", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
