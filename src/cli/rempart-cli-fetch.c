@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rempart-cli.h"
 #include "rempart-feed-parser.h"
@@ -76,6 +77,35 @@ print_actions (RempartStore *store)
     }
 }
 
+/*
+ * RempartSync writes its messages for the app, whose timer tries again: they end with
+ * "Rempart will try again at 14:05." This command tries once and never again, so that
+ * sentence is cut. It is found through the same translated message, so it is cut in every
+ * language; a message without it is left as it is.
+ */
+static char *
+without_retry_note (const char *message)
+{
+  /* The sync's own message, whose first %s is what happened, the second the time. */
+  g_auto (GStrv) parts = g_strsplit (_ ("%s Rempart will try again at %s."), "%s", -1);
+  const char *note;
+  const char *end;
+
+  if (g_strv_length (parts) != 3 || parts[1][0] == '\0')
+    return g_strdup (message);
+
+  note = g_strrstr (message, parts[1]);
+  if (note == NULL)
+    return g_strdup (message);
+
+  /* Only the time and the closing text may follow. */
+  end = note + strlen (parts[1]);
+  if (!g_str_has_suffix (end, parts[2]) || strlen (end) > strlen (parts[2]) + 32)
+    return g_strdup (message);
+
+  return g_strndup (message, note - message);
+}
+
 static int
 report (RempartStore *store, const RempartSyncReport *sync_report, const char *url)
 {
@@ -88,7 +118,9 @@ report (RempartStore *store, const RempartSyncReport *sync_report, const char *u
   if (sync_report->outcome != REMPART_SYNC_OUTCOME_UPDATED &&
       sync_report->outcome != REMPART_SYNC_OUTCOME_NOT_MODIFIED)
     {
-      rempart_cli_print_error ("%s", sync_report->message);
+      g_autofree char *message = without_retry_note (sync_report->message);
+
+      rempart_cli_print_error ("%s", message);
       return REMPART_CLI_EXIT_FAIL;
     }
 

@@ -17,6 +17,52 @@
 #define MAX_SIGNATURE_FILE_SIZE 16384
 #define MAX_SECRET_KEY_SIZE     16384
 
+/* Whether @c could change what a terminal shows beyond its own glyph: the bidirectional
+ * controls reorder the text around them. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
+ * The trusted comment is the signer's text, and verify prints it in a moderator's terminal:
+ * C0 and C1 controls (ESC starts an escape sequence, 0x9B is a CSI by itself), DEL, bytes
+ * that are not UTF-8 and bidirectional controls are shown as escapes (\x1b, \u202e), and
+ * a backslash as \\, so that what is printed is exactly what was signed, visibly.
+ */
+static char *
+terminal_safe (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 int
 rempart_cli_verify (int argc, char **argv)
 {
@@ -29,6 +75,7 @@ rempart_cli_verify (int argc, char **argv)
   g_autofree char *key_base64 = NULL;
   g_autofree char *sig_file = NULL;
   g_autofree char *trusted_comment = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *display = NULL;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
@@ -67,8 +114,9 @@ rempart_cli_verify (int argc, char **argv)
       return REMPART_CLI_EXIT_FAIL;
     }
 
+  shown = terminal_safe (trusted_comment);
   g_print (_ ("Signature and comment signature verified\n"));
-  g_print (_ ("Trusted comment: %s\n"), trusted_comment);
+  g_print (_ ("Trusted comment: %s\n"), shown);
 
   return REMPART_CLI_EXIT_OK;
 }

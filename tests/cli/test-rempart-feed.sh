@@ -30,6 +30,8 @@ expect () {
 }
 # output_has PATTERN DESCRIPTION: the last command's output matches.
 output_has () { if grep -q -- "$1" out; then ok "$2"; else not_ok "$2"; fi; }
+# output_lacks PATTERN DESCRIPTION: the last command's output does not match.
+output_lacks () { if grep -q -- "$1" out; then not_ok "$2"; else ok "$2"; fi; }
 
 example=$src/tests/unit/feeds/example.json
 
@@ -120,6 +122,13 @@ cp feed.json comment.json; sed 's/^trusted comment: .*/trusted comment: seq 999/
 expect 1 "verify refuses a tampered trusted comment" "$feed" verify comment.json -p our.pub
 "$feed" keygen -W -p other.pub -s other.key > /dev/null 2>&1
 expect 1 "verify refuses the wrong key" "$feed" verify feed.json -p other.pub
+# A signer's trusted comment reaches the moderator's terminal: controls are shown, not obeyed.
+cp feed.json escape.json
+expect 0 "sign with escape sequences in the trusted comment" "$feed" sign escape.json -s our.key \
+  -t $'seq 2 \e]0;owned\a\e[2J \xc2\x9b31m \xe2\x80\xaereversed\\'
+expect 0 "verify accepts that signature" "$feed" verify escape.json -p our.pub
+if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' out; then not_ok "verify prints no control character"; else ok "verify prints no control character"; fi
+output_has 'seq 2 \\x1b\]0;owned\\x07\\x1b\[2J \\x9b31m \\u202ereversed\\\\$' "verify shows the controls as \\x1b, \\x9b and \\u202e"
 expect 1 "sign refuses a feed the app would reject" "$feed" sign broken.json -s our.key
 STDIN=<(printf 'correct horse\n') expect 0 "keygen with a password read from stdin" "$feed" keygen -p pw.pub -s pw.key
 STDIN=<(printf 'correct horse\n') expect 0 "sign with the password" "$feed" sign feed.json -s pw.key -x pw.minisig
@@ -260,6 +269,35 @@ if [[ -x /usr/bin/python3 ]]; then
   expect 1 "fetch refuses a feed without its signature" timeout 60 "$feed" fetch "$base/unsigned.json" -P "$(tail -n 1 our.pub)"
   expect 1 "fetch refuses the wrong key" timeout 60 "$feed" fetch "$base/feed.json" -P "$(tail -n 1 other.pub)"
   expect 1 "fetch reports a 404" timeout 60 "$feed" fetch "$base/missing.json"
+  output_has "404" "the 404 is named"
+  output_lacks "try again at" "fetch does not promise to try again (it never does)"
+  # Endless headers: refused, and not as something that will happen again by itself.
+  cat > headers.py <<'PY'
+import socket, sys, time
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+s.settimeout(30)
+c, _ = s.accept()
+c.recv(65536)
+c.sendall(b"HTTP/1.1 200 OK\r\n")
+end = time.time() + 20
+try:
+    for i in range(1000000):
+        if time.time() > end:
+            break
+        c.sendall(b"X-Filler-%d: %s\r\n" % (i, b"a" * 100))
+except OSError:
+    pass
+PY
+  /usr/bin/python3 headers.py > headers.port 2>&1 &
+  headers_pid=$!
+  for _ in $(seq 50); do [[ -s headers.port ]] && break; sleep 0.1; done
+  expect 1 "fetch refuses endless headers" timeout 60 "$feed" fetch "http://127.0.0.1:$(cat headers.port)/feed.json"
+  output_lacks "try again at" "endless headers: no promise to try again"
+  kill "$headers_pid" 2>/dev/null
+  wait "$headers_pid" 2>/dev/null
   expect 2 "fetch refuses a non-http address" "$feed" fetch "file:///etc/passwd"
 else
   skip "fetch" "no python3 for the loopback server"
