@@ -204,6 +204,105 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
 /* -------------------------------------------------------------------------------------- */
 
 static void
+set_title (Fixture *f, gint64 id, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) subs = rempart_store_list_subscriptions_sync (f->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < subs->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (subs, i);
+
+      if (sub->id != id)
+        continue;
+      g_free (sub->title);
+      sub->title = g_strdup (title);
+      g_assert_true (rempart_store_update_subscription_sync (f->store, sub, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gint64
+add_titled (Fixture *f, const char *path, const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *address = g_strconcat (f->base, path, NULL);
+  g_autoptr (RempartSubscription) sub =
+      rempart_store_add_subscription_sync (f->store, address, NULL, &error);
+
+  g_assert_no_error (error);
+  set_title (f, sub->id, title);
+  return sub->id;
+}
+
+static gboolean
+groups_listed (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *list = child (f, "groups_list");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n == 3;
+}
+
+static gboolean
+has_row_titled (Fixture *f, const char *title)
+{
+  GtkWidget *list = child (f, "groups_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      {
+        g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Titles saved before the parser cleaned them: markup characters (a Pango parse of
+ * "AT&T <3" is a warning, fatal here), a right-to-left override and a line separator. The
+ * sidebar and the "Checking…" line show them as text, in the order they are written, on
+ * one line. */
+static void
+test_hostile_titles (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *text;
+
+  subs = rempart_store_list_subscriptions_sync (f->store, &error);
+  g_assert_no_error (error);
+  set_title (f, ((RempartSubscription *) g_ptr_array_index (subs, 0))->id,
+             "\u202Eelpmaxe\u2028two");
+  add_titled (f, "/amp.json", "AT&T <3");
+  add_titled (f, "/bold.json", "<b>Bold</b> &amp;");
+  rempart_window_reload (f->window);
+
+  g_assert_true (rempart_ui_test_iterate_until_timeout (groups_listed, f, 10));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (has_row_titled (f, "AT&T <3"));
+  g_assert_true (has_row_titled (f, "<b>Bold</b> &amp;"));
+  g_assert_true (has_row_titled (f, "elpmaxe two"));
+
+  /* The refresh checks the trickling group first. */
+  rempart_sync_refresh_async (f->sync, ((RempartSubscription *) g_ptr_array_index (subs, 0))->id,
+                              TRUE, NULL, refresh_done_cb, f);
+  g_assert_true (rempart_ui_test_iterate_until_timeout (checking_shown, f, 10));
+  text = gtk_label_get_text (GTK_LABEL (child (f, "checking_label")));
+  g_assert_cmpstr (text, ==, "Checking elpmaxe two…");
+  save_png (GTK_WIDGET (f->window), "window-sync-titles.png");
+
+  rempart_sync_cancel_refresh (f->sync);
+  g_assert_true (rempart_ui_test_iterate_until_timeout (checking_hidden, f, 10));
+}
+
+static void
 test_checking_then_cancel (Fixture *f, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
@@ -273,6 +372,9 @@ main (int argc, char *argv[])
 
   g_test_add ("/window/sync/checking-then-cancel", Fixture, NULL, fixture_set_up,
               test_checking_then_cancel, fixture_tear_down);
+
+  g_test_add ("/window/sync/hostile-titles", Fixture, NULL, fixture_set_up, test_hostile_titles,
+              fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

@@ -11,6 +11,7 @@
 
 #include "rempart-html-entities.h"
 #include "rempart-html-text.h"
+#include "rempart-text-line.h"
 
 /*
  * Feeds carry HTML that Rempart never renders: a brief or a title is shown as plain text in
@@ -410,8 +411,9 @@ is_control (gunichar c)
  *
  * Makes @text safe for a label: invalid UTF-8 becomes U+FFFD (json-glib lets a lone
  * surrogate escape through), control characters go, and CR LF becomes LF. In
- * %REMPART_TEXT_SINGLE_LINE mode, tabs and line breaks become spaces and the result is
- * trimmed.
+ * %REMPART_TEXT_SINGLE_LINE mode, the text also goes through rempart_text_for_single_line():
+ * tabs and line breaks (U+2028 and U+2029 too) become spaces, bidirectional controls and
+ * zero-width characters go, and the result is trimmed.
  *
  * Returns: (transfer full): the clean text
  */
@@ -454,8 +456,11 @@ rempart_text_sanitize (const char *text, RempartTextMode mode)
 
   if (mode == REMPART_TEXT_SINGLE_LINE)
     {
-      g_strstrip (out->str);
-      g_string_set_size (out, strlen (out->str));
+      g_autofree char *multi = g_string_free (out, FALSE);
+      char *line = rempart_text_for_single_line (multi);
+
+      g_strstrip (line);
+      return line;
     }
 
   return g_string_free (out, FALSE);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /*
  * RempartTextMode:
  * @REMPART_TEXT_SINGLE_LINE: titles, ids and other one-line fields: every control character
- *   (C0, DEL, C1) goes; tabs and line breaks become spaces.
+ *   (C0, DEL, C1) goes; tabs and line breaks become spaces; bidirectional controls and
+ *   zero-width characters go (rempart_text_for_single_line()).
  * @REMPART_TEXT_MULTI_LINE: briefs and other running text: line breaks and tabs stay, every
  *   other control character goes.
  */

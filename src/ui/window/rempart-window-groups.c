@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-text-line.h"
 #include "rempart-ui-utils.h"
 #include "rempart-window-private.h"
 
@@ -18,8 +19,16 @@
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-/* How the sidebar names the subscription @id, as last listed. */
-static const char *
+/* How the sidebar names @sub: its feed's title on one line, shown in the order it is written
+ * (titles saved before the parser cleaned them may still hold bidirectional overrides). */
+static char *
+group_name (const RempartSubscription *sub)
+{
+  return rempart_text_for_single_line (sub->title != NULL ? sub->title : sub->url);
+}
+
+/* The name of subscription @id, as last listed. */
+static char *
 subscription_name (RempartWindow *self, gint64 id)
 {
   for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
@@ -27,7 +36,7 @@ subscription_name (RempartWindow *self, gint64 id)
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
 
       if (sub->id == id)
-        return sub->title != NULL ? sub->title : sub->url;
+        return group_name (sub);
     }
 
   return NULL;
@@ -38,7 +47,7 @@ static void
 update_checking (RempartWindow *self)
 {
   gint64 id = self->sync != NULL ? rempart_sync_get_checking_subscription (self->sync) : 0;
-  const char *name = id != 0 ? subscription_name (self, id) : NULL;
+  g_autofree char *name = id != 0 ? subscription_name (self, id) : NULL;
   g_autofree char *text = NULL;
 
   if (id == 0)
@@ -90,7 +99,7 @@ update_banner (RempartWindow *self)
        i++)
     {
       RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
-      const char *name = sub->title != NULL ? sub->title : sub->url;
+      g_autofree char *name = group_name (sub);
 
       if (sub->is_bundled)
         continue;
@@ -142,16 +151,19 @@ create_group_row (RempartSubscription *sub)
   g_autofree char *checked = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *icon;
-  const char *title;
+  g_autofree char *title = NULL;
+
+  /* Before the title: a group's title is text, never Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
   if (sub->is_bundled)
     {
-      title = _ ("Example actions");
+      title = g_strdup (_ ("Example actions"));
       subtitle = g_strdup (_ ("Built into Rempart"));
     }
   else
     {
-      title = sub->title != NULL ? sub->title : sub->url;
+      title = group_name (sub);
       checked = rempart_format_time_ago (sub->last_success, now);
       if (sub->is_signed || sub->last_success == 0)
         /* Translators: %s is “5 minutes ago” or “Never” */
@@ -162,7 +174,6 @@ create_group_row (RempartSubscription *sub)
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
 

@@ -143,9 +143,13 @@ update_list_page (RempartWindow *self)
 
   if (error != NULL)
     {
+      /* AdwStatusPage descriptions are Pango markup, and the error may quote a path or a
+       * group's text. */
+      g_autofree char *escaped = g_markup_escape_text (error, -1);
+
       adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->empty_page, _ ("The Actions Cannot Be Shown"));
-      adw_status_page_set_description (self->empty_page, error);
+      adw_status_page_set_description (self->empty_page, escaped);
     }
   else if (self->search_text != NULL && *self->search_text != '\0')
     {
