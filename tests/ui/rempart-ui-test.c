@@ -56,6 +56,37 @@ rempart_ui_test_iterate_a_little (void)
     }
 }
 
+typedef struct
+{
+  GtkStack *stack;
+  const char *name;
+} StackWait;
+
+static gboolean
+stack_is_settled (gpointer data)
+{
+  StackWait *wait = data;
+
+  return !gtk_stack_get_transition_running (wait->stack) &&
+         (wait->name == NULL ||
+          g_strcmp0 (gtk_stack_get_visible_child_name (wait->stack), wait->name) == 0);
+}
+
+gboolean
+rempart_ui_test_wait_stack (GtkStack *stack, const char *name)
+{
+  StackWait wait = { stack, name };
+
+  return rempart_ui_test_iterate_until (stack_is_settled, &wait);
+}
+
+void
+rempart_ui_test_dispatch_pending (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 gboolean
 rempart_ui_test_widget_is_mapped (gpointer widget)
 {

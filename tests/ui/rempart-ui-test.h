@@ -27,6 +27,14 @@ void rempart_ui_test_iterate_for (guint ms);
 /* Fifty short turns of the main context: a few frames, enough for a relayout. */
 void rempart_ui_test_iterate_a_little (void);
 
+/* Runs the main context until @stack shows its child @name (any child when %NULL) and no
+ * transition is running, for at most five seconds. Returns: FALSE on timeout. */
+gboolean rempart_ui_test_wait_stack (GtkStack *stack, const char *name);
+
+/* Dispatches what is pending in the main context now (at most a thousand sources), without
+ * waiting for anything more: for asserting that something did not happen. */
+void rempart_ui_test_dispatch_pending (void);
+
 /* Predicates for rempart_ui_test_iterate_until(); @widget is a GtkWidget. */
 gboolean rempart_ui_test_widget_is_mapped (gpointer widget);
 gboolean rempart_ui_test_widget_is_drawn (gpointer widget);

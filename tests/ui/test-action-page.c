@@ -160,6 +160,7 @@ test_excerpt_hidden (Fixture *fixture, gconstpointer user_data)
   RempartAction *action = rempart_action_item_get_action (fixture->item);
   GtkWidget *excerpt = child (fixture, "excerpt_label");
   GtkWidget *show = child (fixture, "show_excerpt_button");
+  GtkStack *stack = GTK_STACK (child (fixture, "excerpt_stack"));
 
   /* Hidden by default: not on screen, not even in the label. */
   g_assert_true (gtk_widget_get_mapped (show));
@@ -168,8 +169,10 @@ test_excerpt_hidden (Fixture *fixture, gconstpointer user_data)
   g_assert_false (rempart_action_page_get_excerpt_revealed (fixture->page));
 
   g_signal_emit_by_name (show, "clicked");
-  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, excerpt));
-  rempart_ui_test_iterate_for (400); /* the crossfade */
+  /* The end of the crossfade, however long a slow run makes it. */
+  g_assert_true (rempart_ui_test_wait_stack (stack, "shown"));
+  g_assert_true (gtk_widget_get_mapped (excerpt));
+  g_assert_false (gtk_widget_get_mapped (show));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (excerpt)), ==,
                    rempart_action_get_excerpt (action));
   g_assert_true (rempart_action_page_get_excerpt_revealed (fixture->page));
@@ -177,8 +180,8 @@ test_excerpt_hidden (Fixture *fixture, gconstpointer user_data)
 
   /* And hidden again. */
   g_signal_emit_by_name (child (fixture, "hide_excerpt_button"), "clicked");
-  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, show));
-  rempart_ui_test_iterate_for (400); /* the crossfade */
+  g_assert_true (rempart_ui_test_wait_stack (stack, "hidden"));
+  g_assert_true (gtk_widget_get_mapped (show));
   g_assert_false (gtk_widget_get_mapped (excerpt));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (excerpt)), ==, "");
 
@@ -196,12 +199,12 @@ test_excerpt_always_hidden (Fixture *fixture, gconstpointer user_data)
   GtkStack *stack = GTK_STACK (child (fixture, "excerpt_stack"));
 
   g_settings_set_string (fixture->settings, "excerpt-display", "always-hide");
-  rempart_ui_test_iterate_for (50);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "never");
+  g_assert_true (rempart_ui_test_wait_stack (stack, "never"));
 
-  /* Even a click that was on its way does not show it. */
+  /* Even a click that was on its way does not show it: nothing pending changes the stack. */
   g_signal_emit_by_name (child (fixture, "show_excerpt_button"), "clicked");
-  rempart_ui_test_iterate_for (400);
+  rempart_ui_test_dispatch_pending ();
+  g_assert_true (rempart_ui_test_wait_stack (stack, NULL));
   g_assert_false (gtk_widget_get_mapped (excerpt));
   g_assert_false (gtk_widget_get_mapped (child (fixture, "show_excerpt_button")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (excerpt)), ==, "");
@@ -209,8 +212,7 @@ test_excerpt_always_hidden (Fixture *fixture, gconstpointer user_data)
   rempart_page_test_save_png (GTK_WIDGET (fixture->window), "action-page-always-hide.png");
 
   g_settings_reset (fixture->settings, "excerpt-display");
-  rempart_ui_test_iterate_for (50);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "hidden");
+  g_assert_true (rempart_ui_test_wait_stack (stack, "hidden"));
 }
 
 static void
@@ -304,7 +306,8 @@ test_dark (Fixture *fixture, gconstpointer user_data)
 {
   rempart_page_test_set_dark (TRUE);
   g_signal_emit_by_name (child (fixture, "show_excerpt_button"), "clicked");
-  rempart_ui_test_iterate_for (400); /* the crossfade */
+  g_assert_true (
+      rempart_ui_test_wait_stack (GTK_STACK (child (fixture, "excerpt_stack")), "shown"));
   rempart_page_test_save_png (GTK_WIDGET (fixture->window), "action-page-dark.png");
 }
 
