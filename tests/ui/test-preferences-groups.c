@@ -228,6 +228,68 @@ test_remove (Fixture *f, gconstpointer user_data)
   g_assert_true (rempart_ui_test_iterate_until (row_is_gone, &q));
 }
 
+static guint
+n_events_of (Fixture *f, const char *url)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = rempart_store_list_events_sync (f->store, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((RempartParticipationEvent *) events->pdata[i])->subscription_url, url))
+      n++;
+  return n;
+}
+
+static gboolean
+unsigned_is_forgotten (gpointer data)
+{
+  return n_events_of (data, UNSIGNED_URL) == 0;
+}
+
+static void
+test_remove_and_forget (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartDraft) kept = NULL;
+  g_autoptr (RempartDraft) gone = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *forget;
+  RempartDraft draft = { .subscription_url = UNSIGNED_URL, .action_id = "a1", .text = "Texte" };
+
+  /* A reply posted in the group to remove, and one in another group. */
+  for (guint i = 0; i < 2; i++)
+    {
+      draft.subscription_url = i == 0 ? UNSIGNED_URL : SIGNED_URL;
+      g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+      g_assert_true (rempart_store_add_action_state_sync (
+          f->store, draft.subscription_url, "a1",
+          REMPART_ACTION_STATE_JOINED | REMPART_ACTION_STATE_POSTED, &error));
+      g_assert_no_error (error);
+    }
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (find_row (f, UNSIGNED_TITLE))), "clicked");
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_message_dialog_is_shown, NULL));
+  dialog = rempart_ui_test_find_message_dialog ();
+  /* The option is there, and off: history outlives a subscription unless asked. */
+  forget = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_CHECK_BUTTON (forget));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (forget)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (forget), TRUE);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rempart_ui_test_iterate_until (int64_is_set, &f->removed_id));
+  g_assert_true (rempart_ui_test_iterate_until (unsigned_is_forgotten, f));
+
+  gone = rempart_store_load_draft_sync (f->store, UNSIGNED_URL, "a1", &error);
+  kept = rempart_store_load_draft_sync (f->store, SIGNED_URL, "a1", &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+  g_assert_nonnull (kept);
+  g_assert_cmpuint (n_events_of (f, SIGNED_URL), ==, 2);
+}
+
 static void
 test_settings (Fixture *f, gconstpointer user_data)
 {
@@ -308,6 +370,7 @@ main (int argc, char *argv[])
   PREFERENCES_TEST_ADD ("add-valid", test_add_valid);
   PREFERENCES_TEST_ADD ("add-duplicate", test_add_duplicate);
   PREFERENCES_TEST_ADD ("remove", test_remove);
+  PREFERENCES_TEST_ADD ("remove-and-forget", test_remove_and_forget);
   PREFERENCES_TEST_ADD ("settings", test_settings);
   PREFERENCES_TEST_ADD ("add-group-focus", test_add_group_focus);
 

@@ -291,6 +291,7 @@ typedef struct
 {
   RempartPreferencesWindow *self;
   RempartSubscription *sub;
+  gboolean forget; /* also forget the volunteer's rows of this group (the dialog's option) */
 } RemoveData;
 
 static void
@@ -302,6 +303,24 @@ remove_data_free (RemoveData *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveData, remove_data_free)
+
+static void
+group_forgotten_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!rempart_store_forget_finish (REMPART_STORE (source), result, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+          GTK_WINDOW (self), _ ("Could Not Forget This Group’s History"), error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  show_toast (self, _ ("Group removed and its history forgotten"));
+}
 
 static void
 subscription_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -332,7 +351,11 @@ subscription_removed_cb (GObject *source, GAsyncResult *result, gpointer user_da
     }
 
   /* Short: toasts do not wrap. The list itself shows which group went. */
-  show_toast (self, _ ("Group removed"));
+  if (data->forget)
+    rempart_store_forget_async (REMPART_STORE (source), data->sub->url, NULL, group_forgotten_cb,
+                                g_object_ref (self));
+  else
+    show_toast (self, _ ("Group removed"));
   rempart_preferences_window_reload (self);
   g_signal_emit (self, signals[SIGNAL_SUBSCRIPTION_REMOVED], 0, data->sub->id);
 }
@@ -350,6 +373,8 @@ confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer us
   data = g_new0 (RemoveData, 1);
   data->self = g_object_ref (self);
   data->sub = rempart_subscription_copy (sub);
+  data->forget = gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (g_object_get_data (G_OBJECT (dialog), "rempart-forget")));
   rempart_store_remove_subscription_async (self->store, sub->id, self->cancellable,
                                            subscription_removed_cb, data);
 }
@@ -361,6 +386,7 @@ remove_clicked_cb (GtkButton *button, gpointer user_data)
   const RempartSubscription *sub = g_object_get_data (G_OBJECT (button), "rempart-subscription");
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
+  GtkWidget *forget;
 
   /* Translators: %s is the name of a group's feed */
   heading = g_strdup_printf (_ ("Stop Following “%s”?"), subscription_name (sub));
@@ -375,6 +401,11 @@ remove_clicked_cb (GtkButton *button, gpointer user_data)
   g_object_set_data_full (G_OBJECT (dialog), "rempart-subscription",
                           rempart_subscription_copy (sub),
                           (GDestroyNotify) rempart_subscription_free);
+  /* Off by default: the history outlives the subscription unless the volunteer asks. */
+  forget = gtk_check_button_new_with_mnemonic (
+      _ ("_Also forget my drafts, replies and participation in this group"));
+  adw_message_dialog_set_extra_child (dialog, forget);
+  g_object_set_data (G_OBJECT (dialog), "rempart-forget", forget);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
