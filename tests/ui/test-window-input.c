@@ -341,6 +341,155 @@ test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
                   inside == 0);
 }
 
+/* The first button labelled @label below @widget, depth first. */
+static GtkWidget *
+find_labelled_button (GtkWidget *widget, const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_labelled_button (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+undo_is_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_labelled_button (child (fixture, "toast_overlay"), "_Undo") != NULL;
+}
+
+static gboolean
+list_has (Fixture *fixture, const char *id)
+{
+  GListModel *list =
+      G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (fixture, "list_view"))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (RempartActionItem) item = g_list_model_get_item (list, i);
+
+      if (g_str_equal (rempart_action_item_get_id (item), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static RempartActionState
+stored_state (Fixture *fixture, const char *id)
+{
+  RempartStore *store = rempart_application_get_store (fixture->app);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+
+  all = rempart_store_list_actions_sync (store, REMPART_ACTION_VIEW_ALL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      RempartStoredAction *a = g_ptr_array_index (all, i);
+
+      if (g_str_equal (rempart_action_get_id (a->action), id))
+        return a->state;
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  const char *id;
+  gboolean present;
+} ListWait;
+
+static gboolean
+list_has_cb (gpointer data)
+{
+  ListWait *wait = data;
+
+  return !rempart_action_model_get_loading (wait->fixture->model) &&
+         list_has (wait->fixture, wait->id) == wait->present;
+}
+
+static void
+wait_list (Fixture *fixture, const char *id, gboolean present)
+{
+  ListWait wait = { fixture, id, present };
+
+  g_assert_true (rempart_ui_test_iterate_until (list_has_cb, &wait));
+}
+
+/* Not for Me, then Undo in its toast: the action is back in To Do and on screen. */
+static void
+test_dismiss_undo (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *page = child (fixture, "action_page");
+  GtkWidget *dismiss =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
+  g_autofree char *id = NULL;
+
+  open_first_action (fixture);
+  id = g_strdup (rempart_action_item_get_id (shown_item (fixture)));
+  g_assert_true (gtk_widget_activate (dismiss));
+  wait_list (fixture, id, FALSE);
+  g_assert_true (stored_state (fixture, id) & REMPART_ACTION_STATE_DISMISSED);
+
+  g_assert_true (rempart_ui_test_iterate_until (undo_is_shown, fixture));
+  g_assert_true (
+      gtk_widget_activate (find_labelled_button (child (fixture, "toast_overlay"), "_Undo")));
+  wait_list (fixture, id, TRUE);
+  g_assert_false (stored_state (fixture, id) & REMPART_ACTION_STATE_DISMISSED);
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_cmpstr (rempart_action_item_get_id (shown_item (fixture)), ==, id);
+}
+
+/* An action set aside, found in the archive, goes back to To Do from its page. */
+static void
+test_put_back (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *page = child (fixture, "action_page");
+  GtkWidget *dismiss =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
+  GtkWidget *put_back = GTK_WIDGET (
+      gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "put_back_button"));
+  g_autofree char *id = NULL;
+
+  open_first_action (fixture);
+  g_assert_false (gtk_widget_get_visible (put_back));
+  id = g_strdup (rempart_action_item_get_id (shown_item (fixture)));
+  g_assert_true (gtk_widget_activate (dismiss));
+  wait_list (fixture, id, FALSE);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "i", 3));
+  wait_list (fixture, id, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                            GTK_LIST_VIEW (child (fixture, "list_view")))));
+       i++)
+    if (g_str_equal (rempart_action_item_get_id (visible_item (fixture, i)), id))
+      rempart_ui_test_click_list_item (list_row (fixture, i));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_cmpstr (rempart_action_item_get_id (shown_item (fixture)), ==, id);
+  g_assert_true (gtk_widget_get_visible (put_back));
+  g_assert_false (gtk_widget_get_visible (dismiss));
+
+  g_assert_true (gtk_widget_activate (put_back));
+  wait_list (fixture, id, FALSE);
+  g_assert_false (stored_state (fixture, id) & REMPART_ACTION_STATE_DISMISSED);
+  g_assert_true (gtk_widget_get_visible (dismiss));
+  g_assert_false (gtk_widget_get_visible (put_back));
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "i", 0));
+  wait_list (fixture, id, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -363,6 +512,8 @@ main (int argc, char *argv[])
   ADD ("keyboard-opens", test_keyboard_opens);
   ADD ("write-reply-focus", test_write_reply_focus);
   ADD ("reply-tab-order", test_reply_tab_order);
+  ADD ("dismiss-undo", test_dismiss_undo);
+  ADD ("put-back", test_put_back);
 #undef ADD
 
   ret = g_test_run ();

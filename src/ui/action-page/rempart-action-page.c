@@ -13,6 +13,7 @@
 
 #include "rempart-action-page.h"
 #include "rempart-page-util.h"
+#include "rempart-store-undo.h"
 #include "rempart-ui-utils.h"
 
 /*
@@ -55,6 +56,7 @@ struct _RempartActionPage
   GtkWidget *write_button;
   GtkWidget *open_button;
   GtkWidget *dismiss_button;
+  GtkWidget *put_back_button;
 };
 
 G_DEFINE_FINAL_TYPE (RempartActionPage, rempart_action_page, ADW_TYPE_BIN)
@@ -63,6 +65,7 @@ enum
 {
   SIGNAL_WRITE_REPLY,
   SIGNAL_DISMISSED,
+  SIGNAL_PUT_BACK,
   N_SIGNALS
 };
 
@@ -196,6 +199,12 @@ update_state (RempartActionPage *self)
       GTK_WIDGET (self), "page.dismiss",
       self->item != NULL && self->store != NULL &&
           !(state & (REMPART_ACTION_STATE_DISMISSED | REMPART_ACTION_STATE_POSTED)));
+  /* Set aside by mistake: the same place offers to take it back. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.put-back",
+                                 self->item != NULL && self->store != NULL &&
+                                     (state & REMPART_ACTION_STATE_DISMISSED));
+  gtk_widget_set_visible (self->dismiss_button, !(state & REMPART_ACTION_STATE_DISMISSED));
+  gtk_widget_set_visible (self->put_back_button, (state & REMPART_ACTION_STATE_DISMISSED) != 0);
 }
 
 static void
@@ -427,6 +436,35 @@ dismiss_widget_action (GtkWidget *widget, const char *action_name, GVariant *par
   g_signal_emit (self, signals[SIGNAL_DISMISSED], 0);
 }
 
+static void
+state_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartActionPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!rempart_store_clear_action_state_finish (REMPART_STORE (source), result, &error))
+    rempart_page_show_error (GTK_WIDGET (self), _ ("Could not put the action back"), error);
+  else
+    g_signal_emit (self, signals[SIGNAL_PUT_BACK], 0);
+}
+
+static void
+put_back_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartActionPage *self = REMPART_ACTION_PAGE (widget);
+
+  if (self->item == NULL || self->store == NULL)
+    return;
+
+  rempart_action_item_set_state (self->item, rempart_action_item_get_state (self->item) &
+                                                 ~REMPART_ACTION_STATE_DISMISSED);
+  rempart_store_clear_action_state_async (
+      self->store, rempart_action_item_get_subscription_url (self->item),
+      rempart_action_item_get_id (self->item), REMPART_ACTION_STATE_DISMISSED, NULL,
+      state_cleared_cb, g_object_ref (self));
+  gtk_widget_grab_focus (self->dismiss_button);
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
@@ -476,6 +514,14 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   signals[SIGNAL_DISMISSED] = g_signal_new ("dismissed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * RempartActionPage::put-back:
+   *
+   * The volunteer put a set-aside action back in To Do; it has been recorded.
+   */
+  signals[SIGNAL_PUT_BACK] = g_signal_new ("put-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-action-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, demo_box);
@@ -498,6 +544,7 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, write_button);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, put_back_button);
   gtk_widget_class_bind_template_callback (widget_class, show_excerpt_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_excerpt_clicked_cb);
 
@@ -506,6 +553,7 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.write-reply", NULL,
                                    write_reply_widget_action);
   gtk_widget_class_install_action (widget_class, "page.dismiss", NULL, dismiss_widget_action);
+  gtk_widget_class_install_action (widget_class, "page.put-back", NULL, put_back_widget_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "page.open-thread", NULL);

@@ -19,6 +19,7 @@
 #include "rempart-participation-window.h"
 #include "rempart-preferences-window.h"
 #include "rempart-session-window.h"
+#include "rempart-store-undo.h"
 #include "rempart-ui-utils.h"
 #include "rempart-window-private.h"
 
@@ -327,12 +328,70 @@ static void
 dismissed_cb (RempartActionPage *page, gpointer user_data)
 {
   RempartWindow *self = user_data;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  rempart_window_show_toast (self, _ ("Moved to the archive of actions that are not for you"));
+  /* Not for Me can be a slip of the finger: the toast takes it back. */
+  g_set_object (&self->undo_item, self->current_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-dismiss", TRUE);
+  title = g_markup_escape_text (_ ("Moved to the archive of actions that are not for you"), -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-dismiss");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+put_back_cb (RempartActionPage *page, gpointer user_data)
+{
+  RempartWindow *self = user_data;
+
+  rempart_window_show_toast (self, _ ("Put back in To Do"));
+  rempart_action_model_reload (self->model);
+}
+
+static void
+undo_dismiss_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartActionItem) item = g_steal_pointer (&self->undoing_item);
+
+  if (!rempart_store_clear_action_state_finish (REMPART_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rempart_window_show_toast (self, error->message);
+      return;
+    }
+
+  rempart_action_model_reload (self->model);
+  if (item != NULL)
+    rempart_window_show_item (self, item);
+}
+
+static void
+undo_dismiss_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+  g_autoptr (RempartActionItem) item = g_steal_pointer (&self->undo_item);
+
+  gtk_widget_action_set_enabled (widget, "win.undo-dismiss", FALSE);
+  if (item == NULL || self->store == NULL)
+    return;
+
+  rempart_action_item_set_state (item, rempart_action_item_get_state (item) &
+                                           ~REMPART_ACTION_STATE_DISMISSED);
+  g_set_object (&self->undoing_item, item);
+  rempart_store_clear_action_state_async (
+      self->store, rempart_action_item_get_subscription_url (item),
+      rempart_action_item_get_id (item), REMPART_ACTION_STATE_DISMISSED, self->cancellable,
+      undo_dismiss_done_cb, g_object_ref (self));
 }
 
 static void
@@ -516,6 +575,8 @@ rempart_window_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->current_item);
+  g_clear_object (&self->undo_item);
+  g_clear_object (&self->undoing_item);
   g_clear_pointer (&self->current_info, rempart_feed_info_free);
   g_clear_pointer (&self->subscriptions, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
@@ -587,6 +648,7 @@ rempart_window_class_init (RempartWindowClass *klass)
                                        "win.participation", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-dismiss", NULL, undo_dismiss_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action_cb);
 
@@ -680,6 +742,7 @@ rempart_window_init (RempartWindow *self)
   g_signal_connect (self->views_list, "row-selected", G_CALLBACK (views_row_selected_cb), self);
   g_signal_connect (self->action_page, "write-reply", G_CALLBACK (write_reply_cb), self);
   g_signal_connect (self->action_page, "dismissed", G_CALLBACK (dismissed_cb), self);
+  g_signal_connect (self->action_page, "put-back", G_CALLBACK (put_back_cb), self);
   g_signal_connect (self->composer, "queued", G_CALLBACK (queued_cb), self);
   g_signal_connect (self->composer, "posted", G_CALLBACK (posted_cb), self);
   g_signal_connect (g_network_monitor_get_default (), "network-changed",
@@ -691,6 +754,7 @@ rempart_window_init (RempartWindow *self)
   /* Type-to-search anywhere in the window. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-dismiss", FALSE);
 
   gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
   adw_leaflet_set_visible_child_name (self->leaflet, "list");

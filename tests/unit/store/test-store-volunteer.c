@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rempart-draft-saver.h"
+#include "rempart-store-undo.h"
 #include "store-fixture.h"
 
 /*
@@ -95,6 +96,55 @@ test_state_events (Fixture *f, gconstpointer data)
   g_assert_true (rempart_store_count_events_sync (f->store, REMPART_ACTION_STATE_OPENED,
                                                   EXAMPLE_NOW + 1, &count, &error));
   g_assert_cmpuint (count, ==, 0);
+}
+
+/* Not for Me, then Undo: the flag and its event go, the other flags and events stay. */
+static void
+test_state_clear (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) archived = NULL;
+  g_autoptr (GPtrArray) todo = NULL;
+  g_autoptr (RempartFeed) feed = make_feed (1, 3, 0, "v1");
+  RempartImportStats stats;
+  guint count = 99;
+
+  import_ok (f, feed, &stats);
+  g_assert_true (rempart_store_add_action_state_sync (
+      f->store, f->sub->url, "a1", REMPART_ACTION_STATE_OPENED | REMPART_ACTION_STATE_DISMISSED,
+      &error));
+  g_assert_no_error (error);
+  archived = rempart_store_list_actions_sync (f->store, REMPART_ACTION_VIEW_ARCHIVE, &error);
+  g_assert_cmpuint (archived->len, ==, 1);
+
+  g_assert_true (rempart_store_clear_action_state_sync (f->store, f->sub->url, "a1",
+                                                        REMPART_ACTION_STATE_DISMISSED, &error));
+  g_assert_no_error (error);
+  g_assert_true (rempart_store_count_events_sync (f->store, REMPART_ACTION_STATE_DISMISSED, 0,
+                                                  &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_true (
+      rempart_store_count_events_sync (f->store, REMPART_ACTION_STATE_OPENED, 0, &count, &error));
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Back in To Do, still marked as opened. */
+  todo = rempart_store_list_actions_sync (f->store, REMPART_ACTION_VIEW_TODO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (todo->len, ==, 3);
+  for (guint i = 0; i < todo->len; i++)
+    {
+      RempartStoredAction *a = g_ptr_array_index (todo, i);
+
+      if (g_str_equal (rempart_action_get_id (a->action), "a1"))
+        g_assert_cmpint (a->state, ==, REMPART_ACTION_STATE_OPENED);
+    }
+
+  /* Clearing what is not set, or an action with no state at all, is fine. */
+  g_assert_true (rempart_store_clear_action_state_sync (f->store, f->sub->url, "a1",
+                                                        REMPART_ACTION_STATE_DISMISSED, &error));
+  g_assert_true (rempart_store_clear_action_state_sync (f->store, f->sub->url, "nothing",
+                                                        REMPART_ACTION_STATE_DISMISSED, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -275,6 +325,7 @@ main (int argc, char *argv[])
 
   STORE_TEST_ADD ("/store/drafts/survive", test_drafts_survive);
   STORE_TEST_ADD ("/store/state/events", test_state_events);
+  STORE_TEST_ADD ("/store/state/clear", test_state_clear);
   STORE_TEST_ADD ("/store/templates", test_user_templates);
   STORE_TEST_ADD ("/store/draft-saver", test_draft_saver);
   STORE_TEST_ADD ("/store/draft-flags", test_draft_flags);
