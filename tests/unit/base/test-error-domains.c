@@ -11,6 +11,7 @@
 #include "rempart-fetcher.h"
 #include "rempart-join-link.h"
 #include "rempart-json.h"
+#include "rempart-keyring.h"
 #include "rempart-minisign.h"
 #include "rempart-store.h"
 #include "rempart-template-pack.h"
@@ -34,6 +35,7 @@ static const Domain domains[] = {
   { "rempart-fetch-error-quark", rempart_fetch_error_quark },
   { "rempart-join-error-quark", rempart_join_error_quark },
   { "rempart-json-error-quark", rempart_json_error_quark },
+  { "rempart-keyring-error-quark", rempart_keyring_error_quark },
   { "rempart-minisign-error-quark", rempart_minisign_error_quark },
   { "rempart-store-error-quark", rempart_store_error_quark },
   { "rempart-template-error-quark", rempart_template_error_quark },
