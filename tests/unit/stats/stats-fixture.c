@@ -128,7 +128,12 @@ gboolean
 bytes_contain (GBytes *bytes, const char *needle)
 {
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize length = strlen (needle);
 
-  return data != NULL && memmem (data, size, needle, strlen (needle)) != NULL;
+  /* Byte by byte: the file holds NULs, so no string function would do. */
+  for (gsize i = 0; data != NULL && i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
 }
