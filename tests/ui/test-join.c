@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "rempart-join-dialog.h"
+#include "rempart-preferences-add-page.h"
+#include "rempart-preferences-move.h"
 #include "rempart-test-dirs.h"
 #include "rempart-test-server.h"
 #include "rempart-ui-test.h"
@@ -370,6 +372,139 @@ test_bad_links (void)
   }
 }
 
+static GtkWidget *
+add_page_child (RempartPreferencesAddPage *page, const char *name)
+{
+  GObject *object =
+      gtk_widget_get_template_child (GTK_WIDGET (page), REMPART_TYPE_PREFERENCES_ADD_PAGE, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+test_add_page_takes_a_link (void)
+{
+  g_autofree char *link = make_link ("/good.json", key_a, "#jesuislà");
+  g_autofree char *url = g_strconcat (base, "/good.json", NULL);
+  g_autofree char *b64 = rempart_minisign_public_key_to_base64 (key_a);
+  g_autofree char *key_id = rempart_minisign_public_key_get_key_id_string (key_a);
+  RempartPreferencesAddPage *page =
+      rempart_preferences_add_page_new (rempart_application_get_store (app));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *address = add_page_child (page, "address_row");
+  GtkWidget *key = add_page_child (page, "key_row");
+  GtkWidget *add = add_page_child (page, "add_button");
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, page));
+
+  /* Pasted whole into the address field: the form is filled in from it. */
+  gtk_editable_set_text (GTK_EDITABLE (address), link);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key)), ==, b64);
+  g_assert_nonnull (
+      strstr (gtk_label_get_text (GTK_LABEL (add_page_child (page, "key_message"))), key_id));
+  g_assert_nonnull (strstr (
+      gtk_label_get_text (GTK_LABEL (add_page_child (page, "address_message"))), "#jesuislà"));
+  g_assert_true (gtk_widget_is_sensitive (add));
+
+  /* A damaged link says why at once, and cannot be added. */
+  gtk_editable_set_text (GTK_EDITABLE (address),
+                         "rempart:join?feed=https%3A%2F%2Fexample.org%2Ff.json&feed=x");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (gtk_widget_get_visible (add_page_child (page, "address_message")));
+  g_assert_nonnull (
+      strstr (gtk_label_get_text (GTK_LABEL (add_page_child (page, "address_message"))), "twice"));
+  g_assert_true (gtk_widget_has_css_class (address, "error"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  gtk_window_destroy (window);
+}
+
+static void
+count_cb (RempartPreferencesWindow *window, gint64 id, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_move_to_a_new_computer (void)
+{
+  RempartStore *store = rempart_application_get_store (app);
+  g_autofree char *key_a_b64 = rempart_minisign_public_key_to_base64 (key_a);
+  g_autofree char *good = g_strconcat (base, "/good.json", NULL);
+  g_autofree char *third = g_strconcat (base, "/third.json", NULL);
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  RempartPreferencesWindow *window;
+  RempartJoinDialog *dialog;
+  guint added = 0;
+
+  /* This computer follows two signed groups (and /other.json from an earlier test). */
+  g_clear_pointer (&subs, g_ptr_array_unref);
+  subs = subscriptions ();
+  rempart_store_remove_subscription_sync (store, find_sub (subs, "/other.json")->id, &error);
+  g_assert_no_error (error);
+  rempart_subscription_free (rempart_store_add_subscription_sync (store, good, key_a_b64, &error));
+  g_assert_no_error (error);
+  rempart_subscription_free (rempart_store_add_subscription_sync (store, third, key_a_b64, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&subs, g_ptr_array_unref);
+  subs = subscriptions ();
+  text = rempart_preferences_move_groups_to_text (subs);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "rempart:join?feed="));
+  g_assert_null (strstr (text, "resource"));
+
+  /* The new computer: none of them. */
+  for (guint i = 0; i < subs->len; i++)
+    rempart_store_remove_subscription_sync (
+        store, ((RempartSubscription *) g_ptr_array_index (subs, i))->id, NULL);
+
+  window = rempart_preferences_window_new (NULL, store, rempart_application_get_settings (app));
+  g_signal_connect (window, "subscription-added", G_CALLBACK (count_cb), &added);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Not a list: said, and no dialog. */
+  g_assert_null (rempart_preferences_move_import_text (window, store, "hello\n", 6, &error));
+  g_assert_error (error, REMPART_JOIN_ERROR, REMPART_JOIN_ERROR_BAD_LIST);
+  g_clear_error (&error);
+  g_assert_true (dialog_gone (NULL));
+
+  dialog = rempart_preferences_move_import_text (window, store, text, strlen (text), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *confirm = child (dialog, "confirm_button");
+
+      g_assert_true (rempart_ui_test_iterate_until (dialog_checked, dialog));
+      g_assert_cmpstr (
+          adw_window_title_get_title (ADW_WINDOW_TITLE (child (dialog, "window_title"))), ==,
+          "Import Groups");
+      g_assert_true (gtk_widget_is_sensitive (confirm));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == confirm);
+      if (i == 0)
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (dialog, "cancel_button")),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "Skip");
+      g_assert_true (rempart_ui_test_press_key (confirm, GDK_KEY_Return, 0));
+      g_assert_true (rempart_ui_test_iterate_until (
+          i == 0 ? (gboolean (*) (gpointer)) rempart_join_dialog_is_checking : dialog_gone,
+          dialog));
+    }
+
+  g_assert_cmpuint (added, ==, 2);
+  g_clear_pointer (&subs, g_ptr_array_unref);
+  subs = subscriptions ();
+  g_assert_cmpstr (find_sub (subs, "/good.json")->public_key, ==, key_a_b64);
+  g_assert_cmpstr (find_sub (subs, "/third.json")->public_key, ==, key_a_b64);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* -------------------------------------------------------------------------------------- */
 
 static gboolean
@@ -404,6 +539,7 @@ main (int argc, char *argv[])
   files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   publish ("/good.json", feed, secret_a);
   publish ("/other.json", feed, secret_b);
+  publish ("/third.json", feed, secret_a);
   server = rempart_test_server_new (NULL, &base);
   soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
 
@@ -415,6 +551,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/join/key-does-not-match-the-feed", test_key_mismatch);
   g_test_add_func ("/join/already-followed-with-another-key", test_already_followed);
   g_test_add_func ("/join/bad-links-and-a-missing-feed", test_bad_links);
+  g_test_add_func ("/join/add-page-takes-a-link", test_add_page_takes_a_link);
+  g_test_add_func ("/join/move-to-a-new-computer", test_move_to_a_new_computer);
   status = g_test_run ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-feed-parser.h"
+#include "rempart-join-link.h"
 #include "rempart-minisign.h"
 #include "rempart-preferences-add-page.h"
 #include "rempart-ui-utils.h"
@@ -28,6 +29,10 @@ struct _RempartPreferencesAddPage
   char *public_key; /* base64 line; NULL when the field is empty or wrong */
   gboolean key_valid;
   gboolean adding;
+
+  /* The address a pasted join link filled in, and what to say under it while it stays. */
+  char *link_url;
+  char *link_note;
 
   /* Errors show once the volunteer has had a chance to finish typing: after Enter, leaving
    * the field or pressing Add; from then on they follow each keystroke. */
@@ -143,11 +148,54 @@ update_add_enabled (RempartPreferencesAddPage *self)
                                      self->store != NULL);
 }
 
+/* A join link pasted in the address field fills in the form from it: its address, and its
+ * key (whose message then gives the key id). A bad link says what is wrong with it at once:
+ * a link is pasted whole, never typed. */
+static gboolean
+fill_from_join_link (RempartPreferencesAddPage *self, const char *text)
+{
+  g_autoptr (RempartJoinLink) link = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!rempart_join_link_looks_like_link (text))
+    return FALSE;
+
+  link = rempart_join_link_parse (text, &error);
+  if (link == NULL)
+    {
+      g_clear_pointer (&self->address, g_free);
+      set_message (self->address_row, self->address_message, error->message, TRUE);
+      update_add_enabled (self);
+      return TRUE;
+    }
+
+  g_free (self->link_url);
+  self->link_url = g_strdup (link->feed_url);
+  g_free (self->link_note);
+  if (link->name != NULL)
+    /* Translators: %s is a group's name, as its join link gives it */
+    self->link_note = g_strdup_printf (_ ("Filled in from the join link of “%s”."), link->name);
+  else
+    self->link_note = g_strdup (_ ("Filled in from the join link."));
+
+  self->key_touched = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row),
+                         link->public_key != NULL ? link->public_key : "");
+  /* Sets self->address through check_address() again. */
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), link->feed_url);
+  gtk_editable_set_position (GTK_EDITABLE (self->address_row), -1);
+
+  return TRUE;
+}
+
 static void
 check_address (RempartPreferencesAddPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
   g_autoptr (GError) error = NULL;
+
+  if (fill_from_join_link (self, text))
+    return;
 
   g_clear_pointer (&self->address, g_free);
 
@@ -159,7 +207,8 @@ check_address (RempartPreferencesAddPage *self)
     set_message (self->address_row, self->address_message,
                  self->address_touched ? error->message : NULL, TRUE);
   else
-    set_message (self->address_row, self->address_message, NULL, FALSE);
+    set_message (self->address_row, self->address_message,
+                 g_strcmp0 (self->address, self->link_url) == 0 ? self->link_note : NULL, FALSE);
 
   update_add_enabled (self);
 }
@@ -373,6 +422,8 @@ rempart_preferences_add_page_finalize (GObject *object)
 
   g_free (self->address);
   g_free (self->public_key);
+  g_free (self->link_url);
+  g_free (self->link_note);
 
   G_OBJECT_CLASS (rempart_preferences_add_page_parent_class)->finalize (object);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-preferences-move.h"
 #include "rempart-preferences-window.h"
 #include "rempart-template-page.h"
 #include "rempart-ui-utils.h"
@@ -440,6 +441,22 @@ add_page_cancelled_cb (RempartPreferencesWindow *self)
 }
 
 static void
+export_groups_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (widget);
+
+  rempart_preferences_move_export (self, self->store);
+}
+
+static void
+import_groups_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (widget);
+
+  rempart_preferences_move_import (self, self->store);
+}
+
+static void
 add_group_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rempart_preferences_window_show_add_group (REMPART_PREFERENCES_WINDOW (widget));
@@ -647,6 +664,10 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, templates_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-group", NULL, add_group_activated_cb);
+  gtk_widget_class_install_action (widget_class, "prefs.export-groups", NULL,
+                                   export_groups_activated_cb);
+  gtk_widget_class_install_action (widget_class, "prefs.import-groups", NULL,
+                                   import_groups_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "prefs.add-group",
                                        NULL);
 }
