@@ -33,6 +33,8 @@ error_code_for (int rc)
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
         return REMPART_STORE_ERROR_CORRUPT;
+      case SQLITE_READONLY:
+        return REMPART_STORE_ERROR_READ_ONLY;
       default:
         return REMPART_STORE_ERROR_FAILED;
     }
@@ -65,6 +67,13 @@ rempart_sqlite_set_error (GError **error, sqlite3 *db, int rc, const char *path)
         g_set_error (error, REMPART_STORE_ERROR, code,
                      _ ("The database “%s” is damaged. Rempart can keep a copy aside and start "
                         "fresh. (SQLite: %s)"),
+                     path, detail);
+        break;
+      case REMPART_STORE_ERROR_READ_ONLY:
+        g_set_error (error, REMPART_STORE_ERROR, code,
+                     _ ("The database “%s” cannot be written: it or its folder is "
+                        "write-protected. Give your user write permission on both, then try "
+                        "again. (SQLite: %s)"),
                      path, detail);
         break;
       default:

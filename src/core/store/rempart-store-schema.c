@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rempart-store-private.h"
 
@@ -257,6 +258,44 @@ fail:
   return FALSE;
 }
 
+/* The database and its folder must be writable: SQLite opens a write-protected file
+ * read-only without a word (the first draft would then fail), and it creates -wal and -shm
+ * files beside the database. access() asks the kernel, which also refuses root an immutable
+ * file or a read-only mount. Nothing is written. */
+static gboolean
+check_writable (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_READ_ONLY,
+                   _ ("Rempart cannot write to its database “%s”: the file is write-protected "
+                      "(%s). Your actions and drafts are saved there: give your user write "
+                      "permission on the file (for example with “chmod u+w”), then try "
+                      "again. The file was left untouched."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_access (dir, W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_READ_ONLY,
+                   _ ("Rempart cannot write in the folder “%s”, which holds its database: it is "
+                      "write-protected (%s). The database needs to keep files beside it there: "
+                      "give your user write permission on the folder, then try again. Nothing "
+                      "was changed."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Private API                                                                            */
 /* -------------------------------------------------------------------------------------- */
@@ -288,9 +327,20 @@ rempart_store_schema_open (RempartStoreWorker *worker, GError **error)
         }
     }
 
+  if (!check_writable (path, error))
+    return FALSE;
+
   db = rempart_sqlite_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
     return FALSE;
+
+  /* Whatever access() said, SQLite may still have fallen back to read-only. */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      rempart_sqlite_set_error (error, NULL, SQLITE_READONLY, path);
+      sqlite3_close (db);
+      return FALSE;
+    }
   rempart_store_worker_set_db (worker, db);
 
   /* NORMAL is safe in WAL mode against a crash of the process (a committed transaction is in

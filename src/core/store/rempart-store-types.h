@@ -23,6 +23,7 @@ typedef enum
   REMPART_STORE_ERROR_BUSY,      /* another process holds it past the busy timeout */
   REMPART_STORE_ERROR_NOT_FOUND, /* no such subscription, action or template */
   REMPART_STORE_ERROR_CLOSED,
+  REMPART_STORE_ERROR_READ_ONLY, /* the file or its folder cannot be written: left untouched */
 } RempartStoreError;
 
 GQuark rempart_store_error_quark (void);
