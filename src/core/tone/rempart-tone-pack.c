@@ -84,7 +84,12 @@ same_tokens (const TonePhrase *a, char **tokens, guint n_tokens)
 /* Adds a phrase; the first list that names a phrase wins, so the packs list insults and
  * dehumanising terms before the adjectives. */
 static void
-phrase_set_add (TonePhraseSet *set, char **tokens, guint n_tokens, guint8 kind, guint8 suggestion)
+phrase_set_add (TonePhraseSet *set,
+                char **tokens,
+                guint n_tokens,
+                guint8 kind,
+                guint8 suggestion,
+                guint8 context)
 {
   GPtrArray *list = g_hash_table_lookup (set->by_first, tokens[0]);
   TonePhrase *phrase;
@@ -107,6 +112,7 @@ phrase_set_add (TonePhraseSet *set, char **tokens, guint n_tokens, guint8 kind, 
   phrase->n_tokens = n_tokens;
   phrase->kind = kind;
   phrase->suggestion = suggestion;
+  phrase->context = context;
   g_ptr_array_add (list, phrase);
   g_ptr_array_sort (list, compare_longest_first);
 }
@@ -138,6 +144,61 @@ parse_suggestion (const char *name, guint8 *out)
   return FALSE;
 }
 
+static gboolean
+parse_context (const char *name, guint8 *out)
+{
+  if (strcmp (name, "anywhere") == 0)
+    *out = TONE_CONTEXT_ANYWHERE;
+  else if (strcmp (name, "predicate") == 0)
+    *out = TONE_CONTEXT_PREDICATE;
+  else if (strcmp (name, "alone") == 0)
+    *out = TONE_CONTEXT_ALONE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A generalisation pattern: words, and "*" for any one word ("all * are", "* are all"). A
+ * pattern that starts with a wildcard is kept under the key "*". */
+static char **
+tokenize_pattern (const char *phrase, guint *n_tokens)
+{
+  g_auto (GStrv) parts = g_strsplit_set (phrase, " \t", -1);
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto (GStrv) words = NULL;
+      guint n = 0;
+
+      if (parts[i][0] == '\0')
+        continue;
+      if (strcmp (parts[i], TONE_WILDCARD) == 0)
+        {
+          g_ptr_array_add (tokens, g_strdup (TONE_WILDCARD));
+          continue;
+        }
+      words = tone_tokenize_phrase (parts[i], &n);
+      if (words == NULL)
+        return NULL;
+      for (guint w = 0; w < n; w++)
+        g_ptr_array_add (tokens, g_steal_pointer (&words[w]));
+    }
+
+  /* At least one word besides the wildcards. */
+  {
+    guint words = 0;
+
+    for (guint i = 0; i < tokens->len; i++)
+      words += strcmp (g_ptr_array_index (tokens, i), TONE_WILDCARD) != 0;
+    if (words == 0)
+      return NULL;
+  }
+  *n_tokens = tokens->len;
+  g_ptr_array_add (tokens, NULL);
+  return (char **) g_ptr_array_steal (tokens, NULL);
+}
+
 static gboolean invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static gboolean
@@ -164,16 +225,18 @@ string_member (JsonObject *object, const char *member)
   return json_node_get_string (node);
 }
 
-/* Reads the list @member: strings, or objects {"text": …, "suggestion": …}. Entries become
- * phrases of @set, or, when @set is NULL, single normalised words of the hash set @words. */
+/* Reads the list @member: strings, or objects {"text": …, "suggestion": …, "context": …}.
+ * Entries become phrases of @set, or, when @set is NULL, single normalised words of the hash
+ * set @words. */
 static gboolean
-read_list (JsonObject *root,
-           const char *member,
-           guint8 kind,
-           TonePhraseSet *set,
-           GHashTable *words,
-           const char *display_name,
-           GError **error)
+read_list_full (JsonObject *root,
+                const char *member,
+                guint8 kind,
+                TonePhraseSet *set,
+                GHashTable *words,
+                gboolean wildcards,
+                const char *display_name,
+                GError **error)
 {
   JsonNode *node = json_object_get_member (root, member);
   JsonArray *array;
@@ -192,6 +255,7 @@ read_list (JsonObject *root,
       JsonNode *element = json_array_get_element (array, i);
       const char *phrase = NULL;
       guint8 suggestion = TONE_SUGGESTION_DEFAULT;
+      guint8 context = TONE_CONTEXT_ANYWHERE;
       char **tokens;
       guint n_tokens = 0;
 
@@ -211,6 +275,13 @@ read_list (JsonObject *root,
                             _ ("%s: entry %u of “%s” names a suggestion Rempart does not know "
                                "(“%s”); fix the rule pack"),
                             display_name, i, member, name);
+          name = string_member (object, "context");
+          if (name != NULL && !parse_context (name, &context))
+            return invalid (error,
+                            _ ("%s: entry %u of “%s” names a context Rempart does not know "
+                               "(“%s”; expected anywhere, predicate or alone); fix the rule "
+                               "pack"),
+                            display_name, i, member, name);
         }
       if (phrase == NULL)
         return invalid (error,
@@ -218,14 +289,15 @@ read_list (JsonObject *root,
                            "“text”; fix the rule pack"),
                         display_name, i, member);
 
-      tokens = tone_tokenize_phrase (phrase, &n_tokens);
+      tokens = wildcards ? tokenize_pattern (phrase, &n_tokens)
+                         : tone_tokenize_phrase (phrase, &n_tokens);
       if (tokens == NULL)
         return invalid (error, _ ("%s: entry %u of “%s” has no word in it; fix the rule pack"),
                         display_name, i, member);
 
       if (set != NULL)
         {
-          phrase_set_add (set, tokens, n_tokens, kind, suggestion);
+          phrase_set_add (set, tokens, n_tokens, kind, suggestion, context);
         }
       else
         {
@@ -242,6 +314,49 @@ read_list (JsonObject *root,
     }
 
   return TRUE;
+}
+
+static gboolean
+read_list (JsonObject *root,
+           const char *member,
+           guint8 kind,
+           TonePhraseSet *set,
+           GHashTable *words,
+           const char *display_name,
+           GError **error)
+{
+  return read_list_full (root, member, kind, set, words, FALSE, display_name, error);
+}
+
+/* The one-word labels, indexed for disguised spellings (rempart-tone-disguise.c). */
+static void
+index_single_labels (RempartTonePack *pack)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, pack->labels.by_first);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *list = value;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          TonePhrase *phrase = g_ptr_array_index (list, i);
+          gsize len;
+
+          if (phrase->n_tokens != 1 || phrase->kind == TONE_LABEL_LITERAL)
+            continue;
+          len = strlen (phrase->tokens[0]);
+          while (pack->single_by_length->len <= len)
+            g_ptr_array_add (pack->single_by_length, g_ptr_array_new ());
+          g_ptr_array_add (g_ptr_array_index (pack->single_by_length, len), phrase);
+          pack->max_label_length = MAX (pack->max_label_length, len);
+          g_hash_table_add (
+              pack->letter_sums,
+              g_memdup2 (&(guint64){ tone_letter_sum (phrase->tokens[0], len) }, sizeof (guint64)));
+        }
+    }
 }
 
 static void
@@ -316,11 +431,21 @@ pack_new (void)
   g_atomic_ref_count_init (&pack->ref_count);
   phrase_set_init (&pack->labels);
   phrase_set_init (&pack->address);
+  phrase_set_init (&pack->copulas);
+  phrase_set_init (&pack->mention_cues);
+  phrase_set_init (&pack->reporting);
+  phrase_set_init (&pack->reporting_after);
+  phrase_set_init (&pack->generalisations);
   phrase_set_init (&pack->claim_cues);
   phrase_set_init (&pack->units);
   pack->fillers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack->intensifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pack->negations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack->refutations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pack->determiners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack->everyone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pack->single_by_length = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  pack->letter_sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   pack->emoji = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                        (GDestroyNotify) g_ptr_array_unref);
 
@@ -412,24 +537,40 @@ rempart_tone_pack_new_from_bytes (GBytes *json, const char *display_name, GError
   if (pack->language == NULL)
     pack->language = g_strdup ("und");
 
-  /* Order matters: an entry keeps the kind of the first list that names it. */
-  if (!read_list (object, "insults", TONE_LABEL_INSULT, &pack->labels, NULL, display_name, error) ||
+  /* Order matters: an entry keeps the kind of the first list that names it, and literal
+   * phrases come first so that they hide the labels inside them. */
+  if (!read_list (object, "literal", TONE_LABEL_LITERAL, &pack->labels, NULL, display_name,
+                  error) ||
+      !read_list (object, "insults", TONE_LABEL_INSULT, &pack->labels, NULL, display_name, error) ||
       !read_list (object, "dehumanising", TONE_LABEL_DEHUMANISING, &pack->labels, NULL,
                   display_name, error) ||
       !read_list (object, "insulting_adjectives", TONE_LABEL_INSULTING_ADJECTIVE, &pack->labels,
                   NULL, display_name, error) ||
+      !read_list (object, "health_adjectives", TONE_LABEL_HEALTH, &pack->labels, NULL, display_name,
+                  error) ||
       !read_list (object, "pejorative_adjectives", TONE_LABEL_ADJECTIVE, &pack->labels, NULL,
                   display_name, error) ||
       !read_list (object, "second_person", 0, &pack->address, NULL, display_name, error) ||
+      !read_list (object, "copulas", 0, &pack->copulas, NULL, display_name, error) ||
       !read_list (object, "fillers", 0, NULL, pack->fillers, display_name, error) ||
+      !read_list (object, "intensifiers", 0, NULL, pack->intensifiers, display_name, error) ||
       !read_list (object, "negations", 0, NULL, pack->negations, display_name, error) ||
+      !read_list (object, "refutations", 0, NULL, pack->refutations, display_name, error) ||
       !read_list (object, "determiners", 0, NULL, pack->determiners, display_name, error) ||
+      !read_list (object, "mention_cues", 0, &pack->mention_cues, NULL, display_name, error) ||
+      !read_list (object, "reporting", 0, &pack->reporting, NULL, display_name, error) ||
+      !read_list (object, "reporting_after", 0, &pack->reporting_after, NULL, display_name,
+                  error) ||
+      !read_list_full (object, "generalisations", 0, &pack->generalisations, NULL, TRUE,
+                       display_name, error) ||
+      !read_list (object, "everyone", 0, NULL, pack->everyone, display_name, error) ||
       !read_list (object, "claim_cues", 0, &pack->claim_cues, NULL, display_name, error) ||
       !read_list (object, "units", 0, &pack->units, NULL, display_name, error) ||
       !read_emoji (object, "mocking_emoji", FALSE, pack->emoji, display_name, error) ||
       !read_emoji (object, "insulting_emoji", TRUE, pack->emoji, display_name, error))
     return NULL;
 
+  index_single_labels (pack);
   return g_steal_pointer (&pack);
 }
 
@@ -488,11 +629,21 @@ rempart_tone_pack_unref (RempartTonePack *pack)
   g_free (pack->language);
   phrase_set_clear (&pack->labels);
   phrase_set_clear (&pack->address);
+  phrase_set_clear (&pack->copulas);
+  phrase_set_clear (&pack->mention_cues);
+  phrase_set_clear (&pack->reporting);
+  phrase_set_clear (&pack->reporting_after);
+  phrase_set_clear (&pack->generalisations);
   phrase_set_clear (&pack->claim_cues);
   phrase_set_clear (&pack->units);
   g_clear_pointer (&pack->fillers, g_hash_table_unref);
+  g_clear_pointer (&pack->intensifiers, g_hash_table_unref);
   g_clear_pointer (&pack->negations, g_hash_table_unref);
+  g_clear_pointer (&pack->refutations, g_hash_table_unref);
   g_clear_pointer (&pack->determiners, g_hash_table_unref);
+  g_clear_pointer (&pack->everyone, g_hash_table_unref);
+  g_clear_pointer (&pack->single_by_length, g_ptr_array_unref);
+  g_clear_pointer (&pack->letter_sums, g_hash_table_unref);
   g_clear_pointer (&pack->emoji, g_hash_table_unref);
   g_free (pack);
 }

@@ -37,29 +37,134 @@ is_apostrophe (gunichar c)
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == '`' || c == 0x00B4;
 }
 
-/* Whether @c is a quotation mark, and what it does to the "inside a quotation" state:
- * guillemets and „ open or close, the symmetric marks toggle (“…” in English, „…“ in
- * German, ”…” in Swedish all come out right). */
-static gboolean
-update_quote (gunichar c, gboolean *in_quote)
+/* Quotation marks, by family: a quotation opens with any mark of a family and closes with
+ * a mark of the same family, so that “…”, „…“, ”…”, "…", «…», »…«, ‹…›, '…', ‘…’, ‚…‘ and
+ * […] all come out right; marks of other families inside are the quotation's own. */
+typedef enum
+{
+  QUOTE_NONE,
+  QUOTE_DOUBLE,
+  QUOTE_GUILLEMET,
+  QUOTE_SINGLE_GUILLEMET,
+  QUOTE_SINGLE,
+  QUOTE_BRACKET,
+} QuoteKind;
+
+typedef struct
+{
+  QuoteKind kind;
+  guint first_token; /* the first token after the opening mark */
+} QuoteState;
+
+static QuoteKind
+quote_family (gunichar c)
 {
   switch (c)
     {
-      case 0x00AB: /* « */
-      case 0x201E: /* „ */
-        *in_quote = TRUE;
-        return TRUE;
-      case 0x00BB: /* » */
-        *in_quote = FALSE;
-        return TRUE;
       case '"':
       case 0x201C: /* “ */
       case 0x201D: /* ” */
-        *in_quote = !*in_quote;
-        return TRUE;
+      case 0x201E: /* „ */
+      case 0x201F: /* ‟ */
+        return QUOTE_DOUBLE;
+      case 0x00AB: /* « */
+      case 0x00BB: /* » */
+        return QUOTE_GUILLEMET;
+      case 0x2039: /* ‹ */
+      case 0x203A: /* › */
+        return QUOTE_SINGLE_GUILLEMET;
+      case '\'':
+      case 0x2018: /* ‘ */
+      case 0x2019: /* ’ */
+      case 0x201A: /* ‚ */
+        return QUOTE_SINGLE;
+      case '[':
+      case ']':
+        return QUOTE_BRACKET;
       default:
-        return FALSE;
+        return QUOTE_NONE;
     }
+}
+
+/* The character at @next, or 0 at the end: read only when a rule needs it. */
+static inline gunichar
+peek (const char *next, const char *end)
+{
+  return next < end ? g_utf8_get_char (next) : 0;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return c != 0 && (c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c));
+}
+
+/* Whether @c, between @prev and @next, is a quotation mark, and what it does: a quotation
+ * only counts once it is closed (in the same paragraph), and then every token inside it is
+ * marked, so that a stray mark never hides the rest of a reply. A single quote is one only
+ * at the edge of a word ('vermin'), never inside one (don't, t’es, l'idiot). */
+static gboolean
+update_quote (ToneText *text,
+              QuoteState *state,
+              gunichar c,
+              gunichar prev,
+              const char *next,
+              const char *end)
+{
+  QuoteKind family = quote_family (c);
+  gboolean opens, closes;
+
+  if (family == QUOTE_NONE)
+    return FALSE;
+
+  switch (family)
+    {
+      case QUOTE_SINGLE:
+        opens = !is_word_char (prev) && is_word_char (peek (next, end));
+        closes = (is_word_char (prev) || prev == '.' || prev == '!' || prev == '?') &&
+                 !is_word_char (peek (next, end));
+        break;
+      case QUOTE_BRACKET:
+        opens = c == '[';
+        closes = c == ']';
+        break;
+      case QUOTE_DOUBLE:
+        opens = TRUE;
+        closes = c != 0x201E; /* „ only opens */
+        break;
+      case QUOTE_NONE:
+      case QUOTE_GUILLEMET:
+      case QUOTE_SINGLE_GUILLEMET:
+      default:
+        opens = closes = TRUE;
+        break;
+    }
+
+  if (state->kind == QUOTE_NONE && opens)
+    {
+      state->kind = family;
+      state->first_token = text->tokens->len;
+    }
+  else if (state->kind == family && closes)
+    {
+      for (guint i = state->first_token; i < text->tokens->len; i++)
+        g_array_index (text->tokens, ToneToken, i).flags |= TONE_TOKEN_IN_QUOTE;
+      state->kind = QUOTE_NONE;
+    }
+
+  return TRUE;
+}
+
+/* Leetspeak inside a word: "s@lope", "a$$hole", "$alope" (but "$40" is money). */
+static gunichar
+disguised_letter (gunichar c, gboolean in_token, gunichar prev, gunichar next)
+{
+  if (c == '@' && in_token && next < 0x80 && g_ascii_isalpha (next))
+    return 'a';
+  if (c == '$' && next < 0x80 && (g_ascii_isalpha (next) || (in_token && next == '$')) &&
+      (in_token || !is_word_char (prev)))
+    return 's';
+  return 0;
 }
 
 static void
@@ -126,11 +231,12 @@ tone_text_new (const char *str, gsize length)
   const char *p = str;
   const char *end = str + length;
   ToneToken token = { 0 };
+  QuoteState quote = { QUOTE_NONE, 0 };
   gboolean in_token = FALSE;
   gboolean soft = TRUE;
-  gboolean in_quote = FALSE;
-  gboolean is_digits = TRUE;
+  gboolean has_digit = FALSE, has_letter = FALSE;
   guint pending = 0;
+  guint handle = 0;
   gunichar prev = 0;
   glong ci = 0;
 
@@ -144,6 +250,7 @@ tone_text_new (const char *str, gsize length)
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
+      gunichar letter = 0;
       gsize url_len;
 
       if (!in_token && (c == 'h' || c == 'H' || c == 'w' || c == 'W') &&
@@ -161,32 +268,46 @@ tone_text_new (const char *str, gsize length)
           g_array_append_val (text->urls, span);
           soft = FALSE;
           pending = 0;
+          handle = 0;
           prev = '/';
           continue;
         }
 
-      if (c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c))
+      if (c == '@' || c == '$')
+        letter = disguised_letter (c, in_token, prev, peek (next, end));
+
+      if (letter != 0 || (c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c)))
         {
           if (!in_token)
             {
               in_token = TRUE;
-              is_digits = TRUE;
+              has_digit = has_letter = FALSE;
               memset (&token, 0, sizeof token);
               token.start_byte = p - str;
               token.start_char = ci;
               token.norm_offset = text->norm->len;
-              token.flags =
-                  pending | (soft ? TONE_TOKEN_SOFT_GAP : 0) | (in_quote ? TONE_TOKEN_IN_QUOTE : 0);
+              token.flags = pending | (soft ? TONE_TOKEN_SOFT_GAP : 0);
             }
-          append_folded (text->norm, c);
-          if (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c))
-            token.n_upper++;
-          else if (c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c))
-            token.n_lower++;
-          else if (c >= 0x80 && g_unichar_istitle (c)) /* slow: a table scan */
-            token.n_upper++;
-          if (c < 0x80 ? !g_ascii_isdigit (c) : !g_unichar_isdigit (c))
-            is_digits = FALSE;
+          if (letter != 0)
+            {
+              g_string_append_c (text->norm, (char) letter);
+              token.flags |= TONE_TOKEN_LEET;
+              has_letter = TRUE;
+            }
+          else
+            {
+              append_folded (text->norm, c);
+              if (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c))
+                token.n_upper++;
+              else if (c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c))
+                token.n_lower++;
+              else if (c >= 0x80 && g_unichar_istitle (c)) /* slow: a table scan */
+                token.n_upper++;
+              if (c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c))
+                has_digit = TRUE;
+              else
+                has_letter = TRUE;
+            }
           token.end_byte = next - str;
           token.end_char = ci + 1;
         }
@@ -196,38 +317,53 @@ tone_text_new (const char *str, gsize length)
           token.end_byte = next - str;
           token.end_char = ci + 1;
         }
-      else if (in_token && is_hyphen (c) && next < end &&
-               g_unichar_isalnum (g_utf8_get_char (next)))
+      else if (in_token && is_hyphen (c) && g_unichar_isalnum (peek (next, end)))
         {
           g_string_append_c (text->norm, '-');
+        }
+      else if (in_token && c == '*' && has_letter && !has_digit)
+        {
+          /* A masked letter: "c*nnard", "id**t", "con**". */
+          g_string_append_c (text->norm, '*');
+          token.flags |= TONE_TOKEN_MASKED;
+          token.end_byte = next - str;
+          token.end_char = ci + 1;
         }
       else
         {
           if (in_token)
             {
               in_token = FALSE;
-              if (is_digits)
+              if (has_digit && !has_letter)
                 token.flags |= TONE_TOKEN_DIGITS;
+              else if (has_digit)
+                token.flags |= TONE_TOKEN_LEET;
               g_string_append_c (text->norm, '\0');
               g_array_append_val (text->tokens, token);
               soft = TRUE;
               pending = 0;
+              handle = token.flags & (TONE_TOKEN_HASHTAG | TONE_TOKEN_MENTION);
             }
 
+          /* A handle goes on across underscores: "@big_idiot_99", "#stop_parasites". */
           if (c == '#')
             pending = TONE_TOKEN_HASHTAG;
           else if (c == '@')
             pending = TONE_TOKEN_MENTION;
+          else if (c == '_' && (handle != 0 || pending != 0))
+            pending = handle != 0 ? handle : pending;
           else
             pending = 0;
+          handle = 0;
 
           if (c == '\n' || c == 0x2029)
             {
-              in_quote = FALSE;
+              quote.kind = QUOTE_NONE;
               soft = FALSE;
             }
-          else if (update_quote (c, &in_quote) || g_unichar_isspace (c) || is_apostrophe (c) ||
-                   g_unichar_ismark (c) || c == '#' || c == '@')
+          else if (update_quote (text, &quote, c, prev, next, end) || g_unichar_isspace (c) ||
+                   is_apostrophe (c) || g_unichar_ismark (c) || c == '#' || c == '@' ||
+                   (c == '_' && pending != 0))
             ; /* a soft gap stays soft */
           else
             soft = FALSE;
@@ -240,8 +376,10 @@ tone_text_new (const char *str, gsize length)
 
   if (in_token)
     {
-      if (is_digits)
+      if (has_digit && !has_letter)
         token.flags |= TONE_TOKEN_DIGITS;
+      else if (has_digit)
+        token.flags |= TONE_TOKEN_LEET;
       g_string_append_c (text->norm, '\0');
       g_array_append_val (text->tokens, token);
     }
@@ -335,8 +473,12 @@ tone_phrase_set_match (const TonePhraseSet *set, const ToneText *text, guint i)
           const ToneToken *token = tone_text_get (text, i + k);
 
           if (!(token->flags & TONE_TOKEN_SOFT_GAP) ||
-              (token->flags & (TONE_TOKEN_HASHTAG | TONE_TOKEN_MENTION)) ||
-              strcmp (tone_text_token (text, i + k), phrase->tokens[k]) != 0)
+              (token->flags & (TONE_TOKEN_HASHTAG | TONE_TOKEN_MENTION)))
+            break;
+          /* Only generalisation patterns have wildcards ("all * are"). */
+          if (phrase->tokens[k][0] == '*' && phrase->tokens[k][1] == '\0')
+            continue;
+          if (strcmp (tone_text_token (text, i + k), phrase->tokens[k]) != 0)
             break;
         }
       if (k == phrase->n_tokens)
@@ -344,4 +486,22 @@ tone_phrase_set_match (const TonePhraseSet *set, const ToneText *text, guint i)
     }
 
   return NULL;
+}
+
+gboolean
+tone_phrase_set_ends_before (const TonePhraseSet *set, const ToneText *text, guint i)
+{
+  /* Phrases of these lists are short: "the word", "c'est", "so genannte". */
+  for (guint back = 1; back <= 4 && back <= i; back++)
+    {
+      const TonePhrase *phrase;
+
+      if (!(tone_text_get (text, i - back + 1)->flags & TONE_TOKEN_SOFT_GAP))
+        return FALSE;
+      phrase = tone_phrase_set_match (set, text, i - back);
+      if (phrase != NULL && phrase->n_tokens == back)
+        return TRUE;
+    }
+
+  return FALSE;
 }

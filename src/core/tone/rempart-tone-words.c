@@ -19,8 +19,6 @@
 
 /* How many fillers ("a", "so", "vraiment", "echt") may stand between "you are" and a label. */
 #define MAX_FILLERS 3
-/* How many words back a negation ("not", "pas", "keine", "inte") still refutes a label. */
-#define NEGATION_WINDOW 3
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -74,39 +72,41 @@ suggestion_text (guint8 suggestion, ToneLabelKind kind)
     }
 }
 
-static gboolean
-is_negated (ToneChecker *ch, guint i)
-{
-  for (guint back = 1; back <= NEGATION_WINDOW && back <= i; back++)
-    {
-      if (!(tone_text_get (ch->text, i - back + 1)->flags & TONE_TOKEN_SOFT_GAP))
-        return FALSE;
-      if (g_hash_table_contains (ch->pack->negations, tone_text_token (ch->text, i - back)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Words: insults, dehumanising terms, "you are + label"                                  */
 /* -------------------------------------------------------------------------------------- */
 
+/* Whether a label found outside a "you are" pattern counts as the volunteer's own word. */
 static gboolean
-label_counts_alone (ToneChecker *ch, const TonePhrase *label, guint i)
+label_counts_alone (ToneChecker *ch, const TonePhrase *label, guint i, guint last)
 {
+  const ToneToken *token = tone_text_get (ch->text, i);
+
   switch ((ToneLabelKind) label->kind)
     {
       case TONE_LABEL_INSULT:
       case TONE_LABEL_DEHUMANISING:
-        return TRUE;
+        if (label->context == TONE_CONTEXT_PREDICATE && !tone_is_predicate (ch, i))
+          return FALSE;
+        if (label->context == TONE_CONTEXT_ALONE && !tone_is_alone (ch, last))
+          return FALSE;
+        break;
       case TONE_LABEL_INSULTING_ADJECTIVE:
-        return i > 0 && (tone_text_get (ch->text, i)->flags & TONE_TOKEN_SOFT_GAP) &&
-               g_hash_table_contains (ch->pack->determiners, tone_text_token (ch->text, i - 1));
+        if (i == 0 || !(token->flags & TONE_TOKEN_SOFT_GAP) ||
+            !g_hash_table_contains (ch->pack->determiners, tone_text_token (ch->text, i - 1)))
+          return FALSE;
+        break;
       case TONE_LABEL_ADJECTIVE:
+      case TONE_LABEL_HEALTH:
+      case TONE_LABEL_LITERAL:
       default:
         return FALSE;
     }
+
+  /* Quoted, negated or reported labels ("they are not vermin", "the word vermin", "calling
+   * people vermin is…") are the volunteer objecting to them. */
+  return !(token->flags & TONE_TOKEN_IN_QUOTE) && !tone_is_negated (ch, i) &&
+         !tone_is_reported (ch, i, last);
 }
 
 /* "you are (a total) idiot", "t’es vraiment débile", "ihr seid Ungeziefer", "din idiot".
@@ -124,6 +124,7 @@ check_address (ToneChecker *ch, guint i, guint *next)
   for (guint c = 0; c < candidates->len; c++)
     {
       const TonePhrase *address = g_ptr_array_index (candidates, c);
+      gboolean intensified = FALSE;
       guint k;
 
       /* Every candidate, longest first: "you are" may fail where "you" (vocative) fits. */
@@ -142,29 +143,38 @@ check_address (ToneChecker *ch, guint i, guint *next)
       for (guint fillers = 0; fillers <= MAX_FILLERS && k < text->tokens->len; fillers++, k++)
         {
           const ToneToken *token = tone_text_get (text, k);
-          const TonePhrase *label;
+          ToneLabelMatch label;
 
           if (!(token->flags & TONE_TOKEN_SOFT_GAP) || !tone_token_is_word (token))
             break;
 
-          label = tone_phrase_set_match (&ch->pack->labels, text, k);
-          if (label != NULL)
+          if (tone_match_label (ch, k, &label))
             {
+              guint last = k + label.n_tokens - 1;
+
+              /* "are you sick of…", "I'm sorry you were sick": a literal phrase, or a
+               * health word said without scorn, is no label. */
+              if (label.phrase->kind == TONE_LABEL_LITERAL ||
+                  (label.phrase->kind == TONE_LABEL_HEALTH && !intensified))
+                break;
+
               /* Quoting the hateful comment ("« vous êtes des parasites », écrivez-vous")
                * is not calling anyone names. */
               if (!(tone_text_get (text, i)->flags & TONE_TOKEN_IN_QUOTE))
                 add_token_hint (
-                    ch, REMPART_TONE_RULE_YOU_ARE_LABEL, i, k + label->n_tokens - 1,
-                    label->suggestion != TONE_SUGGESTION_DEFAULT
-                        ? suggestion_text (label->suggestion, label->kind)
+                    ch, REMPART_TONE_RULE_YOU_ARE_LABEL, i, last,
+                    label.phrase->suggestion != TONE_SUGGESTION_DEFAULT
+                        ? suggestion_text (label.phrase->suggestion, label.phrase->kind)
                         : _ ("Label the comment instead, for example: “This comment is unfair "
                              "to the families it talks about”"));
-              *next = k + label->n_tokens;
+              *next = last + 1;
               return TRUE;
             }
 
           if (!g_hash_table_contains (ch->pack->fillers, tone_text_token (text, k)))
             break;
+          if (g_hash_table_contains (ch->pack->intensifiers, tone_text_token (text, k)))
+            intensified = TRUE;
         }
     }
 
@@ -180,8 +190,8 @@ tone_check_words (ToneChecker *ch)
   while (i < text->tokens->len)
     {
       const ToneToken *token = tone_text_get (text, i);
-      const TonePhrase *label;
-      guint next;
+      ToneLabelMatch label;
+      guint next, last;
 
       if (!tone_token_is_word (token))
         {
@@ -194,25 +204,23 @@ tone_check_words (ToneChecker *ch)
           continue;
         }
 
-      label = tone_phrase_set_match (&ch->pack->labels, text, i);
-      if (label == NULL)
+      if (!tone_match_label (ch, i, &label))
         {
           i++;
           continue;
         }
 
-      /* Adjectives label whatever they follow: "this comment is stupid" is fair comment.
-       * Quoted or negated terms ("they are not vermin") refute the label. */
-      if (label_counts_alone (ch, label, i) && !(token->flags & TONE_TOKEN_IN_QUOTE) &&
-          !is_negated (ch, i))
+      /* Adjectives label whatever they follow: "this comment is stupid" is fair comment. */
+      last = i + label.n_tokens - 1;
+      if (label_counts_alone (ch, label.phrase, i, last))
         {
-          if (label->kind == TONE_LABEL_DEHUMANISING)
-            add_token_hint (ch, REMPART_TONE_RULE_DEHUMANISING, i, i + label->n_tokens - 1,
-                            suggestion_text (label->suggestion, label->kind));
+          if (label.phrase->kind == TONE_LABEL_DEHUMANISING)
+            add_token_hint (ch, REMPART_TONE_RULE_DEHUMANISING, i, last,
+                            suggestion_text (label.phrase->suggestion, label.phrase->kind));
           else
-            add_token_hint (ch, REMPART_TONE_RULE_INSULT, i, i + label->n_tokens - 1,
-                            suggestion_text (label->suggestion, label->kind));
+            add_token_hint (ch, REMPART_TONE_RULE_INSULT, i, last,
+                            suggestion_text (label.phrase->suggestion, label.phrase->kind));
         }
-      i += label->n_tokens;
+      i = last + 1;
     }
 }

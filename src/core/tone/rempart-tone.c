@@ -160,6 +160,7 @@ rempart_tone_check (RempartTonePack *pack, const char *text, const RempartToneCo
   ch.hints = hints;
 
   tone_check_words (&ch);
+  tone_check_generalising (&ch);
   tone_check_claims (&ch);
   tone_check_characters (&ch);
   tone_check_shouting (&ch);

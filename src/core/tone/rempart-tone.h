@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 #define REMPART_TONE_RULE_TOO_SHORT            "too-short"
 #define REMPART_TONE_RULE_TOO_LONG             "too-long"
 #define REMPART_TONE_RULE_TEMPLATE_COPY        "template-copy"
+#define REMPART_TONE_RULE_GENERALISING         "generalising"
 
 #define REMPART_TONE_DEFAULT_MIN_LENGTH 80
 #define REMPART_TONE_DEFAULT_MAX_LENGTH 1500
