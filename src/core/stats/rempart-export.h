@@ -31,7 +31,7 @@ const char *rempart_export_kind_to_string (RempartActionState kind);
  * (the feed's keyword, empty when none) and reply (the text, on "posted" rows). CSV is
  * RFC 4180 (CRLF, every field quoted, UTF-8); JSON is
  * {"format": "rempart-participation", "version": 1, "events": [{...}]} with the same names.
- * docs/participation-export.md describes both.
+ * src/core/stats/README.md describes both.
  */
 GBytes *rempart_export_build (GPtrArray *events, GPtrArray *replies, RempartExportFormat format);
 
