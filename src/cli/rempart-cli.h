@@ -32,6 +32,7 @@ int rempart_cli_join_link (int argc, char **argv);
 int rempart_cli_edit (int argc, char **argv);
 int rempart_cli_remove (int argc, char **argv);
 int rempart_cli_list (int argc, char **argv);
+int rempart_cli_export (int argc, char **argv);
 
 GOptionContext *rempart_cli_option_context_new (const char *command,
                                                 const char *parameters,

@@ -27,6 +27,7 @@ static const struct
   { "edit", rempart_cli_edit, N_ ("Change an action of a feed") },
   { "remove", rempart_cli_remove, N_ ("Remove actions from a feed") },
   { "list", rempart_cli_list, N_ ("List the actions of a feed") },
+  { "export", rempart_cli_export, N_ ("Sign a feed and write it into a folder to publish") },
   { "fetch", rempart_cli_fetch, N_ ("Download a feed as a volunteer’s app would") },
   { "join-link", rempart_cli_join_link, N_ ("Make the link, QR code and page to join the group") },
 };

@@ -42,7 +42,7 @@ expect 0 "--help: exit 0" "$feed" --help
 expect 0 "--version: exit 0" "$feed" --version
 output_has "rempart-feed 0.1.0" "--version prints the version"
 expect 2 "unknown command: exit 2" "$feed" frobnicate
-for cmd in validate verify sign keygen new add edit remove list fetch; do
+for cmd in validate verify sign keygen new add edit remove list export fetch; do
   expect 0 "$cmd --help: exit 0" "$feed" "$cmd" --help
 done
 expect 2 "validate without a file: exit 2" "$feed" validate
@@ -249,6 +249,31 @@ if cmp -s full.json full-before.json; then ok "a refused remove leaves the feed 
 expect 0 "remove an action" "$feed" remove full.json act-2
 check full.json '[i["id"] for i in d["items"]]' "['act-1']" "only the other action is left"
 expect 0 "the result validates strictly" "$feed" validate --strict full.json
+
+# --- export ------------------------------------------------------------------------------------
+mkdir site
+seq_before=$(field full.json 'd["_rempart"]["seq"]')
+expect 0 "export signs the feed into a folder" "$feed" export full.json site -s our.key --days 3
+check site/full.json 'd["_rempart"]["seq"]' $((seq_before + 1)) "the exported feed has a raised seq"
+check full.json 'd["_rempart"]["seq"]' $((seq_before + 1)) "and the moderators' file has it too"
+check site/full.json 'abs(__import__("datetime").datetime.fromisoformat(d["_rempart"]["expires"].replace("Z","+00:00")).timestamp() - __import__("time").time() - 3*86400) < 120' True "the copy is fresh for --days"
+expect 0 "the exported pair verifies" "$feed" verify site/full.json -p our.pub
+if command -v minisign > /dev/null; then
+  expect 0 "minisign verifies the exported pair" minisign -V -m site/full.json -p our.pub
+fi
+if [[ $(ls site | wc -l) == 2 ]]; then ok "export leaves no temporary file"; else not_ok "export leaves no temporary file"; fi
+printf 'correct horse\n' > pw.txt
+expect 0 "export with a password file" "$feed" export full.json site -s pw.key --password-file pw.txt
+expect 0 "that pair verifies with its key" "$feed" verify site/full.json -p pw.pub
+expect 0 "export with a password on a file descriptor" "$feed" export full.json site -s pw.key --password-fd 3 3< pw.txt
+printf 'wrong\n' > bad-pw.txt
+cp site/full.json site-before.json
+expect 1 "export refuses a wrong password" "$feed" export full.json site -s pw.key --password-file bad-pw.txt
+if cmp -s site/full.json site-before.json; then ok "a refused export leaves the folder untouched"; else not_ok "a refused export leaves the folder untouched"; fi
+expect 2 "export refuses both password options" "$feed" export full.json site -s pw.key --password-file pw.txt --password-fd 0
+expect 2 "export without a key" "$feed" export full.json site
+expect 2 "export to a missing folder" "$feed" export full.json no-such-dir -s our.key
+expect 1 "export refuses a feed the app would not take whole" "$feed" export skipped.json site -s our.key
 
 # --- fetch over loopback --------------------------------------------------------------------
 if [[ -x /usr/bin/python3 ]]; then

@@ -13,6 +13,7 @@
 #include "rempart-json.h"
 #include "rempart-keyring.h"
 #include "rempart-minisign.h"
+#include "rempart-publish.h"
 #include "rempart-store.h"
 #include "rempart-template-pack.h"
 #include "rempart-tone.h"
@@ -37,6 +38,7 @@ static const Domain domains[] = {
   { "rempart-json-error-quark", rempart_json_error_quark },
   { "rempart-keyring-error-quark", rempart_keyring_error_quark },
   { "rempart-minisign-error-quark", rempart_minisign_error_quark },
+  { "rempart-publish-error-quark", rempart_publish_error_quark },
   { "rempart-store-error-quark", rempart_store_error_quark },
   { "rempart-template-error-quark", rempart_template_error_quark },
   { "rempart-tone-error-quark", rempart_tone_error_quark },
