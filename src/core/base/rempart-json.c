@@ -255,11 +255,14 @@ check_bytes (const char *data,
   return TRUE;
 }
 
-/* json-glib says "<data>:11:18: Parse error: ..."; say it with the file name instead. */
+/* json-glib says "<data>:11:18: Parse error: ..."; say it with the file name instead. It
+ * quotes the token it did not expect cut after a number of bytes, sometimes inside a
+ * character: the message is made valid UTF-8 before anyone shows it. */
 static void
 set_json_error (GError *json_error, const char *display_name, GError **error)
 {
-  const char *message = json_error->message;
+  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+  const char *message = valid;
   guint line = 0, column = 0;
   int consumed = 0;
 

@@ -470,6 +470,22 @@ test_huge_numeric_ids (void)
   g_assert_cmpuint (g_list_model_get_n_items (rempart_feed_get_actions (feed)), ==, 3);
 }
 
+/* json-glib cuts the token it quotes in a syntax error after a number of bytes, which can
+ * fall inside a character: the message must still be UTF-8 (the fuzzer found it). */
+static void
+test_json_error_utf8 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) feed =
+      parse ("{\"a\": 1, \"mes à des clichés. On peut ne pas être d’accord\" 2}", &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "line 1, column"));
+}
+
 static void
 test_control_characters (void)
 {
@@ -665,6 +681,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-hostile/huge-title", test_huge_title);
   g_test_add_func ("/feed-hostile/numeric-ids", test_numeric_ids);
   g_test_add_func ("/feed-hostile/huge-numeric-ids", test_huge_numeric_ids);
+  g_test_add_func ("/feed-hostile/json-error-utf8", test_json_error_utf8);
   g_test_add_func ("/feed-hostile/control-characters", test_control_characters);
   g_test_add_func ("/feed-hostile/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/feed-hostile/nulls-everywhere", test_nulls_everywhere);
