@@ -17,6 +17,7 @@
 #include "rempart-store.h"
 #include "rempart-template-pack.h"
 #include "rempart-tone.h"
+#include "rempart-workspace.h"
 
 /*
  * A domain's name is what g_dbus_error and logs show, and what two copies of the library
@@ -42,6 +43,7 @@ static const Domain domains[] = {
   { "rempart-store-error-quark", rempart_store_error_quark },
   { "rempart-template-error-quark", rempart_template_error_quark },
   { "rempart-tone-error-quark", rempart_tone_error_quark },
+  { "rempart-workspace-error-quark", rempart_workspace_error_quark },
 };
 
 static void
