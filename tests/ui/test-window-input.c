@@ -15,6 +15,7 @@
 #include "rempart-action-row.h"
 #include "rempart-application.h"
 #include "rempart-composer.h"
+#include "rempart-session-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
 #include "rempart-window.h"
@@ -490,6 +491,144 @@ test_put_back (Fixture *fixture, gconstpointer user_data)
   wait_list (fixture, id, TRUE);
 }
 
+static const char *
+detail_title (Fixture *fixture)
+{
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (child (fixture, "detail_title")));
+}
+
+static gboolean
+session_is_possible (gpointer data)
+{
+  return gtk_widget_get_sensitive (child (data, "session_button"));
+}
+
+/* Writes @text as the reply to the action shown and queues it. */
+static void
+queue_reply (Fixture *fixture, const char *text)
+{
+  g_assert_true (
+      gtk_widget_activate_action (child (fixture, "action_page"), "page.write-reply", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (reply_has_focus, fixture));
+  gtk_text_buffer_set_text (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer_child (fixture, "text_view"))), text, -1);
+  g_assert_true (rempart_ui_test_press_key (composer_child (fixture, "text_view"), GDK_KEY_s,
+                                            GDK_CONTROL_MASK));
+}
+
+/* After Add to Queue the action page is back, and the header says so; the session button,
+ * off while nothing was queued, is on. */
+static void
+test_words_after_queue (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *session = child (fixture, "session_button");
+
+  open_first_action (fixture);
+  if (!gtk_widget_get_sensitive (session))
+    g_assert_nonnull (gtk_widget_get_tooltip_text (session));
+  queue_reply (fixture, "#jesuislà Une réponse pour la file.");
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+  g_assert_cmpstr (detail_title (fixture), ==, "Action");
+  g_assert_true (rempart_ui_test_iterate_until (session_is_possible, fixture));
+  g_assert_null (gtk_widget_get_tooltip_text (session));
+}
+
+static GtkWindow *
+find_session (Fixture *fixture)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (REMPART_IS_SESSION_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+page_says_posted (gpointer data)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (
+      child (data, "action_page"), REMPART_TYPE_ACTION_PAGE, "state_label"));
+
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "You posted a reply") == 0;
+}
+
+/* A session posts the reply of the action on screen: its page says so once the session ends. */
+static void
+test_words_after_session (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWindow *session;
+  g_autofree char *id = NULL;
+
+  open_first_action (fixture);
+  id = g_strdup (rempart_action_item_get_id (shown_item (fixture)));
+  queue_reply (fixture, "#jesuislà Celle-ci sera publiée pendant la session.");
+  g_assert_true (rempart_ui_test_iterate_until (session_is_possible, fixture));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, fixture));
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-session", NULL));
+  session = find_session (fixture);
+  g_assert_nonnull (session);
+  for (guint i = 0; i < 2000 && !(stored_state (fixture, id) & REMPART_ACTION_STATE_POSTED); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (session), "session.mark-posted", NULL);
+      rempart_ui_test_iterate_a_little ();
+    }
+  g_assert_true (stored_state (fixture, id) & REMPART_ACTION_STATE_POSTED);
+  gtk_window_close (session);
+
+  g_assert_true (rempart_ui_test_iterate_until (page_says_posted, fixture));
+}
+
+static gboolean
+status_says_failed (gpointer data)
+{
+  const char *status = gtk_label_get_text (GTK_LABEL (child (data, "sync_status_label")));
+
+  return g_str_has_prefix (status, "Last check failed: ");
+}
+
+/* A group whose last check failed never reads "Checked: just now". */
+static void
+test_words_failed_check (Fixture *fixture, gconstpointer user_data)
+{
+  RempartStore *store = rempart_application_get_store (fixture->app);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr (RempartSubscription) sub = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *groups = child (fixture, "groups_list");
+  gboolean found = FALSE;
+
+  sub = rempart_store_add_subscription_sync (store, "https://example.net/failing/feed.json", NULL,
+                                             &error);
+  g_assert_no_error (error);
+  sub->last_success = now - 2 * 24 * 3600;
+  sub->last_check = now;
+  g_free (sub->title);
+  sub->title = g_strdup ("Groupe en panne");
+  sub->last_error = g_strdup ("The server did not answer.");
+  g_assert_true (rempart_store_update_subscription_sync (store, sub, &error));
+  g_assert_no_error (error);
+
+  rempart_window_reload (REMPART_WINDOW (fixture->window));
+  g_assert_true (rempart_ui_test_iterate_until (status_says_failed, fixture));
+  for (GtkWidget *row = gtk_widget_get_first_child (groups); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Groupe en panne") ==
+            0)
+      {
+        g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                         "Last check failed"));
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  g_assert_true (rempart_store_remove_subscription_sync (store, sub->id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -514,6 +653,9 @@ main (int argc, char *argv[])
   ADD ("reply-tab-order", test_reply_tab_order);
   ADD ("dismiss-undo", test_dismiss_undo);
   ADD ("put-back", test_put_back);
+  ADD ("words-after-queue", test_words_after_queue);
+  ADD ("words-after-session", test_words_after_session);
+  ADD ("words-failed-check", test_words_failed_check);
 #undef ADD
 
   ret = g_test_run ();

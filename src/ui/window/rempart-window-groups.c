@@ -165,7 +165,15 @@ create_group_row (RempartSubscription *sub)
     {
       title = group_name (sub);
       checked = rempart_format_time_ago (sub->last_success, now);
-      if (sub->is_signed || sub->last_success == 0)
+      if (sub->last_error != NULL && sub->last_check > 0)
+        {
+          /* The last word is the last attempt: a failed check never reads as a success. */
+          g_autofree char *tried = rempart_format_time_ago (sub->last_check, now);
+
+          /* Translators: %s is “5 minutes ago” */
+          subtitle = g_strdup_printf (_ ("Last check failed: %s"), tried);
+        }
+      else if (sub->is_signed || sub->last_success == 0)
         /* Translators: %s is “5 minutes ago” or “Never” */
         subtitle = g_strdup_printf (_ ("Checked: %s"), checked);
       else
@@ -208,6 +216,7 @@ rempart_window_update_groups (RempartWindow *self)
 {
   GtkWidget *child;
   gint64 newest = 0;
+  gint64 newest_failure = 0;
   g_autofree char *ago = NULL;
   g_autofree char *status = NULL;
 
@@ -224,6 +233,8 @@ rempart_window_update_groups (RempartWindow *self)
         self->has_demo = TRUE;
       else
         newest = MAX (newest, sub->last_success);
+      if (!sub->is_bundled && sub->last_error != NULL)
+        newest_failure = MAX (newest_failure, sub->last_check);
     }
 
   if (self->sync != NULL && rempart_sync_get_checking_subscription (self->sync) != 0)
@@ -238,6 +249,12 @@ rempart_window_update_groups (RempartWindow *self)
     status = g_strdup (_ ("Check cancelled"));
   else if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
     status = g_strdup (_ ("Offline"));
+  else if (newest_failure > newest)
+    {
+      ago = rempart_format_time_ago (newest_failure, g_get_real_time () / G_USEC_PER_SEC);
+      /* Translators: %s is “5 minutes ago” */
+      status = g_strdup_printf (_ ("Last check failed: %s"), ago);
+    }
   else if (newest > 0)
     {
       ago = rempart_format_time_ago (newest, g_get_real_time () / G_USEC_PER_SEC);

@@ -43,6 +43,7 @@ struct _RempartWindow
   GtkListBox *views_list;
   GtkListBox *groups_list;
   GtkLabel *sync_status_label;
+  GtkWidget *session_button;
   GtkWidget *checking_box;
   GtkSpinner *checking_spinner;
   GtkLabel *checking_label;

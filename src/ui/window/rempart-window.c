@@ -107,6 +107,66 @@ update_back_button (RempartWindow *self)
                           composing || adw_leaflet_get_folded (self->leaflet));
 }
 
+static void
+queued_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GPtrArray) queued = NULL;
+  gboolean any;
+
+  queued = rempart_store_list_actions_finish (REMPART_STORE (source), result, NULL);
+  if (queued == NULL)
+    return;
+
+  /* A session with nothing to post would only say so: the button waits for a queued reply,
+   * and its tooltip says why it is off. */
+  any = queued->len > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session", any);
+  gtk_widget_set_tooltip_text (
+      self->session_button,
+      any ? NULL : _ ("Nothing is queued yet: write replies and add them to the queue first"));
+}
+
+static void
+update_session_button (RempartWindow *self)
+{
+  if (self->store != NULL)
+    rempart_store_list_actions_async (self->store, REMPART_ACTION_VIEW_QUEUED, self->cancellable,
+                                      queued_listed_cb, g_object_ref (self));
+}
+
+static void
+current_item_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartWindow) self = user_data;
+  g_autoptr (GPtrArray) all = NULL;
+
+  all = rempart_store_list_actions_finish (REMPART_STORE (source), result, NULL);
+  for (guint i = 0; all != NULL && self->current_item != NULL && i < all->len; i++)
+    {
+      RempartStoredAction *stored = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (stored->subscription_url,
+                     rempart_action_item_get_subscription_url (self->current_item)) == 0 &&
+          g_strcmp0 (rempart_action_get_id (stored->action),
+                     rempart_action_item_get_id (self->current_item)) == 0)
+        {
+          rempart_action_item_update (self->current_item, stored);
+          break;
+        }
+    }
+}
+
+/* The action shown may have left the list being shown (a session posted its reply): read it
+ * again, so that its page does not keep saying what is no longer true. */
+static void
+refresh_current_item (RempartWindow *self)
+{
+  if (self->store != NULL && self->current_item != NULL)
+    rempart_store_list_actions_async (self->store, REMPART_ACTION_VIEW_ALL, self->cancellable,
+                                      current_item_read_cb, g_object_ref (self));
+}
+
 static guint
 view_index (RempartActionView view)
 {
@@ -402,7 +462,9 @@ queued_cb (RempartComposer *composer, gpointer user_data)
   rempart_window_show_toast (self, _ ("Reply added to the queue"));
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
+  update_session_button (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
+  adw_window_title_set_title (self->detail_title, _ ("Action"));
 }
 
 static void
@@ -413,7 +475,9 @@ posted_cb (RempartComposer *composer, gpointer user_data)
   rempart_window_show_toast (self, _ ("Marked as posted. Thank you for taking part!"));
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
+  update_session_button (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
+  adw_window_title_set_title (self->detail_title, _ ("Action"));
 }
 
 /* The application retires the example actions and checks the new group: pass it on. */
@@ -468,6 +532,8 @@ session_closed_cb (GtkWindow *session, gpointer user_data)
 {
   /* The session marked replies as posted: the lists changed, not the groups. */
   rempart_action_model_reload (REMPART_WINDOW (user_data)->model);
+  refresh_current_item (REMPART_WINDOW (user_data));
+  update_session_button (REMPART_WINDOW (user_data));
 
   return FALSE;
 }
@@ -617,6 +683,7 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, views_list);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, groups_list);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, sync_status_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, session_button);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_box);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, checking_label);
@@ -805,6 +872,7 @@ rempart_window_set_store (RempartWindow *self, RempartStore *store)
 
   /* Setting the store already loads the list; only the groups are left to read. */
   rempart_action_model_set_store (self->model, store);
+  update_session_button (self);
   if (store != NULL)
     rempart_store_list_subscriptions_async (
         store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
@@ -824,6 +892,7 @@ rempart_window_reload (RempartWindow *self)
     return;
 
   rempart_action_model_reload (self->model);
+  update_session_button (self);
   rempart_store_list_subscriptions_async (
       self->store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
 }
