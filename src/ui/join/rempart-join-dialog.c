@@ -170,9 +170,7 @@ describe_fetch_error (const GError *error)
 
   if (g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK))
     /* Translators: %s is the network error */
-    return g_strdup_printf (_ ("The feed did not answer (%s). Check your connection, then open "
-                               "the link again."),
-                            error->message);
+    return g_strdup_printf (_ ("The feed did not answer: %s"), error->message);
 
   if (error->domain == REMPART_FEED_ERROR)
     /* Translators: %s says why the file is not a feed */
@@ -247,7 +245,10 @@ finish_check (RempartJoinDialog *self)
   adw_action_row_set_subtitle (self->name_row, self->feed_title != NULL
                                                    ? self->feed_title
                                                    : _ ("Unknown: the feed could not be read"));
-  adw_action_row_set_subtitle (self->check_row, self->check_text);
+  /* A failure is told in full above; the row only sums it up. */
+  adw_action_row_set_subtitle (self->check_row, self->fetch_is_ok
+                                                    ? self->check_text
+                                                    : _ ("Not verified: see the reason above"));
 
   g_ptr_array_add (warnings, NULL);
   warning_text = g_strjoinv ("\n\n", (char **) warnings->pdata);
