@@ -21,10 +21,26 @@
  * peaked at 433 MiB (144 times its size) and 8 MiB of them at 1,231 MiB.
  *
  * The bound is generous on purpose: a real feed costs 5 to 11 times its size in json-glib's
- * tree (docs: rempart-json.c), and the test must hold under AddressSanitizer too.
+ * tree (rempart-json.c), and 7 to 13 times here; the test must hold under AddressSanitizer
+ * too (see MAX_RATIO).
  */
 
+/* AddressSanitizer pads every allocation with red zones and keeps freed memory in
+ * quarantine, which costs json-glib's many small blocks two to three times their size: the
+ * bound is four times looser there (a million `{}` would still break it twenty times over). */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#ifdef UNDER_ASAN
+#define MAX_RATIO 80
+#else
 #define MAX_RATIO 20
+#endif
 
 #define HEAD "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Junk\", \"items\": ["
 
