@@ -352,9 +352,12 @@ index_single_labels (RempartTonePack *pack)
             g_ptr_array_add (pack->single_by_length, g_ptr_array_new ());
           g_ptr_array_add (g_ptr_array_index (pack->single_by_length, len), phrase);
           pack->max_label_length = MAX (pack->max_label_length, len);
-          g_hash_table_add (
-              pack->letter_sums,
-              g_memdup2 (&(guint64){ tone_letter_sum (phrase->tokens[0], len) }, sizeof (guint64)));
+          {
+            guint64 sum = tone_letter_sum (phrase->tokens[0], len);
+
+            g_hash_table_add (pack->letter_sums, g_memdup2 (&sum, sizeof sum));
+            pack->letter_sum_bits[(sum % 4096) / 64] |= G_GUINT64_CONSTANT (1) << (sum % 64);
+          }
         }
     }
 }
