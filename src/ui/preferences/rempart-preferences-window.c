@@ -184,8 +184,8 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
     {
       /* The example feed goes away by itself when a real group is added. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Example actions"));
-      adw_action_row_set_subtitle (row, _ ("Sample actions that show how Rempart works. They "
-                                           "go away when you add your own group."));
+      adw_action_row_set_subtitle (row, _ ("Sample actions that show how Rempart works. They go "
+                                           "away once your own group has been checked."));
       adw_action_row_add_prefix (row, g_object_new (GTK_TYPE_IMAGE, "icon-name",
                                                     "help-about-symbolic", "accessible-role",
                                                     GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));

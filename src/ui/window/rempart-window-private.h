@@ -24,6 +24,7 @@ struct _RempartWindow
   GtkSingleSelection *selection;
   GPtrArray *subscriptions; /* (element-type RempartSubscription) as last listed */
   RempartActionItem *current_item;
+  GtkWidget *preferences;          /* (nullable) (weak) the Preferences window, while open */
   RempartActionItem *undo_item;    /* the last action set aside, while its toast can undo it */
   RempartActionItem *undoing_item; /* being put back, shown again once it is */
   RempartFeedInfo *current_info;

@@ -502,7 +502,16 @@ show_preferences (RempartWindow *self)
   if (self->store == NULL || settings == NULL)
     return NULL;
 
+  /* One at a time: it is the one kept up to date by rempart_window_reload(). */
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->preferences));
+      return REMPART_PREFERENCES_WINDOW (self->preferences);
+    }
+
   preferences = rempart_preferences_window_new (GTK_WINDOW (self), self->store, settings);
+  self->preferences = GTK_WIDGET (preferences);
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &self->preferences);
   g_signal_connect_object (preferences, "subscription-added", G_CALLBACK (subscription_added_cb),
                            self, 0);
   g_signal_connect_object (preferences, "subscription-removed",
@@ -627,6 +636,9 @@ rempart_window_dispose (GObject *object)
   RempartWindow *self = REMPART_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  self->preferences = NULL;
   g_signal_handlers_disconnect_by_func (g_network_monitor_get_default (),
                                         rempart_window_network_changed_cb, self);
 
@@ -895,6 +907,9 @@ rempart_window_reload (RempartWindow *self)
   update_session_button (self);
   rempart_store_list_subscriptions_async (
       self->store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
+  /* Preferences → Groups says how each group's last check went: keep it true while open. */
+  if (self->preferences != NULL)
+    rempart_preferences_window_reload (REMPART_PREFERENCES_WINDOW (self->preferences));
 }
 
 /*

@@ -1,0 +1,191 @@
+/* test-window-groups.c: what the main window and its Preferences say about the groups
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-application.h"
+#include "rempart-demo.h"
+#include "rempart-preferences-window.h"
+#include "rempart-test-dirs.h"
+#include "rempart-ui-test.h"
+#include "rempart-window.h"
+
+typedef struct
+{
+  RempartApplication *app;
+  GtkWindow *window;
+  RempartStore *store;
+} Fixture;
+
+static RempartApplication *application;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static gboolean
+store_is_open (gpointer data)
+{
+  return rempart_application_get_store (data) != NULL;
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (REMPART_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The row of Preferences → Groups titled @title, if any. */
+static AdwActionRow *
+preferences_row (const char *title)
+{
+  GtkWindow *preferences = find_preferences ();
+  GtkWidget *group;
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+  if (preferences == NULL)
+    return NULL;
+  group = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (preferences), REMPART_TYPE_PREFERENCES_WINDOW, "subscriptions_group"));
+  g_ptr_array_add (stack, group);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (ADW_IS_ACTION_ROW (widget) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+        return ADW_ACTION_ROW (widget);
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *title;
+  const char *prefix; /* NULL: the row is gone */
+} RowWait;
+
+static gboolean
+row_says (gpointer data)
+{
+  RowWait *wait = data;
+  AdwActionRow *row = preferences_row (wait->title);
+
+  if (wait->prefix == NULL)
+    return row == NULL;
+  return row != NULL && g_str_has_prefix (adw_action_row_get_subtitle (row), wait->prefix);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Fixture                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture *f, gconstpointer user_data)
+{
+  f->app = application;
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, f->window));
+  g_assert_true (rempart_ui_test_iterate_until (store_is_open, f->app));
+  f->store = rempart_application_get_store (f->app);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+/* Preferences stays open while a check runs: Groups follows what the check found. */
+static void
+test_preferences_live (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (RempartSubscription) sub = NULL;
+  g_autoptr (GError) error = NULL;
+  RowWait not_checked = { "Groupe vivant", "Not checked yet" };
+  RowWait checked = { "Groupe vivant", "Checked" };
+  RowWait examples = { "Example actions", "Sample actions" };
+  RowWait examples_gone = { "Example actions", NULL };
+
+  sub = rempart_store_add_subscription_sync (f->store, "https://example.net/vivant/feed.json", NULL,
+                                             &error);
+  g_assert_no_error (error);
+  g_free (sub->title);
+  sub->title = g_strdup ("Groupe vivant");
+  g_assert_true (rempart_store_update_subscription_sync (f->store, sub, &error));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (row_says, &not_checked));
+  g_assert_true (rempart_ui_test_iterate_until (row_says, &examples));
+
+  /* What a successful first check does to the store, then the window's reload. */
+  sub->last_check = sub->last_success = g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_true (rempart_store_update_subscription_sync (f->store, sub, &error));
+  g_assert_true (rempart_demo_remove_sync (f->store, NULL, &error));
+  g_assert_no_error (error);
+  rempart_window_reload (REMPART_WINDOW (f->window));
+
+  g_assert_true (rempart_ui_test_iterate_until (row_says, &checked));
+  g_assert_true (rempart_ui_test_iterate_until (row_says, &examples_gone));
+
+  /* Preferences again: the same window, not a second one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  {
+    g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+    guint n = 0;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      n += REMPART_IS_PREFERENCES_WINDOW (l->data);
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  data_home = rempart_ui_test_make_data_home ("ui-window-groups");
+  g_setenv ("REMPART_NO_SYNC", "1", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  application = rempart_ui_test_application_new ();
+
+#define ADD(name, func) \
+  g_test_add ("/window-groups/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("preferences-live", test_preferences_live);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
+
+  return ret;
+}
