@@ -1,0 +1,297 @@
+/* test-moderation-editor.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-action-editor.h"
+#include "rempart-action-page.h"
+#include "rempart-moderation-window.h"
+#include "rempart-test-dirs.h"
+#include "rempart-ui-test.h"
+
+/*
+ * The moderators' window on a real working copy in a private data folder: Ctrl+N puts the
+ * focus in the thread address; a bad address is refused with a message only after the field
+ * is left, then the message follows each keystroke; a good one picks the platform; the action
+ * reaches feed.json by autosave; the preview is the volunteers' action page with the fields;
+ * Delete removes the action from the list and Undo puts it back.
+ */
+
+static RempartApplication *application;
+
+typedef struct
+{
+  char *base;
+  RempartWorkspace *workspace;
+  RempartModerationWindow *window;
+  RempartActionEditor *editor;
+} Fixture;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return rempart_moderation_window_get_workspace (f->window) != NULL &&
+         rempart_ui_test_widget_is_drawn (f->window);
+}
+
+static GtkWidget *
+child (Fixture *f, GType type, gpointer owner, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (owner, type, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+editor_child (Fixture *f, const char *name)
+{
+  return child (f, REMPART_TYPE_ACTION_EDITOR, f->editor, name);
+}
+
+static GtkWidget *
+window_child (Fixture *f, const char *name)
+{
+  return child (f, REMPART_TYPE_MODERATION_WINDOW, f->window, name);
+}
+
+static gboolean
+file_has_title (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *path = g_build_filename (
+      rempart_workspace_get_dir (rempart_moderation_window_get_workspace (f->window)), "feed.json",
+      NULL);
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) &&
+         strstr (text, "Fil sous la vidéo") != NULL;
+}
+
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, widget));
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (widget, name, 0);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  f->base = g_build_filename (g_get_user_data_dir (), "rempart", "moderation", NULL);
+  rempart_workspace_create_async (f->base, "#jesuislà", "https://example.org/feed.json", NULL,
+                                  result_cb, &result);
+  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  f->workspace = rempart_workspace_create_finish (result, &error);
+  g_assert_no_error (error);
+
+  f->window = rempart_moderation_window_new (GTK_APPLICATION (application), f->base);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (rempart_ui_test_iterate_until (window_ready, f));
+  f->editor = rempart_moderation_window_get_editor (f->window);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rempart_ui_test_iterate_a_little ();
+  g_clear_object (&f->workspace);
+  rempart_ui_test_iterate_for (200);
+  rempart_test_dir_remove (f->base);
+  g_free (f->base);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+test_editor (Fixture *f, gconstpointer data)
+{
+  GtkWidget *url_row = editor_child (f, "url_row");
+  GtkWidget *url_message = editor_child (f, "url_message");
+  GtkWidget *title_row = editor_child (f, "title_row");
+  GtkWidget *platform_row = editor_child (f, "platform_row");
+  GtkWidget *list_stack = window_child (f, "list_stack");
+  GtkWidget *focus;
+
+  /* The empty state, then Ctrl+N: the focus goes to the thread address. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (list_stack)), ==, "empty");
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (rempart_ui_test_press_key (focus != NULL ? focus : GTK_WIDGET (f->window),
+                                            GDK_KEY_n, GDK_CONTROL_MASK));
+  rempart_ui_test_iterate_a_little ();
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (rempart_ui_test_is_inside (focus, url_row));
+  g_assert_null (rempart_action_editor_get_action_id (f->editor));
+
+  /* A bad address: no message while typing... */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "www.facebook.com/post/1");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_false (gtk_widget_get_visible (url_message));
+  /* ...one when the field is left. */
+  gtk_widget_grab_focus (title_row);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (gtk_widget_get_visible (url_message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (url_message)), "https://"));
+  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_null (rempart_action_editor_get_action_id (f->editor));
+
+  /* Then it follows each keystroke; the host picks the platform. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://youtu.be/dQw4w9WgXcQ");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_false (gtk_widget_get_visible (url_message));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (platform_row)), ==, 2);
+  g_assert_cmpstr (
+      gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (platform_row))),
+      ==, "YouTube");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://x.com/someone/status/1");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpstr (
+      gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (platform_row))),
+      ==, "X (Twitter)");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://www.youtube.com/watch?v=1");
+
+  /* A title makes it an action of the working copy, autosaved. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Fil sous la vidéo");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_nonnull (rempart_action_editor_get_action_id (f->editor));
+  g_assert_true (
+      rempart_ui_test_is_inside (gtk_window_get_focus (GTK_WINDOW (f->window)), title_row));
+  g_assert_true (rempart_ui_test_iterate_until (file_has_title, f));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (list_stack)), ==, "list");
+
+  /* The brief, and the expiry (48 h by default). */
+  gtk_text_buffer_set_text (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_child (f, "brief_view"))),
+      "Répondez avec des faits.", -1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (editor_child (f, "hours_spin"))),
+                     ==, 48);
+  {
+    RempartAction *action = rempart_feed_lookup_action (
+        rempart_workspace_get_feed (rempart_moderation_window_get_workspace (f->window)),
+        rempart_action_editor_get_action_id (f->editor));
+
+    g_assert_cmpstr (rempart_action_get_brief (action), ==, "Répondez avec des faits.");
+    g_assert_cmpstr (rempart_action_get_platform (action), ==, "youtube");
+    g_assert_cmpint (g_date_time_difference (rempart_action_get_expires (action),
+                                             rempart_action_get_date_published (action)),
+                     ==, 48 * G_TIME_SPAN_HOUR);
+  }
+  rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-editor", 1280, 800, save_png);
+}
+
+static void
+test_preview_and_remove (Fixture *f, gconstpointer data)
+{
+  GtkWidget *preview_button = window_child (f, "preview_button");
+  GtkWidget *detail_stack = window_child (f, "detail_stack");
+  GtkWidget *preview = window_child (f, "preview");
+  GtkWidget *action_list = window_child (f, "action_list");
+  RempartWorkspace *ws = rempart_moderation_window_get_workspace (f->window);
+  RempartNewAction action = { 0 };
+  g_autofree char *id = NULL;
+  GtkListBoxRow *row;
+
+  action.url = "https://www.facebook.com/news/posts/1";
+  action.title = "Chiffres inventés";
+  action.brief = "Citez l’INSEE.";
+  action.topic = REMPART_TOPIC_RACISM;
+  g_assert_true (rempart_workspace_add_action (ws, &action, &id, NULL));
+  rempart_ui_test_iterate_a_little ();
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (action_list), 0);
+  g_assert_nonnull (row);
+  rempart_ui_test_click_row (GTK_WIDGET (row));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpstr (rempart_action_editor_get_action_id (f->editor), ==, id);
+
+  /* The preview is the volunteers' page, showing the action's fields. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview_button), TRUE);
+  g_assert_true (rempart_ui_test_wait_stack (GTK_STACK (detail_stack), "preview"));
+  g_assert_true (REMPART_IS_ACTION_PAGE (preview));
+  g_assert_true (shows_text (preview, "Chiffres inventés"));
+  g_assert_true (shows_text (preview, "Citez l’INSEE."));
+  rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-preview", 1280, 800, save_png);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview_button), FALSE);
+
+  /* Delete from the list removes it; Undo puts it back. */
+  gtk_widget_grab_focus (
+      GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (action_list), 0)));
+  g_assert_true (
+      rempart_ui_test_press_key (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Delete, 0));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_null (rempart_feed_lookup_action (rempart_workspace_get_feed (ws), id));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "moderation.undo-remove", NULL));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_nonnull (rempart_feed_lookup_action (rempart_workspace_get_feed (ws), id));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (action_list), 0));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  data_home = rempart_ui_test_make_data_home ("ui-moderation-home");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  application = rempart_ui_test_application_new ();
+
+#define ADD(name, func) \
+  g_test_add ("/moderation/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("editor", test_editor);
+  ADD ("preview-and-remove", test_preview_and_remove);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
+  return ret;
+}
