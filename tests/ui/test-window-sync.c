@@ -88,6 +88,10 @@ handle_trickle (SoupServer *server,
   soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
                                      SOUP_ENCODING_CHUNKED);
   g_signal_connect (msg, "finished", G_CALLBACK (trickle_finished_cb), trickle);
+  /* A client that gives up closes the connection before the message is finished: unpausing
+   * it then is a critical. */
+  if (g_signal_lookup ("disconnected", SOUP_TYPE_SERVER_MESSAGE) != 0)
+    g_signal_connect (msg, "disconnected", G_CALLBACK (trickle_finished_cb), trickle);
   soup_server_message_pause (msg);
   trickle->source_id = g_timeout_add (300, trickle_tick_cb, trickle);
 }
