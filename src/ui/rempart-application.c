@@ -18,6 +18,10 @@
 #include "rempart-store.h"
 #include "rempart-sync.h"
 #include "rempart-window.h"
+#include "rempart-workers.h"
+
+/* How long quitting waits for worker threads (wait_for_workers()). */
+#define REMPART_APPLICATION_WORKERS_TIMEOUT_MS 10000
 
 struct _RempartApplication
 {
@@ -697,6 +701,18 @@ rempart_application_activate (GApplication *application)
   open_store (self);
 }
 
+/* Worker threads (signature checks, parsing, the example feed's import) must be finished
+ * before the process exits: OpenSSL's exit handlers free the tables a signature check
+ * reads. Their cancellables are cancelled by now; a check is never interrupted, only waited
+ * for, and the wait is bounded so that a stuck worker cannot keep Rempart from quitting. */
+static void
+wait_for_workers (RempartApplication *self)
+{
+  if (!rempart_workers_wait (REMPART_APPLICATION_WORKERS_TIMEOUT_MS))
+    g_message ("%u worker threads were still running %d ms after quitting",
+               rempart_workers_get_running (), REMPART_APPLICATION_WORKERS_TIMEOUT_MS);
+}
+
 static void
 rempart_application_shutdown (GApplication *application)
 {
@@ -705,6 +721,7 @@ rempart_application_shutdown (GApplication *application)
   g_cancellable_cancel (self->cancellable);
   if (self->sync != NULL)
     rempart_sync_stop (self->sync);
+  wait_for_workers (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     rempart_store_close (self->store);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-demo.h"
+#include "rempart-workers.h"
 
 /*
  * Removing the examples removes the volunteer's rows keyed by their address, drafts
@@ -110,7 +111,7 @@ rempart_demo_keep_drafts_async (RempartStore *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_demo_keep_drafts_async);
-  g_task_run_in_thread (task, keep_thread);
+  rempart_workers_run_in_thread (task, keep_thread);
 }
 
 gint64

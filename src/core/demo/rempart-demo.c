@@ -13,6 +13,7 @@
 #include "rempart-feed-parser.h"
 #include "rempart-minisign.h"
 #include "rempart-store.h"
+#include "rempart-workers.h"
 
 /*
  * The demo feeds are signed like real ones (build-aux/sign-demo-feeds.sh) and go through
@@ -285,7 +286,7 @@ rempart_demo_import_async (RempartStore *store,
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_demo_import_async);
   g_task_set_task_data (task, demo_data_new (store, language), (GDestroyNotify) demo_data_free);
-  g_task_run_in_thread (task, import_thread);
+  rempart_workers_run_in_thread (task, import_thread);
 }
 
 gint64

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-fetcher-private.h"
+#include "rempart-workers.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Structures                                                                                 */
@@ -163,5 +164,5 @@ rempart_fetch_verify_signature (GTask *task)
   verify_task = g_task_new (NULL, data->cancellable, verify_cb, g_object_ref (task));
   g_task_set_source_tag (verify_task, rempart_fetch_verify_signature);
   g_task_set_task_data (verify_task, verify, (GDestroyNotify) verify_data_free);
-  g_task_run_in_thread (verify_task, verify_thread);
+  rempart_workers_run_in_thread (verify_task, verify_thread);
 }

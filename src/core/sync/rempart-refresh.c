@@ -13,6 +13,7 @@
 #include "rempart-refresh-private.h"
 
 #include "rempart-feed-parser.h"
+#include "rempart-workers.h"
 
 /*
  * A refresh walks the subscriptions one after the other; RempartSync queues refreshes so
@@ -303,7 +304,7 @@ handle_body (GTask *task, RempartFetchResult *fetched)
   parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
   g_task_set_source_tag (parse_task, handle_body);
   g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (parse_task, parse_thread);
+  rempart_workers_run_in_thread (parse_task, parse_thread);
 }
 
 /* ------------------------------------------------------------------------------------------ */

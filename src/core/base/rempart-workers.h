@@ -1,0 +1,23 @@
+/* rempart-workers.h: the process's worker threads, counted so that it can wait for them
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void rempart_workers_run_in_thread (GTask *task, GTaskThreadFunc func);
+guint rempart_workers_get_running (void);
+gboolean rempart_workers_wait (guint timeout_ms);
+
+/* For tests: called on the caller's thread each time a worker is queued. */
+typedef void (*RempartWorkersQueuedFunc) (GTask *task, gpointer user_data);
+void rempart_workers_set_queued_func_for_testing (RempartWorkersQueuedFunc func,
+                                                  gpointer user_data);
+
+G_END_DECLS
