@@ -1,0 +1,37 @@
+#!/bin/bash
+# tests/sanitizer-wrapper.sh: runs one test program (meson test --wrapper) so that a
+# sanitizer report fails it even when its exit code is 0: AddressSanitizer, LeakSanitizer and
+# UBSan write their reports into a folder of this test's own (log_path), which also catches
+# subprocesses (g_test_trap_subprocess children, helpers, the CLI), and any report there
+# fails the test. The reports are copied to stderr, i.e. into meson's test log.
+#
+# Environment: SANITIZER_LOG_ROOT (default: a temporary folder) and the suppressions in
+# tests/lsan.supp; ASAN_OPTIONS / UBSAN_OPTIONS / LSAN_OPTIONS set by the caller are kept and
+# extended.
+set -u
+
+here=$(dirname "$(readlink -f "$0")")
+root=${SANITIZER_LOG_ROOT:-${TMPDIR:-/tmp}}
+mkdir -p "$root"
+dir=$(mktemp -d "$root/sanitizer-XXXXXX")
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$dir/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$dir/ubsan"
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$here/lsan.supp:print_suppressions=0"
+
+"$@"
+rc=$?
+
+reports=("$dir"/*)
+if [[ -e ${reports[0]} ]]; then
+  for report in "${reports[@]}"; do
+    echo "=== sanitizer report $(basename "$report") (test: $*)" >&2
+    cat "$report" >&2
+  done
+  rm -rf "$dir"
+  echo "sanitizer-wrapper: ${#reports[@]} sanitizer report(s): failing the test (its exit code was $rc)" >&2
+  exit $((rc != 0 ? rc : 1))
+fi
+
+rm -rf "$dir"
+exit $rc
