@@ -9,15 +9,12 @@
 
 #include "bench-common.h"
 
-RempartFeed *
-bench_make_feed (guint n_actions, guint variant)
+GBytes *
+bench_make_feed_bytes (guint n_actions, guint variant)
 {
   g_autoptr (GString) s = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\","
                                         " \"title\": \"Bench\", \"_rempart\": {\"schema\": 1,"
                                         " \"seq\": 1}, \"items\": [");
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  RempartFeed *feed;
 
   for (guint i = 0; i < n_actions; i++)
     g_string_append_printf (
@@ -33,7 +30,16 @@ bench_make_feed (guint n_actions, guint variant)
         i == 0 ? "" : ",", i, i, i, i % 10 == 0 ? variant : 0, i % 5 == 0 ? "high" : "normal", i);
   g_string_append (s, "]}");
 
-  bytes = g_bytes_new (s->str, s->len);
+  return g_string_free_to_bytes (g_steal_pointer (&s));
+}
+
+RempartFeed *
+bench_make_feed (guint n_actions, guint variant)
+{
+  g_autoptr (GBytes) bytes = bench_make_feed_bytes (n_actions, variant);
+  g_autoptr (GError) error = NULL;
+  RempartFeed *feed;
+
   feed = rempart_feed_parse (bytes, "bench.json", &error);
   if (feed == NULL)
     g_error ("%s", error->message);

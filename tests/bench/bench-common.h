@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 /* A feed of @n_actions actions; one action in ten has @variant in its title, so that two
  * variants differ in 10% of the actions. Aborts on a parse error. */
 RempartFeed *bench_make_feed (guint n_actions, guint variant);
+/* The same feed's JSON text. */
+GBytes *bench_make_feed_bytes (guint n_actions, guint variant);
 
 double bench_ms_since (gint64 start);
 

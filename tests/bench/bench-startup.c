@@ -1,0 +1,232 @@
+/* bench-startup.c: Rempart's start-up and search, measured from inside the process
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bench-frames.h"
+#include "rempart-application.h"
+#include "rempart-i18n.h"
+
+/*
+ * Starts the real RempartApplication as src/main.c does, on the store run.py prepared (in
+ * XDG_DATA_HOME, with REMPART_NO_SYNC set), and prints the end of its first frame and of the
+ * first frame that draws a row of the list (bench-frames.h), and the peak memory then.
+ *
+ * With BENCH_SEARCH=1 it then types searches into the window's search entry and prints, for
+ * each keystroke, what it cost the main loop: the search handler (filter and list update)
+ * plus, when the list changed, the frame that shows it (from "before-paint" to the end of
+ * "after-paint", so layout and drawing; not the wait for the frame clock). Keystrokes come
+ * one after the other, each when the previous one is on screen.
+ *
+ *   bench-startup
+ */
+
+typedef struct
+{
+  const char *text;
+  const char *kind; /* "changed": the results differ; "unchanged": they stay as they were */
+} Keystroke;
+
+/* The bench feed's titles are "Fil n°I (V)", topic Racism, platform facebook. */
+static const Keystroke keystrokes[] = {
+  { "4", "changed" },   { "42", "changed" },   { "4", "changed" },     { "", "changed" },
+  { "f", "unchanged" }, { "fi", "unchanged" }, { "fil", "unchanged" }, { "", "unchanged" },
+};
+
+#define ROUNDS 3
+
+typedef struct
+{
+  GApplication *app;
+  GtkWidget *entry;
+  GListModel *list_model;
+  GdkFrameClock *clock;
+  guint step;
+  gint64 start;
+  double handler_ms;
+  gint64 before_paint;
+  gboolean list_changed;
+  gboolean waiting_frame;
+  guint timeout_id;
+  guint n_results; /* before the keystroke */
+} Search;
+
+static void next_keystroke (Search *search);
+
+static void
+report (Search *search, double frame_ms)
+{
+  const Keystroke *k = &keystrokes[search->step % G_N_ELEMENTS (keystrokes)];
+  guint n_results = g_list_model_get_n_items (search->list_model);
+
+  /* A keystroke that did not do what it says would measure something else. */
+  if ((n_results != search->n_results) != (strcmp (k->kind, "changed") == 0))
+    g_error ("bench-startup: \"%s\" was to leave the results %s, but %u became %u", k->text,
+             k->kind, search->n_results, n_results);
+  search->n_results = n_results;
+
+  printf ("search_%s_ms=%.3f\n", k->kind, search->handler_ms + frame_ms);
+  printf ("# \"%s\": handler %.3f ms, frame %.3f ms, %u results\n", k->text, search->handler_ms,
+          frame_ms, g_list_model_get_n_items (search->list_model));
+  fflush (stdout);
+  search->step++;
+  next_keystroke (search);
+}
+
+static gboolean
+search_hook_cb (GSignalInvocationHint *hint,
+                guint n_params,
+                const GValue *params,
+                gpointer user_data)
+{
+  Search *search = user_data;
+
+  if (g_value_get_object (&params[0]) == (gpointer) search->entry)
+    {
+      search->start = g_get_monotonic_time ();
+      search->list_changed = FALSE;
+    }
+  return TRUE;
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Search *search)
+{
+  search->list_changed = TRUE;
+}
+
+static void
+search_changed_after_cb (GtkSearchEntry *entry, Search *search)
+{
+  search->handler_ms = (g_get_monotonic_time () - search->start) / 1000.0;
+  if (!search->list_changed)
+    {
+      /* Nothing to draw again: the handler is the whole cost. */
+      report (search, 0);
+      return;
+    }
+  search->waiting_frame = TRUE;
+  search->before_paint = 0;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock, Search *search)
+{
+  if (search->waiting_frame)
+    search->before_paint = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, Search *search)
+{
+  if (!search->waiting_frame || search->before_paint == 0)
+    return;
+  search->waiting_frame = FALSE;
+  report (search, (g_get_monotonic_time () - search->before_paint) / 1000.0);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_printerr ("bench-startup: a keystroke got no answer within 60 s\n");
+  exit (1);
+}
+
+static void
+next_keystroke (Search *search)
+{
+  g_clear_handle_id (&search->timeout_id, g_source_remove);
+  if (search->step == ROUNDS * G_N_ELEMENTS (keystrokes))
+    {
+      g_application_quit (search->app);
+      return;
+    }
+  search->timeout_id = g_timeout_add_seconds (60, timeout_cb, search);
+
+  /* One edit, as a key press makes it (gtk_editable_set_text() would empty the entry first,
+   * which a search entry reports at once): type at the end, or delete the end. */
+  {
+    GtkEditable *editable = GTK_EDITABLE (search->entry);
+    const char *target = keystrokes[search->step % G_N_ELEMENTS (keystrokes)].text;
+    const char *current = gtk_editable_get_text (editable);
+    int length = (int) g_utf8_strlen (current, -1);
+
+    if (g_str_has_prefix (target, current))
+      {
+        int position = length;
+
+        gtk_editable_insert_text (editable, target + strlen (current), -1, &position);
+      }
+    else if (g_str_has_prefix (current, target))
+      gtk_editable_delete_text (editable, (int) g_utf8_strlen (target, -1), length);
+    else
+      g_error ("bench-startup: \"%s\" is not one edit away from \"%s\"", target, current);
+  }
+}
+
+static void
+shown_cb (GtkWindow *window, gpointer user_data)
+{
+  GApplication *app = user_data;
+  Search *search;
+  GtkWidget *list;
+
+  if (g_getenv ("BENCH_SEARCH") == NULL)
+    {
+      g_application_quit (app);
+      return;
+    }
+
+  search = g_new0 (Search, 1);
+  search->app = app;
+  search->entry = bench_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  list = bench_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  if (search->entry == NULL || list == NULL)
+    g_error ("bench-startup: no search entry or list view in the window");
+  search->list_model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  search->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  search->n_results = g_list_model_get_n_items (search->list_model);
+  /* As Ctrl+F does: with the search bar closed, the entry would be emptied again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+
+  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                              search_hook_cb, search, NULL);
+  g_signal_connect_after (search->entry, "search-changed", G_CALLBACK (search_changed_after_cb),
+                          search);
+  g_signal_connect (search->list_model, "items-changed", G_CALLBACK (items_changed_cb), search);
+  g_signal_connect (search->clock, "before-paint", G_CALLBACK (before_paint_cb), search);
+  g_signal_connect_after (search->clock, "after-paint", G_CALLBACK (after_paint_cb), search);
+  next_keystroke (search);
+}
+
+static void
+window_added_cb (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  static gboolean watched = FALSE;
+
+  if (watched)
+    return;
+  watched = TRUE;
+  bench_watch_window (window, shown_cb, app);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (RempartApplication) app = NULL;
+
+  bench_t0 ();
+  rempart_i18n_init ();
+  app = rempart_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
