@@ -15,6 +15,7 @@
 #include "rempart-demo.h"
 #include "rempart-fetcher.h"
 #include "rempart-join-dialog.h"
+#include "rempart-moderation-window.h"
 #include "rempart-store.h"
 #include "rempart-sync.h"
 #include "rempart-window.h"
@@ -560,12 +561,21 @@ about_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
   rempart_application_show_about (REMPART_APPLICATION (user_data));
 }
 
+/* The moderators' window (src/ui/moderation); moderation-mode enables the action. */
+static void
+moderation_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RempartApplication *self = user_data;
+  g_autofree char *base_dir = rempart_workspace_default_base_dir ();
+
+  gtk_window_present (
+      GTK_WINDOW (rempart_moderation_window_new (GTK_APPLICATION (self), base_dir)));
+}
+
 static const GActionEntry app_actions[] = {
-  { "quit", quit_activated_cb },
-  { "help", help_activated_cb },
-  { "about", about_activated_cb },
-  { "refresh", refresh_activated_cb },
-  { "show-newest", show_newest_activated_cb, "x" },
+  { "quit", quit_activated_cb },       { "help", help_activated_cb },
+  { "about", about_activated_cb },     { "moderation", moderation_activated_cb },
+  { "refresh", refresh_activated_cb }, { "show-newest", show_newest_activated_cb, "x" },
 };
 
 static void
@@ -679,6 +689,9 @@ rempart_application_startup (GApplication *application)
                                            accelerators[i].accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "moderation-mode",
+                   g_action_map_lookup_action (G_ACTION_MAP (self), "moderation"), "enabled",
+                   G_SETTINGS_BIND_GET);
 }
 
 static void

@@ -180,6 +180,15 @@ test_editor (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (url_row, "error"));
   g_assert_null (rempart_action_editor_get_action_id (f->editor));
 
+  /* Enter shows the message too, and the field keeps the focus. */
+  gtk_widget_grab_focus (url_row);
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "javascript:alert(1)");
+  g_signal_emit_by_name (url_row, "entry-activated");
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (gtk_widget_get_visible (url_message));
+  g_assert_true (
+      rempart_ui_test_is_inside (gtk_window_get_focus (GTK_WINDOW (f->window)), url_row));
+
   /* Then it follows each keystroke; the host picks the platform. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://youtu.be/dQw4w9WgXcQ");
   rempart_ui_test_iterate_a_little ();
@@ -195,7 +204,8 @@ test_editor (Fixture *f, gconstpointer data)
       ==, "X (Twitter)");
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://www.youtube.com/watch?v=1");
 
-  /* A title makes it an action of the working copy, autosaved. */
+  /* A title makes it an action of the working copy, autosaved; typing keeps the focus. */
+  gtk_widget_grab_focus (title_row);
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Fil sous la vidéo");
   rempart_ui_test_iterate_a_little ();
   g_assert_nonnull (rempart_action_editor_get_action_id (f->editor));

@@ -33,6 +33,11 @@ struct _RempartActionEditor
   gboolean url_touched;
   gboolean title_touched;
   gboolean sources_touched;
+  /* Where the focus was, to tell when it leaves a field (see focus_widget_cb). */
+  gboolean focus_in_url;
+  gboolean focus_in_title;
+  gboolean focus_in_sources;
+  GtkWindow *window;
 
   GtkLabel *status_label;
   AdwEntryRow *url_row;
@@ -386,10 +391,22 @@ url_changed_cb (RempartActionEditor *self)
   changed_cb (self);
 }
 
+static void source_left_cb (RempartActionEditor *self);
+
+/* Whether the focus is still in @widget: another window taking the focus is not leaving. */
+static gboolean
+still_in (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 url_left_cb (RempartActionEditor *self)
 {
-  if (self->loading)
+  if (self->loading || still_in (GTK_WIDGET (self->url_row)))
     return;
   self->url_touched = TRUE;
   update_messages (self);
@@ -398,8 +415,43 @@ url_left_cb (RempartActionEditor *self)
 static void
 title_left_cb (RempartActionEditor *self)
 {
-  if (self->loading)
+  if (self->loading || still_in (GTK_WIDGET (self->title_row)))
     return;
+  self->title_touched = TRUE;
+  update_messages (self);
+}
+
+/* The window's focus widget changes whether or not the window is active (focus controllers
+ * hear nothing in an inactive window), so leaving a field is read from it. */
+static void
+focus_widget_cb (RempartActionEditor *self)
+{
+  gboolean in_url = still_in (GTK_WIDGET (self->url_row));
+  gboolean in_title = still_in (GTK_WIDGET (self->title_row));
+  gboolean in_sources = still_in (GTK_WIDGET (self->sources_list));
+
+  if (self->focus_in_url && !in_url)
+    url_left_cb (self);
+  if (self->focus_in_title && !in_title)
+    title_left_cb (self);
+  if (self->focus_in_sources && !in_sources)
+    source_left_cb (self);
+  self->focus_in_url = in_url;
+  self->focus_in_title = in_title;
+  self->focus_in_sources = in_sources;
+}
+
+/* Enter counts as leaving the field: the message shows at once. */
+static void
+url_activated_cb (RempartActionEditor *self)
+{
+  self->url_touched = TRUE;
+  update_messages (self);
+}
+
+static void
+title_activated_cb (RempartActionEditor *self)
+{
   self->title_touched = TRUE;
   update_messages (self);
 }
@@ -418,15 +470,6 @@ remove_source_cb (GtkButton *button, RempartActionEditor *self)
 
   gtk_list_box_remove (self->sources_list, row);
   changed_cb (self);
-}
-
-static void
-watch_leave (RempartActionEditor *self, GtkWidget *widget, GCallback callback)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_swapped (focus, "leave", callback, self);
-  gtk_widget_add_controller (widget, focus);
 }
 
 static void
@@ -467,7 +510,6 @@ add_source_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   g_signal_connect_swapped (title, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (url, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (url, "activate", G_CALLBACK (source_left_cb), self);
-  watch_leave (self, url, G_CALLBACK (source_left_cb));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_source_cb), self);
   gtk_list_box_append (self->sources_list, row);
   if (!self->loading)
@@ -477,6 +519,33 @@ add_source_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
+
+static void
+rempart_action_editor_root (GtkWidget *widget)
+{
+  RempartActionEditor *self = REMPART_ACTION_EDITOR (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (rempart_action_editor_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+rempart_action_editor_unroot (GtkWidget *widget)
+{
+  RempartActionEditor *self = REMPART_ACTION_EDITOR (widget);
+
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, focus_widget_cb, self);
+  self->window = NULL;
+  GTK_WIDGET_CLASS (rempart_action_editor_parent_class)->unroot (widget);
+}
 
 static void
 rempart_action_editor_dispose (GObject *object)
@@ -497,6 +566,8 @@ rempart_action_editor_class_init (RempartActionEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rempart_action_editor_dispose;
+  widget_class->root = rempart_action_editor_root;
+  widget_class->unroot = rempart_action_editor_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-action-editor.ui");
@@ -544,11 +615,10 @@ rempart_action_editor_init (RempartActionEditor *self)
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (platforms));
 
   g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (url_changed_cb), self);
-  g_signal_connect_swapped (self->url_row, "entry-activated", G_CALLBACK (url_left_cb), self);
-  watch_leave (self, GTK_WIDGET (self->url_row), G_CALLBACK (url_left_cb));
+  g_signal_connect_swapped (self->url_row, "entry-activated", G_CALLBACK (url_activated_cb), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (title_left_cb), self);
-  watch_leave (self, GTK_WIDGET (self->title_row), G_CALLBACK (title_left_cb));
+  g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (title_activated_cb),
+                            self);
   g_signal_connect_swapped (self->language_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->topic_row, "notify::selected", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->platform_row, "notify::selected", G_CALLBACK (changed_cb), self);

@@ -223,7 +223,7 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->workspaces->len == 0)
     adw_status_page_set_description (
         ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->list_stack, "empty")),
-        _ ("You moderate no group yet."));
+        _ ("You moderate no group yet: add one in Preferences → Moderation."));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "rempart-preferences-move.h"
 #include "rempart-preferences-window.h"
+#include "rempart-moderation-page.h"
 #include "rempart-template-page.h"
 #include "rempart-ui-utils.h"
 
@@ -530,6 +531,9 @@ rempart_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
 
   rempart_template_page_set_store (self->templates_page, self->store);
+  /* The groups the user moderates: a page of its own (rempart-moderation-page.c). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rempart_moderation_page_new (self->settings)));
   rempart_preferences_window_reload (self);
 }
 
