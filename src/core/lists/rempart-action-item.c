@@ -187,6 +187,8 @@ rempart_action_item_get_action (RempartActionItem *self)
 {
   g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), NULL);
 
+  /* The model lists rows without their details; a page asks for the whole action. */
+  rempart_stored_action_load_details (self->stored);
   return self->stored->action;
 }
 

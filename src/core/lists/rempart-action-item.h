@@ -28,9 +28,10 @@ G_DECLARE_FINAL_TYPE (RempartActionItem, rempart_action_item, REMPART, ACTION_IT
 
 RempartActionItem *rempart_action_item_new (const RempartStoredAction *stored);
 
-/* Returns: (transfer none) the stored action as last loaded; do not keep it across reloads */
+/* Returns: (transfer none) the stored action as last loaded, whose action may hold only the
+ * list's fields (see rempart_store_list_action_rows_async()); do not keep it across reloads */
 const RempartStoredAction *rempart_action_item_get_stored (RempartActionItem *self);
-/* Returns: (transfer none) */
+/* Returns: (transfer none) the whole action, its details read on the first call */
 RempartAction *rempart_action_item_get_action (RempartActionItem *self);
 const char *rempart_action_item_get_subscription_url (RempartActionItem *self);
 gint64 rempart_action_item_get_subscription_id (RempartActionItem *self);

@@ -230,7 +230,7 @@ list_actions_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GPtrArray *list = NULL;
   g_autoptr (GError) error = NULL;
 
-  list = rempart_store_list_actions_finish (REMPART_STORE (source), result, &error);
+  list = rempart_store_list_action_rows_finish (REMPART_STORE (source), result, &error);
 
   /* Superseded (a newer reload, another store or view, dispose): not ours to apply. */
   if (data->cancellable != self->cancellable)
@@ -477,7 +477,8 @@ rempart_action_model_reload (RempartActionModel *self)
   data = g_new0 (ReloadData, 1);
   data->self = g_object_ref (self);
   data->cancellable = g_object_ref (cancellable);
-  rempart_store_list_actions_async (self->store, self->view, cancellable, list_actions_cb, data);
+  rempart_store_list_action_rows_async (self->store, self->view, cancellable, list_actions_cb,
+                                        data);
 }
 
 gboolean

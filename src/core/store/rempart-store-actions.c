@@ -426,7 +426,8 @@ static const char *const view_conditions[] = {
 gboolean
 rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
-  RempartActionView view = GPOINTER_TO_INT (data);
+  RempartActionView view = GPOINTER_TO_INT (data) & ~REMPART_STORE_LIST_ROWS;
+  gboolean rows_only = (GPOINTER_TO_INT (data) & REMPART_STORE_LIST_ROWS) != 0;
   g_autoptr (GPtrArray) list =
       g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_stored_action_free);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
@@ -439,7 +440,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   sql = g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
                      " a.first_seen, a.updated,"
                      " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details,"
-                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL"
+                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires"
                      " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
                      " LEFT JOIN action_state st ON st.subscription_url = s.url"
                      " AND st.action_id = a.action_id"
@@ -462,7 +463,13 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
       stored->archived = sqlite3_column_int (stmt, 3) != 0;
       stored->first_seen = sqlite3_column_int64 (stmt, 4);
       stored->updated = sqlite3_column_int64 (stmt, 5);
-      stored->action = rempart_store_action_from_row (stmt, 6, parser);
+      if (rows_only)
+        {
+          stored->action = rempart_store_action_from_columns (stmt, 6, 15);
+          stored->details = rempart_sqlite_dup_text (stmt, 12);
+        }
+      else
+        stored->action = rempart_store_action_from_row (stmt, 6, parser);
       stored->queued = sqlite3_column_int (stmt, 13) != 0;
       stored->has_draft = sqlite3_column_int (stmt, 14) != 0;
       g_ptr_array_add (list, stored);

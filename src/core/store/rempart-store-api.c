@@ -289,6 +289,27 @@ rempart_store_list_actions_finish (RempartStore *self, GAsyncResult *result, GEr
   return rempart_store_finish_pointer (self, result, rempart_store_list_actions_async, error);
 }
 
+void
+rempart_store_list_action_rows_async (RempartStore *self,
+                                      RempartActionView view,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (REMPART_IS_STORE (self));
+  g_return_if_fail (view <= REMPART_ACTION_VIEW_ALL);
+
+  rempart_store_push (self, rempart_store_list_action_rows_async, cancellable, callback, user_data,
+                      rempart_store_list_actions_job,
+                      GINT_TO_POINTER (view | REMPART_STORE_LIST_ROWS), NULL, ARRAY_FREE);
+}
+
+GPtrArray *
+rempart_store_list_action_rows_finish (RempartStore *self, GAsyncResult *result, GError **error)
+{
+  return rempart_store_finish_pointer (self, result, rempart_store_list_action_rows_async, error);
+}
+
 GPtrArray *
 rempart_store_list_actions_sync (RempartStore *self, RempartActionView view, GError **error)
 {

@@ -65,6 +65,8 @@ gboolean rempart_store_import_job (RempartStoreWorker *worker,
                                    gpointer data,
                                    gpointer *out_result,
                                    GError **error);
+/* @data: the RempartActionView, with REMPART_STORE_LIST_ROWS or'd in for list rows */
+#define REMPART_STORE_LIST_ROWS 0x100
 gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
                                          gpointer data,
                                          gpointer *out_result,
@@ -74,6 +76,10 @@ gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
 char *rempart_store_action_details (RempartAction *action);
 char *rempart_store_action_hash (RempartAction *action, const char *details);
 RempartAction *rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser);
+/* Columns: action_id, url, title, topic, priority, platform, then expires at @expires. */
+RempartAction *rempart_store_action_from_columns (sqlite3_stmt *stmt, int first, int expires);
+void
+rempart_store_action_read_details (RempartAction *action, const char *details, JsonParser *parser);
 /* The `subscriptions.feed_info` column (schema 3). */
 char *rempart_store_feed_info_to_json (RempartFeed *feed);
 void rempart_store_feed_info_from_json (RempartFeedInfo *info, const char *json);

@@ -150,31 +150,61 @@ read_date (RempartAction *action, RempartActionDate field, JsonObject *object, c
 /* Private API                                                                            */
 /* -------------------------------------------------------------------------------------- */
 
-/* Columns: action_id, url, title, topic, priority, platform, details. */
-RempartAction *
-rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser)
+static RempartAction *
+action_from_columns (sqlite3_stmt *stmt, int first)
 {
-  g_autoptr (RempartAction) action = NULL;
-  g_autoptr (GPtrArray) sources =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_source_free);
-  const char *details = rempart_sqlite_get_text (stmt, first + 6);
-  JsonObject *object;
-  JsonArray *array;
+  RempartAction *action = rempart_action_new (rempart_sqlite_get_text (stmt, first),
+                                              rempart_sqlite_get_text (stmt, first + 1));
 
-  action = rempart_action_new (rempart_sqlite_get_text (stmt, first),
-                               rempart_sqlite_get_text (stmt, first + 1));
   rempart_action_take_text (action, REMPART_ACTION_TITLE,
                             rempart_sqlite_dup_text (stmt, first + 2));
   rempart_action_set_topic (action, sqlite3_column_int (stmt, first + 3));
   rempart_action_set_priority (action, sqlite3_column_int (stmt, first + 4));
   rempart_action_take_text (action, REMPART_ACTION_PLATFORM,
                             rempart_sqlite_dup_text (stmt, first + 5));
+  return action;
+}
+
+/* Columns: action_id, url, title, topic, priority, platform, details. */
+RempartAction *
+rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser)
+{
+  RempartAction *action = action_from_columns (stmt, first);
+
+  rempart_store_action_read_details (action, rempart_sqlite_get_text (stmt, first + 6), parser);
+  return action;
+}
+
+RempartAction *
+rempart_store_action_from_columns (sqlite3_stmt *stmt, int first, int expires)
+{
+  RempartAction *action = action_from_columns (stmt, first);
+
+  /* The same instant as the details' date (a row shows the time left, not the zone). */
+  if (sqlite3_column_type (stmt, expires) != SQLITE_NULL)
+    {
+      g_autoptr (GDateTime) date =
+          g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, expires));
+
+      if (date != NULL)
+        rempart_action_set_date (action, REMPART_ACTION_EXPIRES, date);
+    }
+  return action;
+}
+
+void
+rempart_store_action_read_details (RempartAction *action, const char *details, JsonParser *parser)
+{
+  g_autoptr (GPtrArray) sources =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_source_free);
+  JsonObject *object;
+  JsonArray *array;
 
   /* We wrote it; if it does not parse, the row was damaged outside of SQLite's view: keep
    * what the columns hold rather than losing the action. */
   if (details == NULL || !json_parser_load_from_data (parser, details, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return g_steal_pointer (&action);
+    return;
 
   object = json_node_get_object (json_parser_get_root (parser));
   read_text (action, REMPART_ACTION_BRIEF, object, "brief");
@@ -200,7 +230,22 @@ rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser
                          json_object_get_string_member_with_default (source, "title", NULL), url));
     }
   rempart_action_take_sources (action, g_steal_pointer (&sources));
-  return g_steal_pointer (&action);
+}
+
+void
+rempart_stored_action_load_details (RempartStoredAction *stored)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (stored != NULL);
+
+  if (stored->details == NULL)
+    return;
+
+  details = g_steal_pointer (&stored->details);
+  parser = json_parser_new_immutable ();
+  rempart_store_action_read_details (stored->action, details, parser);
 }
 
 /* -------------------------------------------------------------------------------------- */

@@ -104,6 +104,7 @@ rempart_stored_action_copy (const RempartStoredAction *stored)
   copy->subscription_url = g_strdup (stored->subscription_url);
   /* Actions are immutable: sharing one is a copy. */
   copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
+  copy->details = g_strdup (stored->details);
   /* queued and has_draft (schema 3) are plain values: g_memdup2 copied them. */
   return copy;
 }
@@ -116,6 +117,7 @@ rempart_stored_action_free (RempartStoredAction *stored)
 
   g_free (stored->subscription_url);
   g_clear_object (&stored->action);
+  g_free (stored->details);
   g_free (stored);
 }
 

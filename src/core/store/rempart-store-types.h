@@ -103,6 +103,10 @@ typedef struct
   gint64 updated;
   gboolean queued;    /* a draft of it is queued (schema 3 list_actions: LEFT JOIN drafts) */
   gboolean has_draft; /* a draft of it exists, queued or not */
+  /* (nullable) From rempart_store_list_action_rows_*(): the row's `details` JSON, not yet read
+   * into @action, which holds only the list's columns (id, url, title, topic, priority,
+   * platform, expires) until rempart_stored_action_load_details(). NULL once read. */
+  char *details;
 } RempartStoredAction;
 
 #define REMPART_TYPE_STORED_ACTION (rempart_stored_action_get_type ())

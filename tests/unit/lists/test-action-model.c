@@ -466,6 +466,26 @@ test_error (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 8);
 }
 
+/* The list loads rows without their details; the whole action is there when asked for. */
+static void
+test_lazy_details (Fixture *f, gconstpointer data)
+{
+  RempartActionItem *item;
+  RempartAction *action;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  item = rempart_action_model_find (f->model, FEED_URL, "a1");
+  g_assert_nonnull (item);
+
+  g_assert_nonnull (rempart_action_item_get_stored (item)->details);
+  g_assert_cmpint (rempart_action_item_get_expires (item), ==, 4070908800); /* 2099-01-01 */
+  action = rempart_action_item_get_action (item);
+  g_assert_null (rempart_action_item_get_stored (item)->details);
+  g_assert_cmpstr (rempart_action_get_brief (action), ==, "Brief 1");
+  g_assert_cmpint (rempart_action_item_get_expires (item), ==, 4070908800);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -479,6 +499,7 @@ main (int argc, char *argv[])
   ADD ("/action-model/superseded", test_superseded);
   ADD ("/action-model/null-store", test_null_store);
   ADD ("/action-model/error", test_error);
+  ADD ("/action-model/lazy-details", test_lazy_details);
 #undef ADD
 
   return g_test_run ();

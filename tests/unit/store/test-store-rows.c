@@ -1,0 +1,129 @@
+/* test-store-rows.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "store-fixture.h"
+
+/*
+ * What a list loads (the columns a row shows, the details kept unread until a page needs
+ * them).
+ */
+
+static GPtrArray *
+list_rows (Fixture *f, RempartActionView view)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows;
+
+  rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &result);
+  rows = rempart_store_list_action_rows_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+assert_same_date (GDateTime *a, GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_cmpint (g_date_time_to_unix (a), ==, g_date_time_to_unix (b));
+}
+
+static void
+test_rows_lazy_details (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) full = NULL;
+  RempartImportStats stats;
+
+  import_ok (f, feed, &stats);
+  rows = list_rows (f, REMPART_ACTION_VIEW_ALL);
+  full = list (f, REMPART_ACTION_VIEW_ALL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (full->len, ==, rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RempartStoredAction *row = g_ptr_array_index (rows, i);
+      RempartAction *whole = ((RempartStoredAction *) g_ptr_array_index (full, i))->action;
+      RempartAction *fed = rempart_feed_lookup_action (feed, rempart_action_get_id (whole));
+      g_autoptr (RempartStoredAction) copy = NULL;
+
+      /* Same order and list fields as the whole list; the rest unread. */
+      g_assert_cmpstr (rempart_action_get_id (row->action), ==, rempart_action_get_id (whole));
+      g_assert_cmpstr (rempart_action_get_url (row->action), ==, rempart_action_get_url (fed));
+      g_assert_cmpstr (rempart_action_get_title (row->action), ==, rempart_action_get_title (fed));
+      g_assert_cmpstr (rempart_action_get_platform (row->action), ==,
+                       rempart_action_get_platform (fed));
+      g_assert_cmpint (rempart_action_get_topic (row->action), ==, rempart_action_get_topic (fed));
+      g_assert_cmpint (rempart_action_get_priority (row->action), ==,
+                       rempart_action_get_priority (fed));
+      assert_same_date (rempart_action_get_expires (row->action), rempart_action_get_expires (fed));
+      g_assert_nonnull (rempart_action_get_expires (row->action));
+      g_assert_nonnull (row->details);
+      g_assert_null (rempart_action_get_brief (row->action));
+      g_assert_cmpuint (rempart_action_get_sources (row->action)->len, ==, 0);
+
+      /* A copy keeps what is still to read. */
+      copy = rempart_stored_action_copy (row);
+      g_assert_cmpstr (copy->details, ==, row->details);
+
+      rempart_stored_action_load_details (row);
+      g_assert_null (row->details);
+      g_assert_cmpstr (rempart_action_get_brief (row->action), ==, rempart_action_get_brief (fed));
+      g_assert_cmpstr (rempart_action_get_excerpt (row->action), ==,
+                       rempart_action_get_excerpt (fed));
+      g_assert_cmpstr (rempart_action_get_language (row->action), ==,
+                       rempart_action_get_language (fed));
+      g_assert_true (g_strv_equal ((const char *const *) rempart_action_get_tags (row->action),
+                                   (const char *const *) rempart_action_get_tags (fed)));
+      g_assert_cmpuint (rempart_action_get_sources (row->action)->len, ==,
+                        rempart_action_get_sources (fed)->len);
+      assert_same_date (rempart_action_get_date_published (row->action),
+                        rempart_action_get_date_published (fed));
+      assert_same_date (rempart_action_get_expires (row->action), rempart_action_get_expires (fed));
+
+      /* Twice is once. */
+      rempart_stored_action_load_details (row);
+      g_assert_cmpstr (rempart_action_get_brief (row->action), ==, rempart_action_get_brief (fed));
+    }
+}
+
+/* Damaged details (written outside of the store) leave the row's columns, not a crash. */
+static void
+test_rows_damaged_details (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (GPtrArray) rows = NULL;
+  RempartImportStats stats;
+  RempartStoredAction *row;
+
+  import_ok (f, feed, &stats);
+  rows = list_rows (f, REMPART_ACTION_VIEW_ALL);
+  row = g_ptr_array_index (rows, 0);
+  g_free (row->details);
+  row->details = g_strdup ("{\"brief\": ");
+  rempart_stored_action_load_details (row);
+  g_assert_null (row->details);
+  g_assert_null (rempart_action_get_brief (row->action));
+  g_assert_nonnull (rempart_action_get_title (row->action));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST_ADD ("/store/rows/lazy-details", test_rows_lazy_details);
+  STORE_TEST_ADD ("/store/rows/damaged-details", test_rows_damaged_details);
+
+  return g_test_run ();
+}
