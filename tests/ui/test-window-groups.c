@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rempart-action-model.h"
+#include "rempart-action-page.h"
 #include "rempart-application.h"
 #include "rempart-demo.h"
 #include "rempart-preferences-window.h"
@@ -108,10 +110,11 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  GList *windows;
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
+  /* Preferences goes with its main window (destroy-with-parent). */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -164,6 +167,105 @@ test_preferences_live (Fixture *f, gconstpointer user_data)
   }
 }
 
+static GtkWidget *
+child (Fixture *f, const char *name)
+{
+  GObject *object =
+      gtk_widget_get_template_child (GTK_WIDGET (f->window), REMPART_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* Tab goes through the sidebar's lists without switching to each as it passes; arrows and
+ * Enter still switch. */
+static void
+test_sidebar_tab (Fixture *f, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (f->window));
+  GtkWidget *views = child (f, "views_list");
+  GtkWidget *focus;
+  gboolean visited = FALSE;
+
+  g_assert_cmpint (rempart_action_model_get_view (model), ==, REMPART_ACTION_VIEW_TODO);
+  g_assert_true (gtk_widget_grab_focus (child (f, "primary_menu_button")));
+
+  focus = child (f, "primary_menu_button");
+  for (guint i = 0; i < 40; i++)
+    {
+      focus = rempart_ui_test_tab (focus, FALSE);
+      rempart_ui_test_iterate_a_little ();
+      visited |= rempart_ui_test_is_inside (focus, views);
+      g_assert_cmpint (rempart_action_model_get_view (model), ==, REMPART_ACTION_VIEW_TODO);
+    }
+  g_assert_true (visited);
+
+  /* Down then Enter on the second row: Queued. */
+  g_assert_true (
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (views), 0))));
+  rempart_ui_test_press_key (gtk_root_get_focus (GTK_ROOT (f->window)), GDK_KEY_Down, 0);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (rempart_ui_test_is_inside (
+      gtk_root_get_focus (GTK_ROOT (f->window)),
+      GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (views), 1))));
+  gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window)));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpint (rempart_action_model_get_view (model), ==, REMPART_ACTION_VIEW_QUEUED);
+}
+
+static gboolean
+model_is_loaded (gpointer data)
+{
+  return !rempart_action_model_get_loading (data) &&
+         g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (data, "detail_stack"))),
+                    "page") == 0;
+}
+
+static gboolean
+shows_composer (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (data, "detail_stack"))),
+                    "composer") == 0;
+}
+
+/* Ctrl+E and Ctrl+Shift+D work with the focus outside the action page (the search). */
+static void
+test_shortcuts_anywhere (Fixture *f, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (f->window));
+  g_autoptr (RempartActionItem) item = NULL;
+  GtkWidget *search = child (f, "search_entry");
+
+  g_assert_true (rempart_ui_test_iterate_until (model_is_loaded, model));
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  rempart_window_show_item (REMPART_WINDOW (f->window), item);
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, f));
+
+  /* The focus in the search entry, outside the action page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (rempart_ui_test_is_inside (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  g_assert_true (rempart_ui_test_press_key (gtk_root_get_focus (GTK_ROOT (f->window)), GDK_KEY_e,
+                                            GDK_CONTROL_MASK));
+  g_assert_true (rempart_ui_test_iterate_until (shows_composer, f));
+
+  /* Not for Me from the search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (shows_page, f));
+  g_assert_true (gtk_widget_grab_focus (search));
+  g_assert_true (rempart_ui_test_is_inside (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+  g_assert_true (rempart_ui_test_press_key (gtk_root_get_focus (GTK_ROOT (f->window)), GDK_KEY_d,
+                                            GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (rempart_action_item_get_state (item) & REMPART_ACTION_STATE_DISMISSED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,6 +282,9 @@ main (int argc, char *argv[])
 
 #define ADD(name, func) \
   g_test_add ("/window-groups/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  /* preferences-live retires the examples: last. */
+  ADD ("sidebar-tab", test_sidebar_tab);
+  ADD ("shortcuts-anywhere", test_shortcuts_anywhere);
   ADD ("preferences-live", test_preferences_live);
 #undef ADD
 

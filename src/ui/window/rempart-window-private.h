@@ -33,6 +33,7 @@ struct _RempartWindow
   char *pending_url; /* an action to show once the model has it (notifications) */
   char *pending_id;
   gboolean has_demo;
+  gboolean switching_view;  /* the window itself moves the sidebar's selection */
   gboolean online;          /* as the network monitor last said */
   RempartSync *sync;        /* (nullable) until the store is open */
   gboolean check_cancelled; /* the volunteer cancelled the last check */

@@ -298,22 +298,65 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Shows the list @index of the sidebar, and keeps its row selected. */
+static void
+switch_view (RempartWindow *self, guint index, gboolean navigate)
+{
+  index = MIN (index, G_N_ELEMENTS (views) - 1);
+  self->switching_view = TRUE;
+  gtk_list_box_select_row (self->views_list,
+                           gtk_list_box_get_row_at_index (self->views_list, (int) index));
+  self->switching_view = FALSE;
+
+  rempart_action_model_set_view (self->model, views[index].view);
+  update_list_page (self);
+  if (navigate)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* A list opens on a click, Enter or Space (row-activated), never as the keyboard focus passes
+ * over its row: moving the focus also moves GtkListBox's selection, which is put back on the
+ * list shown. */
 static void
 views_row_selected_cb (GtkListBox *box, GtkListBoxRow *row, gpointer user_data)
 {
   RempartWindow *self = user_data;
-  guint index;
+  guint shown;
 
-  if (row == NULL)
+  /* Also emitted while the window is disposed, the model gone. */
+  if (self->switching_view || self->model == NULL)
+    return;
+  shown = view_index (rempart_action_model_get_view (self->model));
+  if (row != NULL && (guint) gtk_list_box_row_get_index (row) == shown)
     return;
 
-  index = (guint) gtk_list_box_row_get_index (row);
-  if (index >= G_N_ELEMENTS (views))
+  self->switching_view = TRUE;
+  gtk_list_box_select_row (box, gtk_list_box_get_row_at_index (box, (int) shown));
+  self->switching_view = FALSE;
+}
+
+static void
+views_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, gpointer user_data)
+{
+  guint index = (guint) gtk_list_box_row_get_index (row);
+
+  if (index < G_N_ELEMENTS (views))
+    switch_view (REMPART_WINDOW (user_data), index, TRUE);
+}
+
+/* The action page's shortcuts, from anywhere in the window: they act on the action shown. */
+static void
+page_shortcut_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+  const char *shown = gtk_stack_get_visible_child_name (self->detail_stack);
+
+  if (self->current_item == NULL ||
+      (g_strcmp0 (shown, "page") != 0 && g_strcmp0 (shown, "composer") != 0))
     return;
 
-  rempart_action_model_set_view (self->model, views[index].view);
-  update_list_page (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action (GTK_WIDGET (self->action_page),
+                              g_variant_get_string (parameter, NULL), NULL);
 }
 
 static void
@@ -607,9 +650,8 @@ show_view_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
 {
   RempartWindow *self = REMPART_WINDOW (widget);
   guint index = MIN ((guint) g_variant_get_int32 (parameter), G_N_ELEMENTS (views) - 1);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->views_list, (int) index);
 
-  gtk_list_box_select_row (self->views_list, row);
+  switch_view (self, index, TRUE);
 }
 
 static void
@@ -730,6 +772,7 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-dismiss", NULL, undo_dismiss_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.page-shortcut", "s", page_shortcut_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
@@ -741,6 +784,37 @@ rempart_window_class_init (RempartWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-view",
                                          "i", (gint32) i);
+}
+
+/* The action page's shortcuts for the whole window. In the capture phase: GtkWindow binds
+ * Ctrl+Shift+D itself (the inspector), and the page's own bindings only see keys pressed
+ * inside it; these forward to the page, so it makes no difference where the focus is. */
+static void
+add_page_shortcuts (RempartWindow *self)
+{
+  static const struct
+  {
+    guint keyval;
+    GdkModifierType modifiers;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_e, GDK_CONTROL_MASK, "page.write-reply" },
+    { GDK_KEY_o, GDK_CONTROL_MASK, "page.open-thread" },
+    { GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.dismiss" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut =
+          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                            gtk_named_action_new ("win.page-shortcut"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static GtkWidget *
@@ -819,6 +893,7 @@ rempart_window_init (RempartWindow *self)
                     self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->views_list, "row-selected", G_CALLBACK (views_row_selected_cb), self);
+  g_signal_connect (self->views_list, "row-activated", G_CALLBACK (views_row_activated_cb), self);
   g_signal_connect (self->action_page, "write-reply", G_CALLBACK (write_reply_cb), self);
   g_signal_connect (self->action_page, "dismissed", G_CALLBACK (dismissed_cb), self);
   g_signal_connect (self->action_page, "put-back", G_CALLBACK (put_back_cb), self);
@@ -830,12 +905,14 @@ rempart_window_init (RempartWindow *self)
   g_signal_connect (self->detail_stack, "notify::visible-child-name",
                     G_CALLBACK (detail_changed_cb), self);
 
+  add_page_shortcuts (self);
+
   /* Type-to-search anywhere in the window. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-dismiss", FALSE);
 
-  gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
+  switch_view (self, 0, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   update_list_page (self);
   update_back_button (self);
@@ -964,7 +1041,7 @@ rempart_window_show_action (RempartWindow *self,
   self->pending_url = g_strdup (subscription_url);
   self->pending_id = g_strdup (action_id);
 
-  gtk_list_box_select_row (self->views_list, gtk_list_box_get_row_at_index (self->views_list, 0));
+  switch_view (self, 0, TRUE);
   show_pending_action (self);
 }
 
