@@ -11,6 +11,7 @@
 
 #include "rempart-action-editor.h"
 #include "rempart-action-page.h"
+#include "rempart-group-settings.h"
 #include "rempart-moderation-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
@@ -282,6 +283,47 @@ test_preview_and_remove (Fixture *f, gconstpointer data)
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (action_list), 0));
 }
 
+static void
+test_settings (Fixture *f, gconstpointer data)
+{
+  GtkWidget *settings_button = window_child (f, "settings_button");
+  GtkWidget *detail_stack = window_child (f, "detail_stack");
+  GtkWidget *page = window_child (f, "group_settings");
+  GtkWidget *hashtag_row =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "hashtag_row"));
+  GtkWidget *title_row =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "title_row"));
+  GtkWidget *message = GTK_WIDGET (
+      gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "message_label"));
+  GtkWidget *rules_view =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "rules_view"));
+  GtkWidget *position_row = GTK_WIDGET (
+      gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "position_row"));
+  RempartWorkspace *ws = rempart_moderation_window_get_workspace (f->window);
+  const char *rules[] = { "Commencez par #jesuislà.", "Jamais d’insulte.", NULL };
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (settings_button), TRUE);
+  g_assert_true (rempart_ui_test_wait_stack (GTK_STACK (detail_stack), "settings"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "#jesuislà");
+
+  gtk_editable_set_text (GTK_EDITABLE (hashtag_row), "#jesuislà");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (position_row), REMPART_HASHTAG_POSITION_END);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rules_view)),
+                            "Commencez par #jesuislà.\n\n  Jamais d’insulte.  \n", -1);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_cmpstr (rempart_feed_get_hashtag (rempart_workspace_get_feed (ws)), ==, "#jesuislà");
+  g_assert_cmpint (rempart_feed_get_hashtag_position (rempart_workspace_get_feed (ws)), ==,
+                   REMPART_HASHTAG_POSITION_END);
+  g_assert_cmpstrv (rempart_feed_get_rules (rempart_workspace_get_feed (ws)), rules);
+
+  /* A hashtag of two words is refused and said; the name is still written. */
+  gtk_editable_set_text (GTK_EDITABLE (hashtag_row), "#je suis là");
+  g_assert_true (gtk_widget_get_visible (message));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "#jesuislà Lyon");
+  g_assert_cmpstr (rempart_feed_get_title (rempart_workspace_get_feed (ws)), ==, "#jesuislà Lyon");
+  rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-settings", 1280, 800, save_png);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +340,7 @@ main (int argc, char *argv[])
   g_test_add ("/moderation/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("editor", test_editor);
   ADD ("preview-and-remove", test_preview_and_remove);
+  ADD ("settings", test_settings);
 #undef ADD
 
   ret = g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "rempart-action-item.h"
 #include "rempart-action-page.h"
+#include "rempart-group-settings.h"
 #include "rempart-moderation-window.h"
 
 /*
@@ -38,6 +39,8 @@ struct _RempartModerationWindow
   GtkDropDown *group_dropdown;
   GtkDropDown *sort_dropdown;
   GtkToggleButton *preview_button;
+  GtkToggleButton *settings_button;
+  RempartGroupSettings *group_settings;
   GtkStack *list_stack;
   GtkListBox *action_list;
   AdwLeaflet *leaflet;
@@ -123,6 +126,12 @@ show_detail (RempartModerationWindow *self)
                  (rempart_action_editor_get_action_id (self->editor) != NULL ||
                   gtk_stack_get_visible_child (self->detail_stack) == GTK_WIDGET (self->editor));
 
+  if (gtk_toggle_button_get_active (self->settings_button) && self->workspace != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "settings");
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+      return;
+    }
   if (gtk_toggle_button_get_active (self->preview_button) &&
       rempart_action_editor_get_action_id (self->editor) != NULL)
     {
@@ -188,6 +197,7 @@ set_workspace (RempartModerationWindow *self, RempartWorkspace *workspace)
     }
   g_set_object (&self->workspace, workspace);
   rempart_action_editor_set_action (self->editor, NULL, NULL);
+  rempart_group_settings_set_workspace (self->group_settings, workspace);
   if (workspace != NULL)
     g_signal_connect_swapped (workspace, "changed", G_CALLBACK (fill_list), self);
   fill_list (self);
@@ -243,6 +253,7 @@ row_selected_cb (RempartModerationWindow *self, GtkListBoxRow *row)
   if (self->filling || row == NULL)
     return;
   id = g_object_get_data (G_OBJECT (row), "id");
+  gtk_toggle_button_set_active (self->settings_button, FALSE);
   if (g_strcmp0 (id, rempart_action_editor_get_action_id (self->editor)) != 0)
     rempart_action_editor_set_action (self->editor, self->workspace, id);
   show_detail (self);
@@ -268,6 +279,7 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->workspace == NULL)
     return;
   gtk_toggle_button_set_active (self->preview_button, FALSE);
+  gtk_toggle_button_set_active (self->settings_button, FALSE);
   gtk_list_box_unselect_all (self->action_list);
   rempart_action_editor_set_action (self->editor, self->workspace, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
@@ -374,12 +386,15 @@ rempart_moderation_window_class_init (RempartModerationWindowClass *klass)
 
   g_type_ensure (REMPART_TYPE_ACTION_EDITOR);
   g_type_ensure (REMPART_TYPE_ACTION_PAGE);
+  g_type_ensure (REMPART_TYPE_GROUP_SETTINGS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-moderation-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, settings_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, group_settings);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, leaflet);
@@ -412,6 +427,7 @@ rempart_moderation_window_init (RempartModerationWindow *self)
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (fill_list), self);
   g_signal_connect_swapped (self->action_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (show_detail), self);
+  g_signal_connect_swapped (self->settings_button, "toggled", G_CALLBACK (show_detail), self);
 }
 
 /* -------------------------------------------------------------------------------------- */
