@@ -12,8 +12,11 @@
 G_BEGIN_DECLS
 
 #define REMPART_TYPE_MODERATION_PAGE (rempart_moderation_page_get_type ())
-G_DECLARE_FINAL_TYPE (
-    RempartModerationPage, rempart_moderation_page, REMPART, MODERATION_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (RempartModerationPage,
+                      rempart_moderation_page,
+                      REMPART,
+                      MODERATION_PAGE,
+                      AdwPreferencesPage)
 
 /* @settings: the application's settings (its moderation-mode key) */
 GtkWidget *rempart_moderation_page_new (GSettings *settings);
