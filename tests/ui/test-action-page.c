@@ -228,6 +228,24 @@ test_open_thread (Fixture *fixture, gconstpointer user_data)
   g_assert_true (gtk_widget_get_visible (child (fixture, "state_label")));
 }
 
+/* Where Open Thread goes is on the page, by its host, before it is opened. */
+static void
+test_thread_host (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *label = child (fixture, "thread_label");
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Thread on facebook.com");
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (fixture, "open_button")), ==,
+                   MIGRANTS_THREAD);
+  g_assert_cmpuint (rempart_page_test_n_launched (), ==, 0);
+
+  /* No action, no address. */
+  rempart_action_page_set_item (fixture->page, NULL, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (label));
+}
+
 static void
 on_signal (RempartActionPage *page, guint *count)
 {
@@ -328,6 +346,7 @@ main (int argc, char *argv[])
   ADD ("excerpt-hidden", test_excerpt_hidden);
   ADD ("excerpt-always-hidden", test_excerpt_always_hidden);
   ADD ("open-thread", test_open_thread);
+  ADD ("thread-host", test_thread_host);
   ADD ("dismiss", test_dismiss);
   ADD ("posted-state", test_posted_state);
   ADD ("demo", test_demo);

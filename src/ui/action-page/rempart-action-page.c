@@ -39,6 +39,7 @@ struct _RempartActionPage
   GtkWidget *demo_box;
   GtkLabel *title_label;
   GtkLabel *meta_label;
+  GtkLabel *thread_label;
   GtkLabel *state_label;
   GtkWidget *brief_box;
   GtkLabel *brief_label;
@@ -156,6 +157,27 @@ update_meta (RempartActionPage *self)
   /* Translators: between the topic, the platform and the time left: "Racism · Facebook" */
   text = g_strjoinv (C_ ("separator", " · "), (char **) parts->pdata);
   gtk_label_set_text (self->meta_label, text);
+}
+
+/* Where Open Thread goes, by its host (in ASCII too when it has other letters), as the sources
+ * show theirs: a link whose host is not the platform or the site its title names shows it
+ * before it is opened. */
+static void
+update_thread (RempartActionPage *self)
+{
+  RempartAction *feed_action = get_feed_action (self);
+  const char *url = feed_action != NULL ? rempart_action_get_url (feed_action) : NULL;
+  g_autofree char *host = url != NULL ? rempart_page_uri_get_host (url) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_tooltip_text (self->open_button, url);
+  gtk_widget_set_visible (GTK_WIDGET (self->thread_label), url != NULL);
+  if (url == NULL)
+    return;
+
+  /* Translators: %s is where the thread is, such as www.facebook.com */
+  text = g_strdup_printf (_ ("Thread on %s"), host != NULL ? host : url);
+  gtk_label_set_text (self->thread_label, text);
 }
 
 static void
@@ -318,6 +340,7 @@ update_all (RempartActionPage *self)
   gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
 
   update_meta (self);
+  update_thread (self);
   update_state (self);
   update_excerpt (self);
   update_sources (self);
@@ -527,6 +550,7 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, demo_box);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, thread_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_box);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_label);
