@@ -303,8 +303,8 @@ import_actions (RempartStoreWorker *w,
   for (guint i = 0; i < n_actions; i++)
     {
       g_autoptr (RempartAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *details = rempart_store_action_details (action);
-      g_autofree char *hash = rempart_store_action_hash (action, details);
+      g_autofree char *hash = rempart_store_action_hash (action);
+      g_autofree char *details = NULL;
       Existing *entry = g_hash_table_lookup (existing, rempart_action_get_id (action));
       sqlite3_stmt *stmt;
 
@@ -332,6 +332,8 @@ import_actions (RempartStoreWorker *w,
           continue;
         }
 
+      /* Only now: most actions of a sync have not changed. */
+      details = rempart_store_action_details (action);
       bind_action (stmt, sub->id, action, details, hash, now);
       if (!rempart_sqlite_step_done (stmt, error))
         return FALSE;

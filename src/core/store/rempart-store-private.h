@@ -74,7 +74,8 @@ gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
 
 /* rempart-store-serialize.c: the JSON `details` column and the content hash. */
 char *rempart_store_action_details (RempartAction *action);
-char *rempart_store_action_hash (RempartAction *action, const char *details);
+/* Of every field of @action, without serialising it */
+char *rempart_store_action_hash (RempartAction *action);
 RempartAction *rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser);
 /* Columns: action_id, url, title, topic, priority, platform, then expires at @expires. */
 RempartAction *rempart_store_action_from_columns (sqlite3_stmt *stmt, int first, int expires);

@@ -11,7 +11,7 @@
 
 /*
  * What a list loads (the columns a row shows, the details kept unread until a page needs
- * them).
+ * them), and what an import compares (every field, without serialising the unchanged ones).
  */
 
 static GPtrArray *
@@ -117,6 +117,45 @@ test_rows_damaged_details (Fixture *f, gconstpointer data)
   g_assert_nonnull (rempart_action_get_title (row->action));
 }
 
+/* A change in any field, however deep in the details, is an update; the others are not. */
+static void
+test_rows_one_changed (Fixture *f, gconstpointer data)
+{
+  static const char *const changes[][2] = {
+    { "\"immigration\", \"chiffres\"", "\"immigration\", \"chiffre\"" },
+    { "statistiques/6793232", "statistiques/6793233" },
+    { "\"2026-05-02T09:00:00+02:00\"", "\"2026-05-02T07:00:00+00:00\"" },
+    { "calmement.", "calmement !" },
+  };
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "unit", "feeds", "example.json", NULL);
+  g_autoptr (GBytes) original = read_bytes (path);
+  g_autoptr (RempartFeed) feed = load_example ();
+  RempartImportStats stats;
+
+  import_ok (f, feed, &stats);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GString) text =
+          g_string_new_len (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (RempartFeed) changed = NULL;
+      g_autoptr (RempartFeed) back = rempart_feed_parse (original, "example.json", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_string_replace (text, changes[i][0], changes[i][1], 1), ==, 1);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+      changed = rempart_feed_parse (bytes, "example.json", &error);
+      g_assert_no_error (error);
+
+      import_ok (f, changed, &stats);
+      assert_stats (&stats, 0, 1, 1, 0, 0);
+      import_ok (f, back, &stats);
+      assert_stats (&stats, 0, 1, 1, 0, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -124,6 +163,7 @@ main (int argc, char *argv[])
 
   STORE_TEST_ADD ("/store/rows/lazy-details", test_rows_lazy_details);
   STORE_TEST_ADD ("/store/rows/damaged-details", test_rows_damaged_details);
+  STORE_TEST_ADD ("/store/rows/one-changed", test_rows_one_changed);
 
   return g_test_run ();
 }
