@@ -248,21 +248,11 @@ static gboolean
 filter_func (gpointer item, gpointer user_data)
 {
   RempartWindow *self = user_data;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  const char *topic;
-  const char *platform;
 
   if (self->search_text == NULL || *self->search_text == '\0')
     return TRUE;
 
-  topic = rempart_action_item_get_topic_name (item);
-  platform = rempart_action_item_get_platform (item);
-  haystack = g_strjoin (" ", rempart_action_item_get_title (item), topic ? topic : "",
-                        platform ? platform : "", NULL);
-  folded = g_utf8_casefold (haystack, -1);
-
-  return strstr (folded, self->search_text) != NULL;
+  return strstr (rempart_action_item_get_search_key (item), self->search_text) != NULL;
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -292,10 +282,22 @@ static void
 search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
 {
   RempartWindow *self = user_data;
+  g_autofree char *old = g_steal_pointer (&self->search_text);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_free (self->search_text);
   self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (old == NULL)
+    old = g_strdup ("");
+
+  /* A match is a substring: what matches a longer text matches the text it contains, so
+   * typing on only re-checks the current matches, and deleting only the others. */
+  if (strcmp (old, self->search_text) == 0)
+    return;
+  if (strstr (self->search_text, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old, self->search_text) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 /* Shows the list @index of the sidebar, and keeps its row selected. */

@@ -486,6 +486,32 @@ test_lazy_details (Fixture *f, gconstpointer data)
   g_assert_cmpint (rempart_action_item_get_expires (item), ==, 4070908800);
 }
 
+/* The search key is folded once, and made again only when what it holds changed. */
+static void
+test_search_key (Fixture *f, gconstpointer data)
+{
+  RempartActionItem *item;
+  const char *key;
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  item = rempart_action_model_find (f->model, FEED_URL, "a1");
+  g_assert_nonnull (item);
+
+  key = rempart_action_item_get_search_key (item);
+  g_assert_cmpstr (key, ==, "fil 1 sexism youtube");
+  g_assert_true (rempart_action_item_get_search_key (item) == key);
+
+  /* A state change keeps the key; a new title makes a new one. */
+  rempart_action_item_set_state (item, REMPART_ACTION_STATE_OPENED);
+  g_assert_true (rempart_action_item_get_search_key (item) == key);
+  import (f, 2, 8, " ÉTÉ");
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+  g_assert_true (rempart_action_model_find (f->model, FEED_URL, "a1") == item);
+  g_assert_cmpstr (rempart_action_item_get_search_key (item), ==, "fil 1 été sexism youtube");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -500,6 +526,7 @@ main (int argc, char *argv[])
   ADD ("/action-model/null-store", test_null_store);
   ADD ("/action-model/error", test_error);
   ADD ("/action-model/lazy-details", test_lazy_details);
+  ADD ("/action-model/search-key", test_search_key);
 #undef ADD
 
   return g_test_run ();
