@@ -228,7 +228,7 @@ test_open_thread (Fixture *fixture, gconstpointer user_data)
   g_assert_true (gtk_widget_get_visible (child (fixture, "state_label")));
 }
 
-/* Where Open Thread goes is on the page, by its host, before it is opened. */
+/* Where Open Thread goes is on the page, by its host, before it is opened; and who asks. */
 static void
 test_thread_host (Fixture *fixture, gconstpointer user_data)
 {
@@ -241,9 +241,17 @@ test_thread_host (Fixture *fixture, gconstpointer user_data)
                    MIGRANTS_THREAD);
   g_assert_cmpuint (rempart_page_test_n_launched (), ==, 0);
 
-  /* No action, no address. */
+  /* The group's own words, as the feed gives them, in plain text. */
+  g_assert_true (gtk_widget_get_visible (child (fixture, "about_box")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture, "about_label"))), ==,
+                   "Groupe de contre-discours #jesuislà.\nNous répondons avec calme, faits et "
+                   "empathie.");
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (child (fixture, "about_label"))));
+
+  /* No action, no address, no group. */
   rempart_action_page_set_item (fixture->page, NULL, NULL, NULL);
   g_assert_false (gtk_widget_get_visible (label));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "about_box")));
 }
 
 static void

@@ -54,6 +54,8 @@ struct _RempartActionPage
   GtkWidget *group_box;
   GtkLabel *hashtag_label;
   GtkListBox *rules_list;
+  GtkWidget *about_box;
+  GtkLabel *about_label;
   GtkWidget *write_button;
   GtkWidget *open_button;
   GtkWidget *dismiss_button;
@@ -302,6 +304,7 @@ update_lists (RempartActionPage *self)
   const char *const *arguments =
       feed_action != NULL ? rempart_action_get_arguments (feed_action) : NULL;
   const char *hashtag = self->info != NULL ? self->info->hashtag : NULL;
+  const char *about = self->info != NULL ? self->info->about : NULL;
   const char *const *rules = self->info != NULL ? (const char *const *) self->info->rules : NULL;
   gboolean has_rules = rules != NULL && rules[0] != NULL;
 
@@ -324,6 +327,10 @@ update_lists (RempartActionPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hashtag_label), hashtag != NULL && hashtag[0] != '\0');
   gtk_widget_set_visible (self->group_box, has_rules || (hashtag != NULL && hashtag[0] != '\0'));
+
+  /* Feed text: plain, never markup. */
+  gtk_label_set_text (self->about_label, about != NULL ? about : "");
+  gtk_widget_set_visible (self->about_box, about != NULL && about[0] != '\0');
 }
 
 static void
@@ -565,6 +572,8 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, group_box);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, hashtag_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, rules_list);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, about_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, about_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, write_button);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, dismiss_button);
