@@ -18,6 +18,7 @@
 #include "rempart-moderation-window.h"
 #include "rempart-store.h"
 #include "rempart-sync.h"
+#include "rempart-wellbeing.h"
 #include "rempart-window.h"
 #include "rempart-workers.h"
 
@@ -42,6 +43,9 @@ struct _RempartApplication
 
   /* Join links opened before the store was open: shown once it is. */
   GPtrArray *join_pending;
+
+  /* Breaks (src/ui/wellbeing). */
+  RempartWellbeing *wellbeing;
 };
 
 G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
@@ -659,6 +663,16 @@ rempart_application_open (GApplication *application, GFile **files, int n_files,
 }
 
 /* -------------------------------------------------------------------------------------- */
+/* Wellbeing                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+start_wellbeing (RempartApplication *self)
+{
+  self->wellbeing = rempart_wellbeing_new (GTK_APPLICATION (self), self->settings);
+}
+
+/* -------------------------------------------------------------------------------------- */
 /* GApplication overrides                                                                 */
 /* -------------------------------------------------------------------------------------- */
 
@@ -692,6 +706,7 @@ rempart_application_startup (GApplication *application)
   g_settings_bind (self->settings, "moderation-mode",
                    g_action_map_lookup_action (G_ACTION_MAP (self), "moderation"), "enabled",
                    G_SETTINGS_BIND_GET);
+  start_wellbeing (self);
 }
 
 static void
@@ -771,6 +786,7 @@ rempart_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->join_pending, g_ptr_array_unref);
+  g_clear_object (&self->wellbeing);
 
   G_OBJECT_CLASS (rempart_application_parent_class)->dispose (object);
 }

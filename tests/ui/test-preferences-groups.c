@@ -294,15 +294,10 @@ static void
 test_settings (Fixture *f, gconstpointer user_data)
 {
   AdwComboRow *interval = ADW_COMBO_ROW (child (f, "interval_row"));
-  GtkCheckButton *reveal = GTK_CHECK_BUTTON (child (f, "excerpt_reveal_check"));
-  GtkCheckButton *hide = GTK_CHECK_BUTTON (child (f, "excerpt_hide_check"));
   GtkSwitch *notifications = GTK_SWITCH (child (f, "notifications_switch"));
-  g_autofree char *excerpt = NULL;
 
   /* The defaults show. */
   g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 2);
-  g_assert_true (gtk_check_button_get_active (reveal));
-  g_assert_false (gtk_check_button_get_active (hide));
   g_assert_true (gtk_switch_get_active (notifications));
 
   /* The rows change the settings. */
@@ -311,20 +306,13 @@ test_settings (Fixture *f, gconstpointer user_data)
   adw_combo_row_set_selected (interval, 5);
   g_assert_cmpuint (g_settings_get_uint (f->settings, "sync-interval"), ==, 86400);
 
-  gtk_check_button_set_active (hide, TRUE);
-  excerpt = g_settings_get_string (f->settings, "excerpt-display");
-  g_assert_cmpstr (excerpt, ==, "always-hide");
-  g_assert_false (gtk_check_button_get_active (reveal));
-
   gtk_switch_set_active (notifications, FALSE);
   g_assert_false (g_settings_get_boolean (f->settings, "notifications"));
 
   /* And follow them, a value set elsewhere showing as the nearest choice. */
   g_settings_set_uint (f->settings, "sync-interval", 4 * 3600);
   g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 3);
-  g_settings_set_string (f->settings, "excerpt-display", "reveal-on-request");
-  g_assert_true (gtk_check_button_get_active (reveal));
-  g_assert_false (gtk_check_button_get_active (hide));
+  /* The content warning moved to the Wellbeing page: tests/ui/test-wellbeing.c. */
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), "general");
   save_pngs (GTK_WINDOW (f->window), "preferences-general");

@@ -16,6 +16,7 @@
 #include "rempart-moderation-page.h"
 #include "rempart-template-page.h"
 #include "rempart-ui-utils.h"
+#include "rempart-wellbeing-page.h"
 
 struct _RempartPreferencesWindow
 {
@@ -33,10 +34,9 @@ struct _RempartPreferencesWindow
   AdwPreferencesGroup *subscriptions_group;
   AdwActionRow *add_group_row;
   AdwComboRow *interval_row;
-  GtkCheckButton *excerpt_reveal_check;
-  GtkCheckButton *excerpt_hide_check;
   GtkSwitch *notifications_switch;
   RempartTemplatePage *templates_page;
+  RempartWellbeingPage *wellbeing_page;
 };
 
 G_DEFINE_FINAL_TYPE (RempartPreferencesWindow,
@@ -489,24 +489,6 @@ interval_set_mapping (const GValue *value, const GVariantType *type, gpointer us
   return g_variant_new_uint32 (sync_intervals[selected]);
 }
 
-/* Each excerpt-display radio button stands for one nick, given as @user_data. */
-static gboolean
-excerpt_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
-{
-  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), user_data));
-  return TRUE;
-}
-
-static GVariant *
-excerpt_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
-{
-  /* Unchecking one radio button says nothing: the one being checked writes the value. */
-  if (!g_value_get_boolean (value))
-    return NULL;
-
-  return g_variant_new_string (user_data);
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
@@ -521,12 +503,6 @@ rempart_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "sync-interval", self->interval_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, interval_get_mapping, interval_set_mapping,
                                 NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "excerpt-display", self->excerpt_reveal_check,
-                                "active", G_SETTINGS_BIND_DEFAULT, excerpt_get_mapping,
-                                excerpt_set_mapping, (gpointer) "reveal-on-request", NULL);
-  g_settings_bind_with_mapping (self->settings, "excerpt-display", self->excerpt_hide_check,
-                                "active", G_SETTINGS_BIND_DEFAULT, excerpt_get_mapping,
-                                excerpt_set_mapping, (gpointer) "always-hide", NULL);
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
@@ -534,6 +510,7 @@ rempart_preferences_window_constructed (GObject *object)
   /* The groups the user moderates: a page of its own (rempart-moderation-page.c). */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rempart_moderation_page_new (self->settings)));
+  rempart_wellbeing_page_set_settings (self->wellbeing_page, self->settings);
   rempart_preferences_window_reload (self);
 }
 
@@ -594,8 +571,6 @@ rempart_preferences_window_dispose (GObject *object)
   if (self->settings != NULL)
     {
       g_settings_unbind (self->interval_row, "selected");
-      g_settings_unbind (self->excerpt_reveal_check, "active");
-      g_settings_unbind (self->excerpt_hide_check, "active");
       g_settings_unbind (self->notifications_switch, "active");
     }
 
@@ -654,6 +629,7 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
                     NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (REMPART_TYPE_TEMPLATE_PAGE);
+  g_type_ensure (REMPART_TYPE_WELLBEING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
@@ -661,11 +637,9 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, add_group_row);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
-                                        excerpt_reveal_check);
-  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, excerpt_hide_check);
-  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow,
                                         notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, templates_page);
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesWindow, wellbeing_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-group", NULL, add_group_activated_cb);
   gtk_widget_class_install_action (widget_class, "prefs.export-groups", NULL,

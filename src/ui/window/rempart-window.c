@@ -14,8 +14,10 @@
 #include "rempart-action-model.h"
 #include "rempart-action-page.h"
 #include "rempart-action-row.h"
+#include "rempart-break-banner.h"
 #include "rempart-composer.h"
 #include "rempart-demo.h"
+#include "rempart-limit-screen.h"
 #include "rempart-participation-window.h"
 #include "rempart-preferences-window.h"
 #include "rempart-session-window.h"
@@ -731,9 +733,14 @@ rempart_window_class_init (RempartWindowClass *klass)
 
   g_type_ensure (REMPART_TYPE_ACTION_PAGE);
   g_type_ensure (REMPART_TYPE_COMPOSER);
+  g_type_ensure (REMPART_TYPE_LIMIT_SCREEN);
+  g_type_ensure (REMPART_TYPE_BREAK_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, toast_overlay);
+  /* Not in the struct: reached through rempart_window_get_limit_screen() and _break_banner(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "limit_screen", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "break_banner", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, views_list);
@@ -943,6 +950,7 @@ rempart_window_new (GtkApplication *application, RempartStore *store, GSettings 
   self = g_object_new (REMPART_TYPE_WINDOW, "application", application, NULL);
   self->settings = g_object_ref (settings);
   restore_window_state (self);
+  rempart_limit_screen_set_settings (rempart_window_get_limit_screen (self), settings);
   rempart_window_set_store (self, store);
 
   return self;
@@ -963,6 +971,7 @@ rempart_window_set_store (RempartWindow *self, RempartStore *store)
 
   /* Setting the store already loads the list; only the groups are left to read. */
   rempart_action_model_set_store (self->model, store);
+  rempart_limit_screen_set_store (rempart_window_get_limit_screen (self), store);
   update_session_button (self);
   if (store != NULL)
     rempart_store_list_subscriptions_async (
@@ -1094,4 +1103,33 @@ rempart_window_show_toast (RempartWindow *self, const char *message)
   g_return_if_fail (REMPART_IS_WINDOW (self));
 
   rempart_toast_overlay_show (self->toast_overlay, message);
+}
+
+/*
+ * rempart_window_get_limit_screen:
+ *
+ * Returns: (transfer none): the daily limit's stop screen over the window's content
+ *   (src/ui/wellbeing), given the window's store and settings
+ */
+RempartLimitScreen *
+rempart_window_get_limit_screen (RempartWindow *self)
+{
+  g_return_val_if_fail (REMPART_IS_WINDOW (self), NULL);
+
+  return REMPART_LIMIT_SCREEN (
+      gtk_widget_get_template_child (GTK_WIDGET (self), REMPART_TYPE_WINDOW, "limit_screen"));
+}
+
+/*
+ * rempart_window_get_break_banner:
+ *
+ * Returns: (transfer none): the break reminder's banner, which RempartWellbeing reveals
+ */
+RempartBreakBanner *
+rempart_window_get_break_banner (RempartWindow *self)
+{
+  g_return_val_if_fail (REMPART_IS_WINDOW (self), NULL);
+
+  return REMPART_BREAK_BANNER (
+      gtk_widget_get_template_child (GTK_WIDGET (self), REMPART_TYPE_WINDOW, "break_banner"));
 }

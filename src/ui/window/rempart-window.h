@@ -11,6 +11,8 @@
 
 #include "rempart-action-item.h"
 #include "rempart-action-model.h"
+#include "rempart-break-banner.h"
+#include "rempart-limit-screen.h"
 #include "rempart-store.h"
 #include "rempart-sync.h"
 
@@ -39,5 +41,8 @@ RempartActionModel *rempart_window_get_model (RempartWindow *self);
 void rempart_window_show_toast (RempartWindow *self, const char *message);
 
 void rempart_window_close_examples (RempartWindow *self);
+
+RempartLimitScreen *rempart_window_get_limit_screen (RempartWindow *self);
+RempartBreakBanner *rempart_window_get_break_banner (RempartWindow *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "rempart-feed-parser.h"
 #include "rempart-fetcher.h"
+#include "rempart-helplines.h"
 #include "rempart-join-link.h"
 #include "rempart-json.h"
 #include "rempart-keyring.h"
@@ -43,6 +44,7 @@ static const Domain domains[] = {
   { "rempart-store-error-quark", rempart_store_error_quark },
   { "rempart-template-error-quark", rempart_template_error_quark },
   { "rempart-tone-error-quark", rempart_tone_error_quark },
+  { "rempart-wellbeing-error-quark", rempart_wellbeing_error_quark },
   { "rempart-workspace-error-quark", rempart_workspace_error_quark },
 };
 
