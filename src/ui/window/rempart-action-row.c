@@ -21,7 +21,6 @@ struct _RempartActionRow
   gulong notify_id;
 
   /* Template widgets */
-  GtkWidget *box;
   GtkLabel *title_label;
   GtkLabel *details_label;
   GtkWidget *urgent_label;
@@ -37,12 +36,10 @@ G_DEFINE_FINAL_TYPE (RempartActionRow, rempart_action_row, GTK_TYPE_WIDGET)
 static void
 update_state (RempartActionRow *self)
 {
-  guint state = 0;
-  gboolean queued = FALSE;
+  RempartActionState state = rempart_action_item_get_state (self->item);
+  gboolean queued = rempart_action_item_get_queued (self->item);
   const char *icon = NULL;
   const char *description = NULL;
-
-  g_object_get (self->item, "state", &state, "queued", &queued, NULL);
 
   if (state & REMPART_ACTION_STATE_POSTED)
     {
@@ -79,23 +76,19 @@ static void
 update_all (RempartActionRow *self)
 {
   g_autoptr (GString) details = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *topic = NULL;
-  g_autofree char *platform = NULL;
+  const char *title = rempart_action_item_get_title (self->item);
+  const char *topic = rempart_action_item_get_topic_name (self->item);
+  gboolean high = rempart_action_item_get_high_priority (self->item);
   g_autofree char *platform_name = NULL;
   g_autofree char *left = NULL;
-  gint64 expires = 0;
-  gboolean high = FALSE;
-
-  g_object_get (self->item, "title", &title, "topic-name", &topic, "platform", &platform, "expires",
-                &expires, "high-priority", &high, NULL);
 
   gtk_label_set_text (self->title_label, title);
 
-  left = rempart_format_time_left (expires, g_get_real_time () / G_USEC_PER_SEC);
+  left = rempart_format_time_left (rempart_action_item_get_expires (self->item),
+                                   g_get_real_time () / G_USEC_PER_SEC);
   if (topic != NULL)
     g_string_append (details, topic);
-  platform_name = rempart_format_platform (platform);
+  platform_name = rempart_format_platform (rempart_action_item_get_platform (self->item));
   if (platform_name != NULL)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", platform_name);
   if (left != NULL)
@@ -146,7 +139,6 @@ rempart_action_row_class_init (RempartActionRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-action-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, RempartActionRow, box);
   gtk_widget_class_bind_template_child (widget_class, RempartActionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionRow, urgent_label);
