@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "rempart-action-model.h"
@@ -589,7 +591,8 @@ status_says_failed (gpointer data)
   return g_str_has_prefix (status, "Last check failed: ");
 }
 
-/* A group whose last check failed never reads "Checked: just now". */
+/* A group whose last check failed never reads "Checked: just now", and its banner is styled
+ * as an error, not as the calm notice of the examples. */
 static void
 test_words_failed_check (Fixture *fixture, gconstpointer user_data)
 {
@@ -611,8 +614,20 @@ test_words_failed_check (Fixture *fixture, gconstpointer user_data)
   g_assert_true (rempart_store_update_subscription_sync (store, sub, &error));
   g_assert_no_error (error);
 
+  /* Before: the calm notice about the examples. */
+  g_assert_false (gtk_widget_has_css_class (
+      gtk_revealer_get_child (GTK_REVEALER (child (fixture, "banner_revealer"))),
+      "rempart-banner-error"));
+
   rempart_window_reload (REMPART_WINDOW (fixture->window));
   g_assert_true (rempart_ui_test_iterate_until (status_says_failed, fixture));
+
+  /* The failure is told as an error, in full. */
+  g_assert_true (gtk_widget_has_css_class (
+      gtk_revealer_get_child (GTK_REVEALER (child (fixture, "banner_revealer"))),
+      "rempart-banner-error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (fixture, "banner_label"))),
+                            "The server did not answer."));
   for (GtkWidget *row = gtk_widget_get_first_child (groups); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_ACTION_ROW (row) &&

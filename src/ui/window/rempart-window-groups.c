@@ -94,6 +94,8 @@ update_banner (RempartWindow *self)
   g_autofree char *text = NULL;
   const char *button_label = NULL;
   const char *button_action = NULL;
+  const char *style = NULL;
+  GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
 
   for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len && text == NULL;
        i++)
@@ -110,16 +112,31 @@ update_banner (RempartWindow *self)
           text = g_strdup_printf (_ ("%s could not be checked. %s"), name, sub->last_error);
           button_label = _ ("_Retry");
           button_action = "app.refresh";
+          style = "rempart-banner-error";
         }
       else if (rempart_subscription_is_stale (sub, now))
-        text = g_strdup_printf (_ ("The list of %s is out of date: the group has not published "
-                                   "a new one yet."),
-                                name);
+        {
+          text = g_strdup_printf (_ ("The list of %s is out of date: the group has not "
+                                     "published a new one yet."),
+                                  name);
+          style = "rempart-banner-warning";
+        }
     }
 
   if (text == NULL && !g_network_monitor_get_network_available (monitor))
-    text = g_strdup (_ ("You are offline. Rempart will check for new actions when the "
-                        "connection is back."));
+    {
+      text = g_strdup (_ ("You are offline. Rempart will check for new actions when the "
+                          "connection is back."));
+      style = "rempart-banner-warning";
+    }
+
+  /* Its look follows its seriousness: a failed check (a bad signature among them) is an error,
+   * an old list or being offline a warning, the example actions a calm notice. The label
+   * wraps, so a long message is shown in full. */
+  gtk_widget_remove_css_class (banner, "rempart-banner-error");
+  gtk_widget_remove_css_class (banner, "rempart-banner-warning");
+  if (style != NULL)
+    gtk_widget_add_css_class (banner, style);
 
   if (text == NULL && self->has_demo)
     {
