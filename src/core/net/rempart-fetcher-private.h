@@ -66,6 +66,10 @@ typedef struct
   guint64 received_at_window;
   GError *slow_error;
 
+  /* How many times the feed and its signature were read again because they came from two
+   * different publishes (rempart-fetcher-signature.c). */
+  guint n_pair_retries;
+
   RempartFetchResult *result;
 } FetchData;
 

@@ -9,8 +9,24 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-feed-parser.h"
 #include "rempart-fetcher-private.h"
+#include "rempart-http.h"
 #include "rempart-workers.h"
+
+/*
+ * A publish replaces two files, the feed then its signature (src/core/publish/README.md), so a
+ * volunteer can read a feed and a signature of two different publishes. That is not an
+ * alteration, and must not raise the tampering alarm: when the signature does not match the
+ * feed, but its trusted comment is genuine (signed with the subscription's key) and names
+ * another seq than the feed's `_rempart.seq`, the pair is read again, after a short pause (the
+ * second upload is a few hundred bytes), at most PAIR_RETRIES times. If it is still mixed, the
+ * fetch ends as RETRY_LATER (nothing accepted, nothing lost, no alarm). Someone who alters a
+ * feed without the key cannot use this to get anything accepted: at most they turn the alarm
+ * into "try again later", which serving an error page already does.
+ */
+#define PAIR_RETRIES        2
+#define PAIR_RETRY_DELAY_MS 400
 
 /* ------------------------------------------------------------------------------------------ */
 /* Structures                                                                                 */
@@ -22,6 +38,7 @@ typedef struct
   RempartMinisignPublicKey *public_key; /* borrowed from FetchData: see verify_thread */
   GBytes *body;
   GBytes *sig;
+  gboolean mixed_pair; /* set by the thread: the two files come from two publishes */
 } VerifyData;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -48,6 +65,98 @@ signature_uri_for (GUri *feed_uri)
                       g_uri_get_port (feed_uri), path, g_uri_get_query (feed_uri), NULL);
 }
 
+/* "seq N ..." as rempart_publish_prepare() writes it; -1 otherwise. */
+static gint64
+comment_seq (const char *comment)
+{
+  const char *p;
+  char *end;
+  gint64 seq;
+
+  if (!g_str_has_prefix (comment, "seq "))
+    return -1;
+  p = comment + strlen ("seq ");
+  if (!g_ascii_isdigit (*p))
+    return -1;
+  seq = g_ascii_strtoll (p, &end, 10);
+  return (*end == ' ' || *end == '\0') ? seq : -1;
+}
+
+static gint64
+feed_seq (GBytes *body)
+{
+  g_autoptr (JsonNode) root = rempart_feed_load_json (body, "feed", NULL);
+  JsonObject *object;
+  JsonNode *seq;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return -1;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "_rempart") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "_rempart")))
+    return -1;
+  seq = json_object_get_member (json_object_get_object_member (object, "_rempart"), "seq");
+  if (seq == NULL || json_node_get_value_type (seq) != G_TYPE_INT64)
+    return -1;
+  return json_node_get_int (seq);
+}
+
+/* The signature is genuine but for another version of the feed. */
+static gboolean
+is_mixed_pair (VerifyData *data)
+{
+  g_autofree char *comment = NULL;
+  gint64 signed_seq;
+
+  if (!rempart_minisign_verify_trusted_comment (data->public_key, data->sig, &comment, NULL))
+    return FALSE;
+  signed_seq = comment_seq (comment);
+  return signed_seq >= 0 && signed_seq != feed_seq (data->body);
+}
+
+static gboolean
+read_pair_again_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+
+  data->stage = STAGE_FEED;
+  g_clear_pointer (&data->uri, g_uri_unref);
+  data->uri = g_steal_pointer (&data->feed_uri);
+  g_clear_pointer (&data->result, rempart_fetch_result_unref);
+  data->n_redirects = 0;
+  data->max_body = REMPART_FETCH_MAX_BODY;
+  rempart_fetch_start_hop (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_pair_again (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GSource) source = NULL;
+
+  data->n_pair_retries++;
+  source = g_timeout_source_new (PAIR_RETRY_DELAY_MS * data->n_pair_retries);
+  g_source_set_callback (source, read_pair_again_cb, g_object_ref (task), g_object_unref);
+  g_source_attach (source, g_task_get_context (task));
+}
+
+/* Still mixed after the retries: a publish is in progress, or failed half-way. */
+static void
+return_publish_in_progress (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  guint http_status = rempart_fetch_result_get_http_status (data->result);
+  g_autofree char *final_url = g_strdup (data->result->final_url);
+
+  g_clear_pointer (&data->result, rempart_fetch_result_unref);
+  data->result = rempart_fetch_result_new (REMPART_FETCH_STATUS_RETRY_LATER, http_status);
+  data->result->final_url = g_steal_pointer (&final_url);
+  data->result->retry_after = REMPART_HTTP_RETRY_AFTER_MIN;
+  rempart_fetch_return_result (task);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Callbacks                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
@@ -66,9 +175,14 @@ verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
     return;
 
   if (rempart_minisign_verify (data->public_key, data->body, data->sig, &trusted_comment, &error))
-    g_task_return_pointer (task, trusted_comment, g_free);
-  else
-    g_task_return_error (task, error);
+    {
+      g_task_return_pointer (task, trusted_comment, g_free);
+      return;
+    }
+
+  if (g_error_matches (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_BAD_SIGNATURE))
+    data->mixed_pair = is_mixed_pair (data);
+  g_task_return_error (task, error);
 }
 
 static void
@@ -80,6 +194,14 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   char *trusted_comment;
 
   trusted_comment = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL && ((VerifyData *) g_task_get_task_data (G_TASK (result)))->mixed_pair)
+    {
+      if (data->n_pair_retries < PAIR_RETRIES)
+        read_pair_again (task);
+      else
+        return_publish_in_progress (task);
+      return;
+    }
   if (error != NULL)
     {
       rempart_fetch_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)

@@ -19,11 +19,25 @@ G_BEGIN_DECLS
  * RempartPublishError:
  * @REMPART_PUBLISH_ERROR_INVALID_FEED: the app would skip an action of the feed, or reject it
  * @REMPART_PUBLISH_ERROR_WRITE_FAILED: the folder could not take the files
+ * @REMPART_PUBLISH_ERROR_INVALID_URL: the address to publish to is not http:// or https://
+ * @REMPART_PUBLISH_ERROR_CONFLICT: someone else published since the copy the moderator last
+ *   saw; nothing was uploaded. Fetch the server's copy, merge (RempartFeedMerge), publish again
+ * @REMPART_PUBLISH_ERROR_AUTH_FAILED: the server refused the user name or password (or none is
+ *   known for it)
+ * @REMPART_PUBLISH_ERROR_UPLOAD_FAILED: the server could not be reached or refused an upload;
+ *   the pair volunteers download is still the previous one
+ * @REMPART_PUBLISH_ERROR_HALF_PUBLISHED: the signature was refused and putting the previous
+ *   feed back failed too: volunteers are told a publish is in progress; publish again
  */
 typedef enum
 {
   REMPART_PUBLISH_ERROR_INVALID_FEED,
   REMPART_PUBLISH_ERROR_WRITE_FAILED,
+  REMPART_PUBLISH_ERROR_INVALID_URL,
+  REMPART_PUBLISH_ERROR_CONFLICT,
+  REMPART_PUBLISH_ERROR_AUTH_FAILED,
+  REMPART_PUBLISH_ERROR_UPLOAD_FAILED,
+  REMPART_PUBLISH_ERROR_HALF_PUBLISHED,
 } RempartPublishError;
 
 GQuark rempart_publish_error_quark (void);

@@ -260,6 +260,55 @@ rempart_minisign_verify (RempartMinisignPublicKey *key,
 }
 
 /*
+ * rempart_minisign_verify_trusted_comment:
+ * @key: the public key the signature must be made with
+ * @sig_file: the contents of the .minisig file
+ * @trusted_comment_out: (out): the trusted comment, on success
+ *
+ * Checks only the global signature: the trusted comment was written by the holder of @key,
+ * whatever the data. The fetcher uses it to tell a signature of another version of the feed
+ * (read while a moderator was publishing) from an altered feed.
+ */
+gboolean
+rempart_minisign_verify_trusted_comment (RempartMinisignPublicKey *key,
+                                         GBytes *sig_file,
+                                         char **trusted_comment_out,
+                                         GError **error)
+{
+  SigFile sig;
+  g_autofree guint8 *global = NULL;
+  gsize global_len;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (sig_file != NULL, FALSE);
+  g_return_val_if_fail (trusted_comment_out != NULL, FALSE);
+
+  if (!sig_file_parse (&sig, sig_file, error))
+    return FALSE;
+
+  if (memcmp (sig.bin + SIG_OFF_KEY_ID, key->key_id, MINISIGN_KEY_ID_LEN) != 0)
+    {
+      g_set_error_literal (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH,
+                           _ ("The signature was made with another key"));
+      return FALSE;
+    }
+
+  global = global_message (sig.bin + SIG_OFF_SIG, sig.trusted_comment, sig.trusted_comment_len,
+                           &global_len);
+  if (!ed25519_verify (key->pk, sig.global_sig, global, global_len))
+    {
+      g_set_error_literal (error, REMPART_MINISIGN_ERROR,
+                           REMPART_MINISIGN_ERROR_BAD_TRUSTED_COMMENT,
+                           _ ("Comment signature verification failed: the trusted comment was "
+                              "altered"));
+      return FALSE;
+    }
+
+  *trusted_comment_out = g_strndup (sig.trusted_comment, sig.trusted_comment_len);
+  return TRUE;
+}
+
+/*
  * rempart_minisign_sign:
  * @key: the secret key
  * @data: the data to sign

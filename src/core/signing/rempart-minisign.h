@@ -93,6 +93,11 @@ gboolean rempart_minisign_verify (RempartMinisignPublicKey *key,
                                   char **trusted_comment_out,
                                   GError **error);
 
+gboolean rempart_minisign_verify_trusted_comment (RempartMinisignPublicKey *key,
+                                                  GBytes *sig_file,
+                                                  char **trusted_comment_out,
+                                                  GError **error);
+
 GBytes *rempart_minisign_sign (RempartMinisignSecretKey *key,
                                GBytes *data,
                                const char *trusted_comment,
