@@ -12,6 +12,7 @@
 #include "rempart-action-editor.h"
 #include "rempart-action-page.h"
 #include "rempart-group-settings.h"
+#include "rempart-key-panel.h"
 #include "rempart-moderation-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
@@ -25,6 +26,11 @@
  */
 
 static RempartApplication *application;
+
+/* A private session bus with nothing on it, so that no keyring answers and the key goes to
+ * the 0600 file under the private data folder (a real Secret Service would prompt for a
+ * login keyring nobody can type). Kept to the end: libsecret holds on to its connection. */
+static GTestDBus *bus;
 
 typedef struct
 {
@@ -324,13 +330,80 @@ test_settings (Fixture *f, gconstpointer data)
   rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-settings", 1280, 800, save_png);
 }
 
+static gboolean
+has_public_key (gpointer data)
+{
+  return rempart_workspace_get_public_key (data) != NULL;
+}
+
+static void
+test_key (Fixture *f, gconstpointer data)
+{
+  GtkWidget *settings_button = window_child (f, "settings_button");
+  GtkWidget *page = window_child (f, "group_settings");
+  GtkWidget *panel =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_GROUP_SETTINGS, "key_panel"));
+  GtkWidget *password_row =
+      GTK_WIDGET (gtk_widget_get_template_child (panel, REMPART_TYPE_KEY_PANEL, "password_row"));
+  GtkWidget *again_row =
+      GTK_WIDGET (gtk_widget_get_template_child (panel, REMPART_TYPE_KEY_PANEL, "again_row"));
+  GtkWidget *public_row =
+      GTK_WIDGET (gtk_widget_get_template_child (panel, REMPART_TYPE_KEY_PANEL, "public_row"));
+  GtkWidget *message =
+      GTK_WIDGET (gtk_widget_get_template_child (panel, REMPART_TYPE_KEY_PANEL, "message_label"));
+  RempartWorkspace *ws = rempart_moderation_window_get_workspace (f->window);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (settings_button), TRUE);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_null (rempart_workspace_get_public_key (ws));
+  g_assert_false (gtk_widget_activate_action (panel, "key.copy", NULL) &&
+                  strstr (gtk_label_get_text (GTK_LABEL (message)), "copied") != NULL);
+
+  /* No password, then two that differ: said, with the focus where to type. */
+  g_assert_true (gtk_widget_activate_action (panel, "key.create", NULL));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_true (
+      rempart_ui_test_is_inside (gtk_window_get_focus (GTK_WINDOW (f->window)), password_row));
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "correct horse");
+  gtk_editable_set_text (GTK_EDITABLE (again_row), "correct hose");
+  g_assert_true (gtk_widget_activate_action (panel, "key.create", NULL));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "differ"));
+  g_assert_true (
+      rempart_ui_test_is_inside (gtk_window_get_focus (GTK_WINDOW (f->window)), again_row));
+  g_assert_null (rempart_workspace_get_public_key (ws));
+
+  /* The same twice: a key, kept in the keyring or a private file, and said which. */
+  gtk_editable_set_text (GTK_EDITABLE (again_row), "correct horse");
+  g_assert_true (gtk_widget_activate_action (panel, "key.create", NULL));
+  g_assert_true (rempart_ui_test_iterate_until_timeout (has_public_key, ws, 60));
+  g_assert_false (gtk_widget_has_css_class (message, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "no keyring answered"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (public_row)), ==,
+                   rempart_workspace_get_public_key (ws));
+  /* The password is gone from the screen. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (again_row)), ==, "");
+  g_assert_true (gtk_widget_activate_action (panel, "key.copy", NULL));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "copied"));
+  rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-key", 1280, 800, save_png);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *data_home = NULL;
+  g_autofree char *display = NULL;
   int ret;
 
   data_home = rempart_ui_test_make_data_home ("ui-moderation-home");
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* g_test_dbus_up() unsets DISPLAY, for tests without one. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* Nor is there an accessibility bus on it. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
@@ -341,10 +414,12 @@ main (int argc, char *argv[])
   ADD ("editor", test_editor);
   ADD ("preview-and-remove", test_preview_and_remove);
   ADD ("settings", test_settings);
+  ADD ("key", test_key);
 #undef ADD
 
   ret = g_test_run ();
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
+  g_test_dbus_stop (bus);
   return ret;
 }

@@ -217,6 +217,20 @@ compare_countries (gconstpointer a, gconstpointer b, gpointer user_data)
   return strcmp (ca->code, cb->code);
 }
 
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_auto (GStrv) dirs = rempart_helplines_get_dirs ();
+  g_autoptr (GPtrArray) warnings = NULL;
+  GPtrArray *countries = rempart_helplines_load_dirs ((const char *const *) dirs, &warnings);
+
+  /* A group's broken file must not hide the others: it is skipped, and said in the log. */
+  for (guint i = 0; i < warnings->len; i++)
+    g_message ("Help lines skipped: %s", (const char *) warnings->pdata[i]);
+
+  g_task_return_pointer (task, countries, (GDestroyNotify) g_ptr_array_unref);
+}
+
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
@@ -474,4 +488,25 @@ rempart_helplines_sort (GPtrArray *countries, const char *locale)
     sort.has_file |= g_str_equal (((RempartHelplineCountry *) countries->pdata[i])->code, country);
 
   g_ptr_array_sort_with_data (countries, compare_countries, &sort);
+}
+
+void
+rempart_helplines_load_async (GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, rempart_helplines_load_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GPtrArray *
+rempart_helplines_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rempart_helplines_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -66,6 +66,14 @@ rempart_helplines_parse (GBytes *bytes, const char *display_name, GError **error
  * Returns: (transfer full) (element-type RempartHelplineCountry) */
 GPtrArray *rempart_helplines_load_dirs (const char *const *dirs, GPtrArray **out_warnings);
 
+/* rempart_helplines_load_dirs() on rempart_helplines_get_dirs(), in a worker thread; the
+ * warnings go to the log. Never fails: no file gives an empty array.
+ * Returns: (transfer full) (element-type RempartHelplineCountry) */
+void rempart_helplines_load_async (GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+GPtrArray *rempart_helplines_load_finish (GAsyncResult *result, GError **error);
+
 /* Returns: (transfer full): where the files are: the built-in data/wellbeing
  * ($REMPART_DATA_DIR/wellbeing, else PKGDATADIR/wellbeing) first, then the user's
  * $XDG_DATA_HOME/rempart/wellbeing, where a group's own file goes */

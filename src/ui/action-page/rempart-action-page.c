@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-action-page.h"
+#include "rempart-hard-thread-window.h"
 #include "rempart-page-util.h"
 #include "rempart-store-undo.h"
 #include "rempart-ui-utils.h"
@@ -478,6 +479,13 @@ state_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_signal_emit (self, signals[SIGNAL_PUT_BACK], 0);
 }
 
+/* Self-care and help lines, from every action (src/ui/wellbeing). */
+static void
+after_hard_thread_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rempart_hard_thread_window_present (widget);
+}
+
 static void
 put_back_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -587,6 +595,8 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
                                    write_reply_widget_action);
   gtk_widget_class_install_action (widget_class, "page.dismiss", NULL, dismiss_widget_action);
   gtk_widget_class_install_action (widget_class, "page.put-back", NULL, put_back_widget_action);
+  gtk_widget_class_install_action (widget_class, "page.after-hard-thread", NULL,
+                                   after_hard_thread_widget_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "page.open-thread", NULL);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-group-settings.h"
+#include "rempart-key-panel.h"
 
 /*
  * Every change is written to the working copy through RempartFeedSettings; a hashtag the
@@ -31,6 +32,7 @@ struct _RempartGroupSettings
   GtkLabel *message_label;
   GtkTextView *about_view;
   GtkTextView *rules_view;
+  RempartKeyPanel *key_panel;
 };
 
 G_DEFINE_FINAL_TYPE (RempartGroupSettings, rempart_group_settings, ADW_TYPE_BIN)
@@ -136,8 +138,10 @@ rempart_group_settings_class_init (RempartGroupSettingsClass *klass)
 
   object_class->dispose = rempart_group_settings_dispose;
 
+  g_type_ensure (REMPART_TYPE_KEY_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-group-settings.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, key_panel);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, title_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, description_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, hashtag_row);
@@ -194,5 +198,6 @@ rempart_group_settings_set_workspace (RempartGroupSettings *self, RempartWorkspa
   rules_text = rules != NULL ? g_strjoinv ("\n", (char **) rules) : g_strdup ("");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rules_view), rules_text, -1);
   show_message (self, NULL);
+  rempart_key_panel_set_workspace (self->key_panel, workspace);
   self->loading = FALSE;
 }

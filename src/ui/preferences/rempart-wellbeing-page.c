@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rempart-hard-thread-window.h"
 #include "rempart-wellbeing-page.h"
 
 struct _RempartWellbeingPage
@@ -52,6 +53,12 @@ excerpt_set_mapping (const GValue *value, const GVariantType *type, gpointer use
     return NULL;
 
   return g_variant_new_string (user_data);
+}
+
+static void
+after_hard_thread_widget_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rempart_hard_thread_window_present (widget);
 }
 
 static void
@@ -104,6 +111,9 @@ rempart_wellbeing_page_class_init (RempartWellbeingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartWellbeingPage, break_spin);
   gtk_widget_class_bind_template_child (widget_class, RempartWellbeingPage, excerpt_reveal_check);
   gtk_widget_class_bind_template_child (widget_class, RempartWellbeingPage, excerpt_hide_check);
+  gtk_widget_class_install_action (widget_class, "wellbeing.after-hard-thread", NULL,
+                                   after_hard_thread_widget_action);
+
   /* For the tests, which reach them by Tab. */
   gtk_widget_class_bind_template_child_full (widget_class, "limit_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "break_row", FALSE, 0);

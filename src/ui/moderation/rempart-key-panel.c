@@ -1,0 +1,214 @@
+/* rempart-key-panel.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rempart-key-panel.h"
+#include "rempart-keyring.h"
+
+/*
+ * The password is asked twice and never shown; the new secret key goes to the keyring
+ * (RempartKeyring, on a worker thread), or to a 0600 file when no keyring answers, and the
+ * panel says which. The public key becomes the working copy's (workspace.ini), ready to copy.
+ * The keyring is keyed by the feed's address, as `rempart-feed` keys it.
+ */
+
+struct _RempartKeyPanel
+{
+  AdwBin parent_instance;
+
+  RempartWorkspace *workspace;
+  RempartKeyring *keyring;
+  GCancellable *cancellable;
+
+  AdwActionRow *public_row;
+  AdwEntryRow *password_row;
+  AdwEntryRow *again_row;
+  GtkLabel *message_label;
+};
+
+G_DEFINE_FINAL_TYPE (RempartKeyPanel, rempart_key_panel, ADW_TYPE_BIN)
+
+#define RESOURCE_BASE "/io/github/rempart/Rempart"
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+say (RempartKeyPanel *self, const char *text, gboolean is_error)
+{
+  gtk_label_set_text (self->message_label, text != NULL ? text : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+}
+
+static void
+update (RempartKeyPanel *self)
+{
+  const char *key =
+      self->workspace != NULL ? rempart_workspace_get_public_key (self->workspace) : NULL;
+
+  adw_action_row_set_subtitle (self->public_row, key != NULL ? key : _ ("No key yet"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "key.copy", key != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "key.create", self->workspace != NULL);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartKeyPanel) self = user_data;
+  g_autoptr (RempartMinisignPublicKey) key = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  RempartKeyringBackend backend = REMPART_KEYRING_BACKEND_SECRET_SERVICE;
+
+  key = rempart_keyring_create_key_finish (REMPART_KEYRING (source), result, &backend, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "key.create", TRUE);
+  if (key == NULL)
+    {
+      say (self, error->message, TRUE);
+      return;
+    }
+  text = rempart_minisign_public_key_to_base64 (key);
+  if (self->workspace != NULL && !rempart_workspace_set_public_key (self->workspace, text, &error))
+    {
+      say (self, error->message, TRUE);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->again_row), "");
+  if (backend == REMPART_KEYRING_BACKEND_FILE)
+    {
+      g_autofree char *where = g_strdup_printf (
+          _ ("The secret key is kept in a file only your account can read, in %s, because no "
+             "keyring answered. Anyone using your account can copy it: its password is what "
+             "protects it."),
+          rempart_keyring_get_fallback_dir (REMPART_KEYRING (source)));
+
+      say (self, where, FALSE);
+    }
+  else
+    say (self, _ ("The secret key is kept in your keyring, protected by its password."), FALSE);
+  update (self);
+}
+
+static void
+create_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartKeyPanel *self = REMPART_KEY_PANEL (widget);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  const char *again = gtk_editable_get_text (GTK_EDITABLE (self->again_row));
+  const char *feed_url;
+
+  if (self->workspace == NULL)
+    return;
+  feed_url = rempart_workspace_get_feed_url (self->workspace);
+  if (password[0] == '\0')
+    {
+      say (self, _ ("Choose a password for the new key"), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+  if (g_strcmp0 (password, again) != 0)
+    {
+      say (self, _ ("The two passwords differ: type the same one twice"), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->again_row));
+      return;
+    }
+  if (feed_url == NULL)
+    {
+      say (self, _ ("The group has no feed address yet: the key is kept under it"), TRUE);
+      return;
+    }
+  if (self->keyring == NULL)
+    self->keyring = rempart_keyring_new (NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "key.create", FALSE);
+  say (self, _ ("Creating the key…"), FALSE);
+  rempart_keyring_create_key_async (self->keyring, feed_url, password, self->cancellable,
+                                    created_cb, g_object_ref (self));
+}
+
+static void
+copy_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartKeyPanel *self = REMPART_KEY_PANEL (widget);
+  const char *key;
+
+  if (self->workspace == NULL || (key = rempart_workspace_get_public_key (self->workspace)) == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), key);
+  say (self, _ ("Public key copied"), FALSE);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Overrides                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+rempart_key_panel_dispose (GObject *object)
+{
+  RempartKeyPanel *self = REMPART_KEY_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMPART_TYPE_KEY_PANEL);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (rempart_key_panel_parent_class)->dispose (object);
+}
+
+static void
+rempart_key_panel_class_init (RempartKeyPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rempart_key_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-key-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartKeyPanel, public_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartKeyPanel, password_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartKeyPanel, again_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartKeyPanel, message_label);
+
+  gtk_widget_class_install_action (widget_class, "key.create", NULL, create_action_cb);
+  gtk_widget_class_install_action (widget_class, "key.copy", NULL, copy_action_cb);
+}
+
+static void
+rempart_key_panel_init (RempartKeyPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  update (self);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+void
+rempart_key_panel_set_workspace (RempartKeyPanel *self, RempartWorkspace *workspace)
+{
+  g_return_if_fail (REMPART_IS_KEY_PANEL (self));
+
+  g_set_object (&self->workspace, workspace);
+  say (self, NULL, FALSE);
+  update (self);
+}
