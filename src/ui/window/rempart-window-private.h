@@ -67,6 +67,19 @@ struct _RempartWindow
   RempartComposer *composer;
 };
 
+/* The lists of the sidebar: To Do, Queued, Done, Archive. */
+#define REMPART_WINDOW_N_VIEWS 4
+
+/* rempart-window.c: what its satellites may call. */
+void rempart_window_switch_view (RempartWindow *self, guint index, gboolean navigate);
+void rempart_window_update_session_button (RempartWindow *self);
+void rempart_window_refresh_current_item (RempartWindow *self);
+
+/* rempart-window-actions.c: the win.* actions and the page shortcuts; calls only the functions
+ * of rempart-window.c above. */
+void rempart_window_class_add_actions (GtkWidgetClass *widget_class);
+void rempart_window_add_page_shortcuts (RempartWindow *self);
+
 /* rempart-window-groups.c: the groups of the sidebar, the sync status and the banner. It reads
  * and writes the struct above but never calls rempart-window.c: calls go one way only. */
 void rempart_window_update_groups (RempartWindow *self);

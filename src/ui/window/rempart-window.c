@@ -18,10 +18,7 @@
 #include "rempart-composer.h"
 #include "rempart-demo.h"
 #include "rempart-limit-screen.h"
-#include "rempart-participation-window.h"
 #include "rempart-preferences-window.h"
-#include "rempart-session-window.h"
-#include "rempart-store-undo.h"
 #include "rempart-ui-utils.h"
 #include "rempart-window-private.h"
 
@@ -55,6 +52,8 @@ static const struct
     N_ ("Actions that ended, left the feed or were not for you are kept here, with your "
         "drafts.") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (views) == REMPART_WINDOW_N_VIEWS);
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -129,8 +128,8 @@ queued_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       any ? NULL : _ ("Nothing is queued yet: write replies and add them to the queue first"));
 }
 
-static void
-update_session_button (RempartWindow *self)
+void
+rempart_window_update_session_button (RempartWindow *self)
 {
   if (self->store != NULL)
     rempart_store_list_actions_async (self->store, REMPART_ACTION_VIEW_QUEUED, self->cancellable,
@@ -161,8 +160,8 @@ current_item_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* The action shown may have left the list being shown (a session posted its reply): read it
  * again, so that its page does not keep saying what is no longer true. */
-static void
-refresh_current_item (RempartWindow *self)
+void
+rempart_window_refresh_current_item (RempartWindow *self)
 {
   if (self->store != NULL && self->current_item != NULL)
     rempart_store_list_actions_async (self->store, REMPART_ACTION_VIEW_ALL, self->cancellable,
@@ -303,8 +302,8 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
 }
 
 /* Shows the list @index of the sidebar, and keeps its row selected. */
-static void
-switch_view (RempartWindow *self, guint index, gboolean navigate)
+void
+rempart_window_switch_view (RempartWindow *self, guint index, gboolean navigate)
 {
   index = MIN (index, G_N_ELEMENTS (views) - 1);
   self->switching_view = TRUE;
@@ -345,22 +344,7 @@ views_row_activated_cb (GtkListBox *box, GtkListBoxRow *row, gpointer user_data)
   guint index = (guint) gtk_list_box_row_get_index (row);
 
   if (index < G_N_ELEMENTS (views))
-    switch_view (REMPART_WINDOW (user_data), index, TRUE);
-}
-
-/* The action page's shortcuts, from anywhere in the window: they act on the action shown. */
-static void
-page_shortcut_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-  const char *shown = gtk_stack_get_visible_child_name (self->detail_stack);
-
-  if (self->current_item == NULL ||
-      (g_strcmp0 (shown, "page") != 0 && g_strcmp0 (shown, "composer") != 0))
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->action_page),
-                              g_variant_get_string (parameter, NULL), NULL);
+    rempart_window_switch_view (REMPART_WINDOW (user_data), index, TRUE);
 }
 
 static void
@@ -464,44 +448,6 @@ put_back_cb (RempartActionPage *page, gpointer user_data)
 }
 
 static void
-undo_dismiss_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RempartActionItem) item = g_steal_pointer (&self->undoing_item);
-
-  if (!rempart_store_clear_action_state_finish (REMPART_STORE (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (self, error->message);
-      return;
-    }
-
-  rempart_action_model_reload (self->model);
-  if (item != NULL)
-    rempart_window_show_item (self, item);
-}
-
-static void
-undo_dismiss_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-  g_autoptr (RempartActionItem) item = g_steal_pointer (&self->undo_item);
-
-  gtk_widget_action_set_enabled (widget, "win.undo-dismiss", FALSE);
-  if (item == NULL || self->store == NULL)
-    return;
-
-  rempart_action_item_set_state (item, rempart_action_item_get_state (item) &
-                                           ~REMPART_ACTION_STATE_DISMISSED);
-  g_set_object (&self->undoing_item, item);
-  rempart_store_clear_action_state_async (
-      self->store, rempart_action_item_get_subscription_url (item),
-      rempart_action_item_get_id (item), REMPART_ACTION_STATE_DISMISSED, self->cancellable,
-      undo_dismiss_done_cb, g_object_ref (self));
-}
-
-static void
 queued_cb (RempartComposer *composer, gpointer user_data)
 {
   RempartWindow *self = user_data;
@@ -509,7 +455,7 @@ queued_cb (RempartComposer *composer, gpointer user_data)
   rempart_window_show_toast (self, _ ("Reply added to the queue"));
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
-  update_session_button (self);
+  rempart_window_update_session_button (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
   adw_window_title_set_title (self->detail_title, _ ("Action"));
 }
@@ -522,140 +468,9 @@ posted_cb (RempartComposer *composer, gpointer user_data)
   rempart_window_show_toast (self, _ ("Marked as posted. Thank you for taking part!"));
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
-  update_session_button (self);
+  rempart_window_update_session_button (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "page");
   adw_window_title_set_title (self->detail_title, _ ("Action"));
-}
-
-/* The application retires the example actions and checks the new group: pass it on. */
-static void
-subscription_added_cb (GtkWidget *preferences, gint64 subscription_id, gpointer user_data)
-{
-  g_signal_emit (user_data, signals[SUBSCRIPTION_ADDED], 0, subscription_id);
-}
-
-static void
-subscription_removed_cb (GtkWidget *preferences, gint64 subscription_id, gpointer user_data)
-{
-  rempart_window_reload (REMPART_WINDOW (user_data));
-}
-
-static RempartPreferencesWindow *
-show_preferences (RempartWindow *self)
-{
-  GSettings *settings = self->settings;
-  RempartPreferencesWindow *preferences;
-
-  if (self->store == NULL || settings == NULL)
-    return NULL;
-
-  /* One at a time: it is the one kept up to date by rempart_window_reload(). */
-  if (self->preferences != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->preferences));
-      return REMPART_PREFERENCES_WINDOW (self->preferences);
-    }
-
-  preferences = rempart_preferences_window_new (GTK_WINDOW (self), self->store, settings);
-  self->preferences = GTK_WIDGET (preferences);
-  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &self->preferences);
-  g_signal_connect_object (preferences, "subscription-added", G_CALLBACK (subscription_added_cb),
-                           self, 0);
-  g_signal_connect_object (preferences, "subscription-removed",
-                           G_CALLBACK (subscription_removed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (preferences));
-
-  return preferences;
-}
-
-static void
-preferences_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  show_preferences (REMPART_WINDOW (widget));
-}
-
-static void
-add_group_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartPreferencesWindow *preferences = show_preferences (REMPART_WINDOW (widget));
-
-  if (preferences != NULL)
-    rempart_preferences_window_show_add_group (preferences);
-}
-
-static gboolean
-session_closed_cb (GtkWindow *session, gpointer user_data)
-{
-  /* The session marked replies as posted: the lists changed, not the groups. */
-  rempart_action_model_reload (REMPART_WINDOW (user_data)->model);
-  refresh_current_item (REMPART_WINDOW (user_data));
-  update_session_button (REMPART_WINDOW (user_data));
-
-  return FALSE;
-}
-
-static void
-start_session_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-  RempartSessionWindow *session;
-
-  if (self->store == NULL)
-    return;
-
-  session = rempart_session_window_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (session, "close-request", G_CALLBACK (session_closed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (session));
-}
-
-static void
-participation_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-
-  if (self->store != NULL)
-    gtk_window_present (
-        GTK_WINDOW (rempart_participation_window_new (GTK_WINDOW (self), self->store)));
-}
-
-static void
-search_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "page");
-      adw_window_title_set_title (self->detail_title, _ ("Action"));
-      return;
-    }
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-static void
-show_sidebar_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  adw_leaflet_set_visible_child_name (REMPART_WINDOW (widget)->leaflet, "sidebar");
-}
-
-static void
-show_view_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RempartWindow *self = REMPART_WINDOW (widget);
-  guint index = MIN ((guint) g_variant_get_int32 (parameter), G_N_ELEMENTS (views) - 1);
-
-  switch_view (self, index, TRUE);
 }
 
 static void
@@ -768,62 +583,7 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, action_page);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, composer);
 
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-group", NULL, add_group_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
-                                   start_session_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.participation", NULL,
-                                   participation_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.participation", NULL);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo-dismiss", NULL, undo_dismiss_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.page-shortcut", "s", page_shortcut_action_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
-                                       "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.start-session", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-view",
-                                         "i", (gint32) i);
-}
-
-/* The action page's shortcuts for the whole window. In the capture phase: GtkWindow binds
- * Ctrl+Shift+D itself (the inspector), and the page's own bindings only see keys pressed
- * inside it; these forward to the page, so it makes no difference where the focus is. */
-static void
-add_page_shortcuts (RempartWindow *self)
-{
-  static const struct
-  {
-    guint keyval;
-    GdkModifierType modifiers;
-    const char *action;
-  } keys[] = {
-    { GDK_KEY_e, GDK_CONTROL_MASK, "page.write-reply" },
-    { GDK_KEY_o, GDK_CONTROL_MASK, "page.open-thread" },
-    { GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.dismiss" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut =
-          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
-                            gtk_named_action_new ("win.page-shortcut"));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  rempart_window_class_add_actions (widget_class);
 }
 
 static GtkWidget *
@@ -914,14 +674,14 @@ rempart_window_init (RempartWindow *self)
   g_signal_connect (self->detail_stack, "notify::visible-child-name",
                     G_CALLBACK (detail_changed_cb), self);
 
-  add_page_shortcuts (self);
+  rempart_window_add_page_shortcuts (self);
 
   /* Type-to-search anywhere in the window. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-dismiss", FALSE);
 
-  switch_view (self, 0, FALSE);
+  rempart_window_switch_view (self, 0, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   update_list_page (self);
   update_back_button (self);
@@ -972,7 +732,7 @@ rempart_window_set_store (RempartWindow *self, RempartStore *store)
   /* Setting the store already loads the list; only the groups are left to read. */
   rempart_action_model_set_store (self->model, store);
   rempart_limit_screen_set_store (rempart_window_get_limit_screen (self), store);
-  update_session_button (self);
+  rempart_window_update_session_button (self);
   if (store != NULL)
     rempart_store_list_subscriptions_async (
         store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
@@ -992,7 +752,7 @@ rempart_window_reload (RempartWindow *self)
     return;
 
   rempart_action_model_reload (self->model);
-  update_session_button (self);
+  rempart_window_update_session_button (self);
   rempart_store_list_subscriptions_async (
       self->store, self->cancellable, rempart_window_subscriptions_listed_cb, g_object_ref (self));
   /* Preferences → Groups says how each group's last check went: keep it true while open. */
@@ -1052,7 +812,7 @@ rempart_window_show_action (RempartWindow *self,
   self->pending_url = g_strdup (subscription_url);
   self->pending_id = g_strdup (action_id);
 
-  switch_view (self, 0, TRUE);
+  rempart_window_switch_view (self, 0, TRUE);
   show_pending_action (self);
 }
 
