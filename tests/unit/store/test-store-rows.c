@@ -18,11 +18,13 @@ static GPtrArray *
 list_rows (Fixture *f, RempartActionView view)
 {
   g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) slot = NULL;
   g_autoptr (GError) error = NULL;
   GPtrArray *rows;
 
-  rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &result);
-  rows = rempart_store_list_action_rows_finish (f->store, wait_result (&result), &error);
+  rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  rows = rempart_store_list_action_rows_finish (f->store, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (rows);
   return rows;

@@ -43,6 +43,9 @@ test_enable_disable (void)
   g_autofree char *expected = g_build_filename (config_home, "autostart", APP_ID ".desktop", NULL);
   g_autoptr (GKeyFile) entry = NULL;
   g_autofree char *exec = NULL;
+  g_autofree char *start_group = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *validator = NULL;
   g_auto (GStrv) argv = NULL;
   GStatBuf st;
 
@@ -56,15 +59,18 @@ test_enable_disable (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
 
   entry = read_entry ();
-  g_assert_cmpstr (g_key_file_get_start_group (entry), ==, "Desktop Entry");
-  g_assert_cmpstr (g_key_file_get_string (entry, "Desktop Entry", "Type", NULL), ==, "Application");
+  start_group = g_key_file_get_start_group (entry);
+  g_assert_cmpstr (start_group, ==, "Desktop Entry");
+  type = g_key_file_get_string (entry, "Desktop Entry", "Type", NULL);
+  g_assert_cmpstr (type, ==, "Application");
   exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", NULL);
   g_assert_cmpstr (exec, ==, "/usr/bin/rempart --gapplication-service");
   g_assert_true (
       g_key_file_get_boolean (entry, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
 
   /* desktop-file-validate agrees, when it is installed (CI has it for the data tests). */
-  if (g_find_program_in_path ("desktop-file-validate") != NULL)
+  validator = g_find_program_in_path ("desktop-file-validate");
+  if (validator != NULL)
     {
       g_autofree char *out = NULL;
       int status = 0;
