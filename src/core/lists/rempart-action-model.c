@@ -9,6 +9,7 @@
 
 #include "rempart-action-item-private.h"
 #include "rempart-action-model.h"
+#include "rempart-workers.h"
 
 /*
  * The store answers a reload with the whole list (10,000 actions take a few milliseconds to
@@ -160,7 +161,7 @@ free_list_later (GPtrArray *list)
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_source_tag (task, free_list_later);
   g_task_set_task_data (task, list, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, free_list_thread);
+  rempart_workers_run_in_thread (task, free_list_thread);
 }
 
 /* Takes the stored actions out of @list; what is left in it (the replaced copies) is

@@ -14,6 +14,7 @@
 
 #include "rempart-feed-parser.h"
 #include "rempart-workspace-private.h"
+#include "rempart-workers.h"
 
 /*
  * Every write goes through one thread (a GThreadPool of one, first in first out), so the
@@ -390,7 +391,7 @@ fetch_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_free (job->title);
   job->title = g_strdup (rempart_feed_get_title (feed));
   job->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
-  g_task_run_in_thread (task, create_thread);
+  rempart_workers_run_in_thread (task, create_thread);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -461,7 +462,7 @@ rempart_workspace_list_async (const char *base_dir,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_workspace_list_async);
   g_task_set_task_data (task, g_strdup (base_dir), g_free);
-  g_task_run_in_thread (task, list_thread);
+  rempart_workers_run_in_thread (task, list_thread);
 }
 
 GPtrArray *
@@ -484,7 +485,7 @@ rempart_workspace_open_async (const char *dir,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rempart_workspace_open_async);
   g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_task_run_in_thread (task, open_thread);
+  rempart_workers_run_in_thread (task, open_thread);
 }
 
 RempartWorkspace *
@@ -533,7 +534,7 @@ rempart_workspace_create_async (const char *base_dir,
   job->title = g_steal_pointer (&trimmed);
   job->feed_url = g_steal_pointer (&url);
   g_task_set_task_data (task, job, (GDestroyNotify) create_job_free);
-  g_task_run_in_thread (task, create_thread);
+  rempart_workers_run_in_thread (task, create_thread);
 }
 
 RempartWorkspace *

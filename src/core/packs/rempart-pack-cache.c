@@ -11,6 +11,7 @@
 
 #include "rempart-pack-cache-private.h"
 #include "rempart-template-pack.h"
+#include "rempart-workers.h"
 
 /*
  * Packs are files: they are read and compiled in a GTask thread, never on the main loop, and
@@ -242,7 +243,7 @@ rempart_pack_cache_load_async (RempartPackCache *self,
 
   g_task_set_task_data (task, g_strdup (language), g_free);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread_cb);
+  rempart_workers_run_in_thread (task, load_thread_cb);
 }
 
 RempartPacks *

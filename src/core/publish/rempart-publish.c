@@ -14,6 +14,7 @@
 #include "rempart-feed-parser.h"
 #include "rempart-feed-writer.h"
 #include "rempart-publish.h"
+#include "rempart-workers.h"
 
 /*
  * Every publish goes through rempart_publish_prepare(): the feed is checked with the parser the
@@ -250,7 +251,7 @@ rempart_publish_export_async (GBytes *feed,
   job->basename = g_strdup (basename);
   g_task_set_source_tag (task, rempart_publish_export_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  rempart_workers_run_in_thread (task, export_thread);
 }
 
 RempartPublication *

@@ -13,6 +13,7 @@
 
 #include "rempart-http.h"
 #include "rempart-publisher.h"
+#include "rempart-workers.h"
 
 /*
  * The order of the uploads (the reasoning is in README.md):
@@ -760,7 +761,7 @@ rempart_publisher_publish_async (RempartPublisher *self,
   job->signature = g_bytes_ref (publication->signature);
   job->seq = publication->seq;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, publish_thread);
+  rempart_workers_run_in_thread (task, publish_thread);
 }
 
 RempartPublishReceipt *
@@ -797,7 +798,7 @@ rempart_publisher_fetch_current_async (RempartPublisher *self,
     }
   job->context = g_main_context_ref_thread_default ();
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, fetch_current_thread);
+  rempart_workers_run_in_thread (task, fetch_current_thread);
 }
 
 RempartServerCopy *

@@ -13,6 +13,7 @@
 
 #include "rempart-helplines.h"
 #include "rempart-json.h"
+#include "rempart-workers.h"
 
 /* A help-line file is a few hundred bytes; anything near this is not one. */
 #define MAX_FILE_SIZE (256 * 1024)
@@ -498,7 +499,7 @@ rempart_helplines_load_async (GCancellable *cancellable,
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, rempart_helplines_load_async);
-  g_task_run_in_thread (task, load_thread);
+  rempart_workers_run_in_thread (task, load_thread);
 }
 
 GPtrArray *
