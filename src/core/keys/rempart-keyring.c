@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rempart-keyring.h"
+#include "rempart-workers.h"
 
 /*
  * Secrets go to the Secret Service (libsecret). When none answers (no session bus, no keyring
@@ -722,6 +723,17 @@ rempart_keyring_lookup_password_sync (RempartKeyring *self,
   return secret_lookup (self, KIND_SERVER, server_url, user, out_backend, cancellable, error);
 }
 
+/* The public key a create or import job made, and where its secret half went. */
+static RempartMinisignPublicKey *
+finish_public_key (GTask *task, RempartKeyringBackend *out_backend, GError **error)
+{
+  Job *job = g_task_get_task_data (task);
+
+  if (out_backend != NULL)
+    *out_backend = job->backend;
+  return g_task_propagate_pointer (task, error);
+}
+
 void
 rempart_keyring_create_key_async (RempartKeyring *self,
                                   const char *feed_url,
@@ -738,7 +750,7 @@ rempart_keyring_create_key_async (RempartKeyring *self,
   job->a = g_strdup (feed_url);
   job->password = g_strdup (password);
   task = job_task (self, rempart_keyring_create_key_async, job, cancellable, callback, user_data);
-  g_task_run_in_thread (task, create_key_thread);
+  rempart_workers_run_in_thread (task, create_key_thread);
 }
 
 RempartMinisignPublicKey *
@@ -747,14 +759,9 @@ rempart_keyring_create_key_finish (RempartKeyring *self,
                                    RempartKeyringBackend *out_backend,
                                    GError **error)
 {
-  Job *job;
-
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  job = g_task_get_task_data (G_TASK (result));
-  if (out_backend != NULL)
-    *out_backend = job->backend;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_public_key (G_TASK (result), out_backend, error);
 }
 
 void
@@ -775,7 +782,7 @@ rempart_keyring_import_key_async (RempartKeyring *self,
   job->password = g_strdup (password);
   job->key_file = g_bytes_ref (key_file);
   task = job_task (self, rempart_keyring_import_key_async, job, cancellable, callback, user_data);
-  g_task_run_in_thread (task, import_key_thread);
+  rempart_workers_run_in_thread (task, import_key_thread);
 }
 
 RempartMinisignPublicKey *
@@ -784,14 +791,9 @@ rempart_keyring_import_key_finish (RempartKeyring *self,
                                    RempartKeyringBackend *out_backend,
                                    GError **error)
 {
-  Job *job;
-
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  job = g_task_get_task_data (G_TASK (result));
-  if (out_backend != NULL)
-    *out_backend = job->backend;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_public_key (G_TASK (result), out_backend, error);
 }
 
 void
@@ -813,7 +815,7 @@ rempart_keyring_store_password_async (RempartKeyring *self,
   job->password = g_strdup (password);
   task =
       job_task (self, rempart_keyring_store_password_async, job, cancellable, callback, user_data);
-  g_task_run_in_thread (task, store_password_thread);
+  rempart_workers_run_in_thread (task, store_password_thread);
 }
 
 gboolean
