@@ -104,3 +104,48 @@ rempart_test_make_keys (RempartMinisignPublicKey **out_public_key,
   g_unlink (sec_path);
   g_rmdir (dir);
 }
+
+/* A self-signed certificate for 127.0.0.1, made with the openssl tool. */
+GTlsCertificate *
+rempart_test_make_certificate (const char *dir, char **out_path)
+{
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { openssl,
+                         "req",
+                         "-x509",
+                         "-newkey",
+                         "ec",
+                         "-pkeyopt",
+                         "ec_paramgen_curve:prime256v1",
+                         "-nodes",
+                         "-days",
+                         "1",
+                         "-subj",
+                         "/CN=127.0.0.1",
+                         "-addext",
+                         "subjectAltName=IP:127.0.0.1",
+                         "-keyout",
+                         key,
+                         "-out",
+                         cert,
+                         NULL };
+  int status = 0;
+  GTlsCertificate *certificate;
+
+  if (openssl == NULL)
+    return NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  *out_path = g_steal_pointer (&cert);
+  return certificate;
+}

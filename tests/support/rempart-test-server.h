@@ -36,4 +36,8 @@ void rempart_test_spin (guint ms);
 void rempart_test_make_keys (RempartMinisignPublicKey **out_public_key,
                              RempartMinisignSecretKey **out_secret_key);
 
+/* A self-signed certificate for 127.0.0.1 in @dir, made with the openssl tool; NULL without
+ * it. @out_path: (out): the certificate's PEM file, to trust it. */
+GTlsCertificate *rempart_test_make_certificate (const char *dir, char **out_path);
+
 G_END_DECLS

@@ -168,51 +168,6 @@ test_redirect_invalid (Fixture *f, gconstpointer data)
   g_assert_error (not_web, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL);
 }
 
-/* A self-signed certificate for 127.0.0.1, made with the openssl tool. */
-static GTlsCertificate *
-make_certificate (const char *dir, char **out_path)
-{
-  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
-  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autoptr (GError) error = NULL;
-  const char *argv[] = { openssl,
-                         "req",
-                         "-x509",
-                         "-newkey",
-                         "ec",
-                         "-pkeyopt",
-                         "ec_paramgen_curve:prime256v1",
-                         "-nodes",
-                         "-days",
-                         "1",
-                         "-subj",
-                         "/CN=127.0.0.1",
-                         "-addext",
-                         "subjectAltName=IP:127.0.0.1",
-                         "-keyout",
-                         key,
-                         "-out",
-                         cert,
-                         NULL };
-  int status = 0;
-  GTlsCertificate *certificate;
-
-  if (openssl == NULL)
-    return NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  certificate = g_tls_certificate_new_from_files (cert, key, &error);
-  g_assert_no_error (error);
-  *out_path = g_steal_pointer (&cert);
-  return certificate;
-}
-
 static void
 test_redirect_https_to_http (Fixture *f, gconstpointer data)
 {
@@ -239,7 +194,7 @@ test_redirect_https_to_http (Fixture *f, gconstpointer data)
 
   dir = rempart_test_dir_new ("fetcher");
   g_assert_nonnull (dir);
-  certificate = make_certificate (dir, &cert_path);
+  certificate = rempart_test_make_certificate (dir, &cert_path);
   if (certificate == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       g_test_skip ("No openssl tool or no TLS backend to make an https server");
