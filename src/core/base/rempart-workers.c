@@ -50,11 +50,7 @@ worker_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   worker->func (task, source, task_data, cancellable);
 
   /* The function is done with whatever it used; only GLib's own bookkeeping is left. */
-  g_mutex_lock (&lock);
-  g_assert (running > 0);
-  running--;
-  g_cond_broadcast (&idle);
-  g_mutex_unlock (&lock);
+  rempart_workers_release ();
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -77,14 +73,41 @@ rempart_workers_run_in_thread (GTask *task, GTaskThreadFunc func)
   worker->func = func;
   g_object_set_qdata_full (G_OBJECT (task), worker_quark (), worker, g_free);
 
+  rempart_workers_hold (task);
+  g_task_run_in_thread (task, worker_thread);
+}
+
+/*
+ * rempart_workers_hold:
+ * @task: the task the work will complete
+ *
+ * Counts work that runs on a thread not started by rempart_workers_run_in_thread() (a
+ * GThreadPool of the caller's own, such as the moderation workspace's writer): call it
+ * before the work is queued, and rempart_workers_release() on the worker thread once the
+ * work's function is done, so that rempart_workers_wait() waits for it too.
+ */
+void
+rempart_workers_hold (GTask *task)
+{
+  g_return_if_fail (G_IS_TASK (task));
+
   g_mutex_lock (&lock);
   running++;
   g_mutex_unlock (&lock);
 
   if (queued_func != NULL)
     queued_func (task, queued_data);
+}
 
-  g_task_run_in_thread (task, worker_thread);
+/* The other half of rempart_workers_hold(); also called by every counted GTask thread. */
+void
+rempart_workers_release (void)
+{
+  g_mutex_lock (&lock);
+  g_assert (running > 0);
+  running--;
+  g_cond_broadcast (&idle);
+  g_mutex_unlock (&lock);
 }
 
 /* Lets a test act the moment a worker is queued (quit the application, say) rather than

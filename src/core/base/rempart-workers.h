@@ -15,6 +15,11 @@ void rempart_workers_run_in_thread (GTask *task, GTaskThreadFunc func);
 guint rempart_workers_get_running (void);
 gboolean rempart_workers_wait (guint timeout_ms);
 
+/* Work queued some other way (a GThreadPool of one's own): hold before queueing, release
+ * when its function returns. */
+void rempart_workers_hold (GTask *task);
+void rempart_workers_release (void);
+
 /* For tests: called on the caller's thread each time a worker is queued. */
 typedef void (*RempartWorkersQueuedFunc) (GTask *task, gpointer user_data);
 void rempart_workers_set_queued_func_for_testing (RempartWorkersQueuedFunc func,

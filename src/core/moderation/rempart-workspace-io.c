@@ -20,8 +20,9 @@
  * Every write goes through one thread (a GThreadPool of one, first in first out), so the
  * copies of a file land in the order they were made. g_file_set_contents_full() writes a
  * temporary file, syncs it and renames it over the old one: a crash leaves the old copy or
- * the new one, never half of one. Folders are 0700 and files 0600: a working copy can hold
- * actions not yet meant to be public.
+ * the new one, never half of one. The writer's jobs are counted (rempart_workers_hold()), so
+ * that the application's exit waits for a write like for every other worker. Folders are 0700
+ * and files 0600: a working copy can hold actions not yet meant to be public.
  */
 
 /* Feeds are read up to the parser's own limit. */
@@ -106,6 +107,9 @@ writer_func (gpointer data, gpointer user_data)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+
+  /* Counted like every other worker, so that the application's exit waits for a write. */
+  rempart_workers_release ();
 }
 
 static GThreadPool *
@@ -414,6 +418,7 @@ rempart_workspace_write_file_async (const char *path,
   job->path = g_strdup (path);
   job->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  rempart_workers_hold (task);
   g_thread_pool_push (get_writer (), task, NULL);
 }
 
