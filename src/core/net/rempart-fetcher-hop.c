@@ -430,7 +430,7 @@ handle_response (GTask *task)
   if (data->stage == STAGE_SIGNATURE &&
       (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE))
     {
-      fail_hop (task, rempart_fetch_signature_error (data, NULL));
+      fail_hop (task, rempart_fetch_signature_error (data, NULL, NULL, FALSE));
       return;
     }
 

@@ -93,7 +93,12 @@ void rempart_fetch_return_result (GTask *task);
 void rempart_fetch_start_signature (GTask *task);
 /* Verifies data->body, the signature, against the feed, then ends the fetch. */
 void rempart_fetch_verify_signature (GTask *task);
-/* @verify_error: (nullable): why the signature did not verify; %NULL when it is missing */
-GError *rempart_fetch_signature_error (FetchData *data, const GError *verify_error);
+/* @verify_error: (nullable): why the signature did not verify; %NULL when it is missing.
+ * @signed_key_id: (nullable): the key id the signature names. @forged: nothing in the
+ * signature verifies with the key (a key mistyped in its last letters). */
+GError *rempart_fetch_signature_error (FetchData *data,
+                                       const GError *verify_error,
+                                       const char *signed_key_id,
+                                       gboolean forged);
 
 G_END_DECLS

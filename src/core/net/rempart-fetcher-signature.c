@@ -38,7 +38,10 @@ typedef struct
   RempartMinisignPublicKey *public_key; /* borrowed from FetchData: see verify_thread */
   GBytes *body;
   GBytes *sig;
-  gboolean mixed_pair; /* set by the thread: the two files come from two publishes */
+  /* Set by the thread when the check failed. */
+  gboolean mixed_pair;  /* the two files come from two publishes */
+  gboolean forged;      /* neither the feed's signature nor the comment's verifies */
+  char *signed_key_id;  /* the key id the signature names, NULL when unreadable */
 } VerifyData;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -50,6 +53,7 @@ verify_data_free (VerifyData *data)
 {
   g_bytes_unref (data->body);
   g_bytes_unref (data->sig);
+  g_free (data->signed_key_id);
   g_free (data);
 }
 
@@ -101,17 +105,24 @@ feed_seq (GBytes *body)
   return json_node_get_int (seq);
 }
 
-/* The signature is genuine but for another version of the feed. */
-static gboolean
-is_mixed_pair (VerifyData *data)
+/* The feed does not match its signature: is the signature genuine but for another version
+ * of the feed (a publish in progress), or does nothing in it verify with the key (a key
+ * mistyped in its last letters keeps its id, so only this tells it from an altered feed)? */
+static void
+explain_bad_signature (VerifyData *data)
 {
+  g_autoptr (GError) error = NULL;
   g_autofree char *comment = NULL;
   gint64 signed_seq;
 
-  if (!rempart_minisign_verify_trusted_comment (data->public_key, data->sig, &comment, NULL))
-    return FALSE;
+  if (!rempart_minisign_verify_trusted_comment (data->public_key, data->sig, &comment, &error))
+    {
+      data->forged = g_error_matches (error, REMPART_MINISIGN_ERROR,
+                                      REMPART_MINISIGN_ERROR_BAD_TRUSTED_COMMENT);
+      return;
+    }
   signed_seq = comment_seq (comment);
-  return signed_seq >= 0 && signed_seq != feed_seq (data->body);
+  data->mixed_pair = signed_seq >= 0 && signed_seq != feed_seq (data->body);
 }
 
 static gboolean
@@ -180,8 +191,9 @@ verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       return;
     }
 
+  data->signed_key_id = rempart_minisign_signature_get_key_id_string (data->sig, NULL);
   if (g_error_matches (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_BAD_SIGNATURE))
-    data->mixed_pair = is_mixed_pair (data);
+    explain_bad_signature (data);
   g_task_return_error (task, error);
 }
 
@@ -192,9 +204,10 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   FetchData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   char *trusted_comment;
+  VerifyData *verify = g_task_get_task_data (G_TASK (result));
 
   trusted_comment = g_task_propagate_pointer (G_TASK (result), &error);
-  if (error != NULL && ((VerifyData *) g_task_get_task_data (G_TASK (result)))->mixed_pair)
+  if (error != NULL && verify->mixed_pair)
     {
       if (data->n_pair_retries < PAIR_RETRIES)
         read_pair_again (task);
@@ -206,7 +219,9 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       rempart_fetch_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                             ? g_steal_pointer (&error)
-                                            : rempart_fetch_signature_error (data, error));
+                                            : rempart_fetch_signature_error (
+                                                  data, error, verify->signed_key_id,
+                                                  verify->forged));
       return;
     }
 
@@ -221,10 +236,14 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 /* ------------------------------------------------------------------------------------------ */
 
 GError *
-rempart_fetch_signature_error (FetchData *data, const GError *verify_error)
+rempart_fetch_signature_error (FetchData *data,
+                               const GError *verify_error,
+                               const char *signed_key_id,
+                               gboolean forged)
 {
   g_autofree char *feed = rempart_fetch_uri_display (data->feed_uri);
   g_autofree char *sig = rempart_fetch_uri_display (data->uri);
+  g_autofree char *key_id = rempart_minisign_public_key_get_key_id_string (data->public_key);
 
   if (verify_error == NULL)
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
@@ -233,13 +252,30 @@ rempart_fetch_signature_error (FetchData *data, const GError *verify_error)
                            "moderators to publish the signature."),
                         feed, sig);
 
-  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH))
+  /* Not an alteration: the key entered is not the one that signs (mistyped, or outdated). */
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
+                       REMPART_MINISIGN_ERROR_KEY_MISMATCH) &&
+      signed_key_id != NULL)
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
-                        _ ("The feed %s was signed with a different key from the one of this "
-                           "subscription. The actions already downloaded are kept; ask the "
-                           "group’s moderators whether their key changed, then subscribe again "
-                           "with the new key."),
-                        feed);
+                        /* Translators: the first %s is a feed's address, the other two are key
+                         * ids such as 8A2B7C4D1E0F3A5B */
+                        _ ("The feed %s is signed with key %s; the key you entered is %s. Check "
+                           "the key with your group’s moderators, then correct it in "
+                           "Preferences → Groups. The actions already downloaded are kept."),
+                        feed, signed_key_id, key_id);
+
+  /* Same key id, yet neither the feed's signature nor the comment's verifies: a key whose
+   * last letters were mistyped, far likelier than a forger who kept the id. */
+  if (forged && signed_key_id != NULL)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
+                        /* Translators: the first %s is a feed's address, the second a key id
+                         * such as 8A2B7C4D1E0F3A5B */
+                        _ ("The feed %s names key %s, like the key you entered, but its "
+                           "signature does not verify with the key you entered: it was probably "
+                           "mistyped or copied incompletely. Check the key letter by letter "
+                           "with your group’s moderators, then correct it in Preferences → "
+                           "Groups. The actions already downloaded are kept."),
+                        feed, signed_key_id);
 
   if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
                        REMPART_MINISIGN_ERROR_BAD_SIGNATURE) ||

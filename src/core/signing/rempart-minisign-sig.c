@@ -309,6 +309,29 @@ rempart_minisign_verify_trusted_comment (RempartMinisignPublicKey *key,
 }
 
 /*
+ * rempart_minisign_signature_get_key_id_string:
+ * @sig_file: the contents of a .minisig file
+ *
+ * The id of the key that made the signature, as minisign prints it, read from the signature
+ * line without checking anything else: a signature names its key, so a caller can tell a
+ * signature made with another key (a wrong or outdated key entered) from an altered file.
+ *
+ * Returns: (transfer full): the key id, or %NULL when @sig_file is not a signature
+ */
+char *
+rempart_minisign_signature_get_key_id_string (GBytes *sig_file, GError **error)
+{
+  SigFile sig;
+
+  g_return_val_if_fail (sig_file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!sig_file_parse (&sig, sig_file, error))
+    return NULL;
+  return _rempart_minisign_key_id_to_string (sig.bin + SIG_OFF_KEY_ID);
+}
+
+/*
  * rempart_minisign_sign:
  * @key: the secret key
  * @data: the data to sign

@@ -98,6 +98,8 @@ gboolean rempart_minisign_verify_trusted_comment (RempartMinisignPublicKey *key,
                                                   char **trusted_comment_out,
                                                   GError **error);
 
+char *rempart_minisign_signature_get_key_id_string (GBytes *sig_file, GError **error);
+
 GBytes *rempart_minisign_sign (RempartMinisignSecretKey *key,
                                GBytes *data,
                                const char *trusted_comment,

@@ -107,6 +107,9 @@ test_signature_tampered (Fixture *f, gconstpointer data)
   g_assert_error (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE);
   g_assert_null (result);
   g_assert_nonnull (strstr (error->message, "/tampered.json"));
+  /* Real tampering keeps its own words: nothing about a mistyped key. */
+  g_assert_nonnull (strstr (error->message, "changed after it was signed"));
+  g_assert_null (strstr (error->message, "key you entered"));
 
   key_pair_clear (&pair);
 }
@@ -119,6 +122,9 @@ test_signature_wrong_key (Fixture *f, gconstpointer data)
   g_autoptr (GBytes) sig = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RempartFetchResult) result = NULL;
+  g_autofree char *signed_id = NULL;
+  g_autofree char *entered_id = NULL;
+  g_autofree char *expected = NULL;
 
   rempart_test_make_keys (&pair.public_key, &pair.secret_key);
   rempart_test_make_keys (&other.public_key, &other.secret_key);
@@ -129,10 +135,55 @@ test_signature_wrong_key (Fixture *f, gconstpointer data)
   result = fetch_signed (f, "/other.json", pair.public_key, &error);
   g_assert_error (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE);
   g_assert_null (result);
-  g_assert_nonnull (strstr (error->message, "different key"));
+  /* Both key ids, and no word of tampering: the key entered is not the group's. */
+  signed_id = rempart_minisign_public_key_get_key_id_string (other.public_key);
+  entered_id = rempart_minisign_public_key_get_key_id_string (pair.public_key);
+  expected = g_strdup_printf ("signed with key %s; the key you entered is %s", signed_id,
+                              entered_id);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_null (strstr (error->message, "altered"));
 
   key_pair_clear (&pair);
   key_pair_clear (&other);
+}
+
+/* A key mistyped in its last letters keeps its key id: the signature names the same key, yet
+ * nothing in it verifies. Not tampering either. */
+static void
+test_signature_mistyped_key (Fixture *f, gconstpointer data)
+{
+  KeyPair pair = { 0 };
+  g_autoptr (GBytes) sig = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFetchResult) result = NULL;
+  g_autoptr (RempartMinisignPublicKey) mistyped = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *mistyped_id = NULL;
+  gsize last;
+
+  rempart_test_make_keys (&pair.public_key, &pair.secret_key);
+  sig = sign (&pair, FEED_BODY);
+  add_route (f, "/typo.json", SOUP_STATUS_OK, NULL, NULL, FEED_BODY);
+  add_bytes_route (f, "/typo.json.minisig", sig);
+
+  text = rempart_minisign_public_key_to_base64 (pair.public_key);
+  last = strlen (text) - 2;
+  text[last] = text[last] == 'A' ? 'B' : 'A';
+  mistyped = rempart_minisign_public_key_parse (text, (gsize) -1, &error);
+  g_assert_no_error (error);
+  id = rempart_minisign_public_key_get_key_id_string (pair.public_key);
+  mistyped_id = rempart_minisign_public_key_get_key_id_string (mistyped);
+  g_assert_cmpstr (id, ==, mistyped_id);
+
+  result = fetch_signed (f, "/typo.json", mistyped, &error);
+  g_assert_error (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE);
+  g_assert_null (result);
+  g_assert_nonnull (strstr (error->message, id));
+  g_assert_nonnull (strstr (error->message, "mistyped"));
+  g_assert_null (strstr (error->message, "altered"));
+
+  key_pair_clear (&pair);
 }
 
 static void
@@ -196,6 +247,7 @@ main (int argc, char *argv[])
   ADD ("/fetcher/signature/missing", test_signature_missing);
   ADD ("/fetcher/signature/tampered", test_signature_tampered);
   ADD ("/fetcher/signature/wrong-key", test_signature_wrong_key);
+  ADD ("/fetcher/signature/mistyped-key", test_signature_mistyped_key);
   ADD ("/fetcher/signature/garbage", test_signature_garbage);
   ADD ("/fetcher/signature/rate-limited", test_signature_rate_limited);
 

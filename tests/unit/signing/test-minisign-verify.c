@@ -179,6 +179,29 @@ test_verify_tampering (void)
   g_assert_nonnull (strstr (error->message, FIXTURE_UNENCRYPTED_ID));
 }
 
+/* The key id a signature names, read without a key: what tells a wrong key entered from an
+ * altered feed. */
+static void
+test_signature_key_id (void)
+{
+  g_autoptr (GBytes) sig = fixture_bytes ("message.json.minisig");
+  g_autoptr (GBytes) legacy = fixture_bytes ("message.json.legacy.minisig");
+  g_autoptr (GBytes) garbage = g_bytes_new_static ("untrusted comment: x\nnot base64\n", 32);
+  g_autofree char *id = NULL;
+  g_autofree char *legacy_id = NULL;
+  g_autoptr (GError) error = NULL;
+
+  id = rempart_minisign_signature_get_key_id_string (sig, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, FIXTURE_ENCRYPTED_ID);
+  legacy_id = rempart_minisign_signature_get_key_id_string (legacy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (legacy_id, ==, FIXTURE_ENCRYPTED_ID);
+
+  g_assert_null (rempart_minisign_signature_get_key_id_string (garbage, &error));
+  g_assert_error (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_MALFORMED);
+}
+
 static void
 test_verify_hostile (void)
 {
@@ -275,6 +298,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/minisign/verify/minisign-fixtures", test_verify_fixtures);
   g_test_add_func ("/minisign/verify/tampering", test_verify_tampering);
   g_test_add_func ("/minisign/verify/hostile", test_verify_hostile);
+  g_test_add_func ("/minisign/verify/signature-key-id", test_signature_key_id);
 
   return g_test_run ();
 }
