@@ -88,6 +88,18 @@ is_identity_coded (SoupMessage *msg)
   return coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0;
 }
 
+/* libsoup's "Header too big" (soup-message-io-data.c), in its own translation or not. */
+static gboolean
+is_header_too_big (const GError *error)
+{
+  static const char message[] = "Header too big";
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return FALSE;
+  return g_strcmp0 (error->message, message) == 0 ||
+         g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", message)) == 0;
+}
+
 /* Turns an error from libsoup or GIO into ours; cancellation stays what it is. */
 static GError *
 network_error (FetchData *data, SoupSession *session, const GError *error)
@@ -107,10 +119,61 @@ network_error (FetchData *data, SoupSession *session, const GError *error)
                                      soup_session_get_timeout (session)),
                         where, soup_session_get_timeout (session));
 
+  /* libsoup stops reading a response's headers past 64 KiB and says so with the same code as
+   * a connection closed early; waiting will not make them shorter, so it is not "try again
+   * later" but the server's fault, said as such. */
+  if (is_header_too_big (error))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HEADERS_TOO_LARGE,
+                        _ ("The server of %s sent headers larger than 64 KiB, which Rempart "
+                           "refuses: it is misconfigured or hostile. Tell the group’s "
+                           "moderators."),
+                        where);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TRUNCATED,
                         _ ("The connection was closed before the whole of %s arrived. "
                            "Try again later."),
+                        where);
+
+  /* GIO's and GnuTLS's own words ("TLS packet was received…") mean nothing to a volunteer:
+   * say what happened and what to do, in ours. */
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        /* Translators: %s is a server's name, such as example.org */
+                        _ ("Could not find the server %s. Check the address for a typo, and "
+                           "that this computer is connected to the internet."),
+                        g_uri_get_host (data->uri));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        _ ("Could not download %s: the server refused the connection. The "
+                           "address (or its port) is wrong, or the server is down: check the "
+                           "address with your group’s moderators, or try again later."),
+                        where);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        _ ("Could not download %s: the server cannot be reached from this "
+                           "computer. Check your internet connection and try again later."),
+                        where);
+
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
+      g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE_PASSWORD) ||
+      g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        _ ("Could not download %s: the server could not prove it is the site "
+                           "it claims to be (its security certificate is not valid: expired, "
+                           "or made for another site). Nothing was downloaded from it. Tell "
+                           "your group’s moderators."),
+                        where);
+
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,
+                        _ ("Could not open a secure (https) connection to %s. If the address "
+                           "your group gave you starts with “http://”, type it in full; "
+                           "otherwise tell your group’s moderators that their server’s https "
+                           "does not work."),
                         where);
 
   return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK,

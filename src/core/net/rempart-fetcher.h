@@ -54,6 +54,8 @@ G_BEGIN_DECLS
  *   malformed, made with another key or does not match the feed
  * @REMPART_FETCH_ERROR_TOO_SLOW: the server sent more slowly than the minimum rate, or the
  *   fetch did not finish before its deadline (rempart_fetcher_set_deadline())
+ * @REMPART_FETCH_ERROR_HEADERS_TOO_LARGE: the server's response headers are larger than
+ *   libsoup reads (64 KiB), or endless: retrying will not help
  *
  * A cancelled fetch fails with %G_IO_ERROR_CANCELLED instead.
  */
@@ -68,6 +70,7 @@ typedef enum
   REMPART_FETCH_ERROR_INSECURE_REDIRECT,
   REMPART_FETCH_ERROR_SIGNATURE,
   REMPART_FETCH_ERROR_TOO_SLOW,
+  REMPART_FETCH_ERROR_HEADERS_TOO_LARGE,
 } RempartFetchError;
 
 GQuark rempart_fetch_error_quark (void);
