@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rempart-reminder.h"
 
 /*
@@ -45,4 +47,57 @@ rempart_reminder_next (gint64 after, GTimeZone *tz, guint hour, guint minute)
     }
 
   g_return_val_if_reached (after + 24 * 3600);
+}
+
+GTimeZone *
+rempart_reminder_local_zone (void)
+{
+  const char *variable = g_getenv ("TZ");
+  g_autofree char *link = NULL;
+  GTimeZone *zone = NULL;
+  const char *name;
+
+  if (variable != NULL && variable[0] != '\0')
+    zone = g_time_zone_new_identifier (variable[0] == ':' ? variable + 1 : variable);
+  else if ((link = g_file_read_link ("/etc/localtime", NULL)) != NULL &&
+           (name = strstr (link, "zoneinfo/")) != NULL)
+    zone = g_time_zone_new_identifier (name + strlen ("zoneinfo/"));
+
+  return zone != NULL ? zone : g_time_zone_new_local ();
+}
+
+guint
+rempart_reminder_local_day (gint64 time, GTimeZone *tz)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr (GDateTime) local = NULL;
+  int y, m, d;
+
+  g_return_val_if_fail (tz != NULL, 0);
+  g_return_val_if_fail (utc != NULL, 0);
+
+  local = g_date_time_to_timezone (utc, tz);
+  g_date_time_get_ymd (local, &y, &m, &d);
+
+  return (guint) (y * 10000 + m * 100 + d);
+}
+
+guint
+rempart_reminder_count_new (GPtrArray *actions, GTimeZone *tz, gint64 now)
+{
+  guint today, count = 0;
+
+  g_return_val_if_fail (actions != NULL, 0);
+  g_return_val_if_fail (tz != NULL, 0);
+
+  today = rempart_reminder_local_day (now, tz);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const RempartStoredAction *stored = g_ptr_array_index (actions, i);
+
+      if (rempart_reminder_local_day (stored->first_seen, tz) == today)
+        count++;
+    }
+
+  return count;
 }

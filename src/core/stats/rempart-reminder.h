@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "rempart-store-types.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -25,5 +27,33 @@ G_BEGIN_DECLS
  * Returns: Unix seconds
  */
 gint64 rempart_reminder_next (gint64 after, GTimeZone *tz, guint hour, guint minute);
+
+/*
+ * rempart_reminder_local_zone:
+ *
+ * The local time zone as it is now: `TZ` when set, else the zone `/etc/localtime` points to,
+ * read again at each call (g_time_zone_new_local() keeps the zone of the first call, and a
+ * laptop that travels changes /etc/localtime while Rempart runs in the background).
+ *
+ * Returns: (transfer full): the zone
+ */
+GTimeZone *rempart_reminder_local_zone (void);
+
+/*
+ * rempart_reminder_local_day:
+ *
+ * Returns: the calendar day of @time in @tz as YYYYMMDD, for comparing two instants' days
+ */
+guint rempart_reminder_local_day (gint64 time, GTimeZone *tz);
+
+/*
+ * rempart_reminder_count_new:
+ * @actions: (element-type RempartStoredAction): the To Do list
+ * @tz: the zone of the wall clock
+ * @now: Unix seconds
+ *
+ * Returns: how many of @actions were first seen on @now's local calendar day
+ */
+guint rempart_reminder_count_new (GPtrArray *actions, GTimeZone *tz, gint64 now);
 
 G_END_DECLS
