@@ -58,10 +58,13 @@ has_user_data (sqlite3_stmt *stmt, const char *url, const char *action_id, GErro
   return step == REMPART_SQLITE_ROW;
 }
 
-/* The volunteer's rows follow a feed that moved (verified permanent redirect). Rows already
- * under the new address win. */
-static gboolean
-rekey_user_data (sqlite3 *db, const char *old_url, const char *new_url, GError **error)
+/* The volunteer's rows follow a feed that moved (verified permanent redirect, or an address
+ * the volunteer corrected). Rows already under the new address win. */
+gboolean
+rempart_store_rekey_user_data (sqlite3 *db,
+                               const char *old_url,
+                               const char *new_url,
+                               GError **error)
 {
   static const char *const tables[] = { "action_state", "drafts", "events" };
 
@@ -399,7 +402,8 @@ rempart_store_import_job (RempartStoreWorker *w, gpointer data, gpointer *out, G
       goto fail;
     }
 
-  if (g_strcmp0 (stored_url, sub->url) != 0 && !rekey_user_data (db, stored_url, sub->url, error))
+  if (g_strcmp0 (stored_url, sub->url) != 0 &&
+      !rempart_store_rekey_user_data (db, stored_url, sub->url, error))
     goto fail;
 
   if (!import_actions (w, sub, import->feed, stats, error) ||

@@ -61,6 +61,10 @@ void rempart_store_rollback (RempartStoreWorker *worker);
 gboolean rempart_store_schema_open (RempartStoreWorker *worker, GError **error);
 
 /* rempart-store-actions.c */
+gboolean rempart_store_rekey_user_data (sqlite3 *db,
+                                        const char *old_url,
+                                        const char *new_url,
+                                        GError **error);
 gboolean rempart_store_import_job (RempartStoreWorker *worker,
                                    gpointer data,
                                    gpointer *out_result,

@@ -240,6 +240,89 @@ rempart_store_get_feed_info_job (RempartStoreWorker *w,
   return TRUE;
 }
 
+/* The volunteer corrected a group's address or key (Preferences → Groups). What was learnt
+ * with the old ones no longer holds: the validators go (the next check downloads the whole
+ * feed and checks it with the new key), and so does the last error; with a new key, the
+ * highest seq seen (another key's numbering). The volunteer's rows follow a new address. */
+static gboolean
+edit_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  const RempartSubscription *sub = data;
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autoptr (sqlite3_stmt) select = NULL;
+  g_autoptr (sqlite3_stmt) taken = NULL;
+  g_autoptr (sqlite3_stmt) update = NULL;
+  g_autofree char *old_url = NULL;
+  g_autofree char *old_key = NULL;
+
+  if (!rempart_store_begin (w, error))
+    return FALSE;
+
+  select =
+      rempart_sqlite_prepare (db, "SELECT url, public_key FROM subscriptions WHERE id = ?1", error);
+  if (select == NULL)
+    goto fail;
+  rempart_sqlite_bind_int64 (select, 1, sub->id);
+  switch (rempart_sqlite_step (select, error))
+    {
+      case REMPART_SQLITE_ROW:
+        break;
+      case REMPART_SQLITE_DONE:
+        set_not_found_error (error, rempart_store_worker_get_path (w), sub->id);
+        goto fail;
+      case REMPART_SQLITE_ERROR:
+      default:
+        goto fail;
+    }
+  old_url = rempart_sqlite_dup_text (select, 0);
+  old_key = rempart_sqlite_dup_text (select, 1);
+
+  if (g_strcmp0 (old_url, sub->url) != 0)
+    {
+      taken = rempart_sqlite_prepare (db, "SELECT 1 FROM subscriptions WHERE url = ?1 AND id != ?2",
+                                      error);
+      if (taken == NULL)
+        goto fail;
+      rempart_sqlite_bind_text (taken, 1, sub->url);
+      rempart_sqlite_bind_int64 (taken, 2, sub->id);
+      switch (rempart_sqlite_step (taken, error))
+        {
+          case REMPART_SQLITE_ROW:
+            g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                         _ ("You already follow the feed “%s”."), sub->url);
+            goto fail;
+          case REMPART_SQLITE_ERROR:
+            goto fail;
+          case REMPART_SQLITE_DONE:
+          default:
+            break;
+        }
+      if (!rempart_store_rekey_user_data (db, old_url, sub->url, error))
+        goto fail;
+    }
+
+  update = rempart_sqlite_prepare (
+      db,
+      "UPDATE subscriptions SET url = ?2, public_key = ?3, etag = NULL, last_modified = NULL, "
+      "last_check = 0, last_success = 0, next_check = 0, failures = 0, last_error = NULL, "
+      "ended = 0, is_signed = 0, last_seq = CASE WHEN ?4 THEN -1 ELSE last_seq END WHERE id = ?1",
+      error);
+  if (update == NULL)
+    goto fail;
+  rempart_sqlite_bind_int64 (update, 1, sub->id);
+  rempart_sqlite_bind_text (update, 2, sub->url);
+  rempart_sqlite_bind_text (update, 3, sub->public_key);
+  rempart_sqlite_bind_int64 (update, 4, g_strcmp0 (old_key, sub->public_key) != 0);
+  if (!rempart_sqlite_step_done (update, error))
+    goto fail;
+
+  return rempart_store_commit (w, error);
+
+fail:
+  rempart_store_rollback (w);
+  return FALSE;
+}
+
 static gboolean
 forget_url_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
@@ -313,5 +396,65 @@ rempart_store_forget_subscription_url_sync (RempartStore *self, const char *url,
   g_return_val_if_fail (url != NULL, FALSE);
 
   return rempart_store_run_sync (self, forget_url_job, forget_url_data_new (url),
+                                 (GDestroyNotify) rempart_subscription_free, NULL, error);
+}
+
+/*
+ * rempart_store_edit_subscription_async:
+ * @subscription_id: the subscription to correct
+ * @url: its address, normalized (rempart_feed_normalize_url())
+ * @public_key: (nullable): its key, a base64 line, or %NULL for an unsigned feed
+ *
+ * Saves a group's corrected address and key, as the volunteer typed them, in one transaction:
+ * the check status starts again ("not checked yet"; the next check downloads the whole feed),
+ * a new key also forgets the highest seq seen, and the volunteer's state, drafts and events
+ * follow a new address. Fails with REMPART_STORE_ERROR_FAILED when another subscription
+ * already has @url, and REMPART_STORE_ERROR_NOT_FOUND when this one is gone.
+ */
+void
+rempart_store_edit_subscription_async (RempartStore *self,
+                                       gint64 subscription_id,
+                                       const char *url,
+                                       const char *public_key,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  RempartSubscription *data;
+
+  g_return_if_fail (REMPART_IS_STORE (self));
+  g_return_if_fail (url != NULL);
+
+  data = g_new0 (RempartSubscription, 1);
+  data->id = subscription_id;
+  data->url = g_strdup (url);
+  data->public_key = g_strdup (public_key);
+  rempart_store_push (self, rempart_store_edit_subscription_async, cancellable, callback, user_data,
+                      edit_sub_job, data, (GDestroyNotify) rempart_subscription_free, NULL);
+}
+
+gboolean
+rempart_store_edit_subscription_finish (RempartStore *self, GAsyncResult *result, GError **error)
+{
+  return rempart_store_finish_boolean (self, result, rempart_store_edit_subscription_async, error);
+}
+
+gboolean
+rempart_store_edit_subscription_sync (RempartStore *self,
+                                      gint64 subscription_id,
+                                      const char *url,
+                                      const char *public_key,
+                                      GError **error)
+{
+  RempartSubscription *data;
+
+  g_return_val_if_fail (REMPART_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  data = g_new0 (RempartSubscription, 1);
+  data->id = subscription_id;
+  data->url = g_strdup (url);
+  data->public_key = g_strdup (public_key);
+  return rempart_store_run_sync (self, edit_sub_job, data,
                                  (GDestroyNotify) rempart_subscription_free, NULL, error);
 }

@@ -123,6 +123,23 @@ gboolean rempart_store_import_feed_sync (RempartStore *self,
                                          RempartImportStats *out_stats,
                                          GError **error);
 
+/* A group's address and key as the volunteer corrected them: see
+ * rempart-store-subscriptions.c. */
+void rempart_store_edit_subscription_async (RempartStore *self,
+                                            gint64 subscription_id,
+                                            const char *url,
+                                            const char *public_key,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer user_data);
+gboolean
+rempart_store_edit_subscription_finish (RempartStore *self, GAsyncResult *result, GError **error);
+gboolean rempart_store_edit_subscription_sync (RempartStore *self,
+                                               gint64 subscription_id,
+                                               const char *url,
+                                               const char *public_key,
+                                               GError **error);
+
 /* Removes the subscription of @url (if any) with its actions AND the volunteer's rows keyed by
  * @url (state, drafts, events), in one transaction. For bundled subscriptions only (is_bundled): a
  * downloaded feed's history must outlive its subscription. */

@@ -59,6 +59,89 @@ test_drafts_survive (Fixture *f, gconstpointer data)
   assert_draft (f, again->url, "a0", "#jesuislà Second jet");
 }
 
+static RempartSubscription *
+find_subscription (Fixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) subs = rempart_store_list_subscriptions_sync (f->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < subs->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (subs, i);
+
+      if (sub->id == id)
+        return rempart_subscription_copy (sub);
+    }
+  return NULL;
+}
+
+/* A group's address and key corrected in Preferences: the drafts follow the address, the
+ * check starts again, a new key forgets the old key's seq; an address another group has, or
+ * a group gone meanwhile, changes nothing. */
+static void
+test_edit_subscription (Fixture *f, gconstpointer data)
+{
+  static const char key[] = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+  static const char moved[] = "https://example.org/moved/feed.json";
+  g_autoptr (RempartFeed) feed = make_feed (5, 2, 0, "v1");
+  g_autoptr (RempartSubscription) edited = NULL;
+  g_autoptr (RempartSubscription) rekeyed = NULL;
+  g_autoptr (RempartSubscription) other = NULL;
+  g_autoptr (RempartSubscription) after_refusal = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) taken_error = NULL;
+  g_autoptr (GError) gone_error = NULL;
+  RempartImportStats stats;
+  RempartDraft d = { .subscription_url = f->sub->url, .action_id = "a0", .text = "Gardé" };
+
+  f->sub->is_signed = TRUE;
+  f->sub->etag = g_strdup ("\"v1\"");
+  f->sub->last_success = EXAMPLE_NOW;
+  f->sub->last_error = g_strdup ("The feed does not match its signature");
+  f->sub->failures = 3;
+  import_ok (f, feed, &stats);
+  g_assert_true (rempart_store_save_draft_sync (f->store, &d, &error));
+  g_assert_no_error (error);
+
+  /* A new address, the same (absent) key. */
+  g_assert_true (rempart_store_edit_subscription_sync (f->store, f->sub->id, moved, NULL, &error));
+  g_assert_no_error (error);
+  edited = find_subscription (f, f->sub->id);
+  g_assert_cmpstr (edited->url, ==, moved);
+  g_assert_null (edited->public_key);
+  g_assert_null (edited->etag);
+  g_assert_null (edited->last_error);
+  g_assert_cmpint (edited->failures, ==, 0);
+  g_assert_cmpint (edited->last_success, ==, 0);
+  g_assert_false (edited->is_signed);
+  g_assert_cmpint (edited->last_seq, ==, 5);
+  assert_draft (f, moved, "a0", "Gardé");
+  assert_draft (f, f->sub->url, "a0", NULL);
+
+  /* A new key: the seq of the old one no longer means anything. */
+  g_assert_true (rempart_store_edit_subscription_sync (f->store, f->sub->id, moved, key, &error));
+  g_assert_no_error (error);
+  rekeyed = find_subscription (f, f->sub->id);
+  g_assert_cmpstr (rekeyed->public_key, ==, key);
+  g_assert_cmpint (rekeyed->last_seq, ==, -1);
+
+  /* Another group's address: refused, nothing changed. */
+  other =
+      rempart_store_add_subscription_sync (f->store, "https://other.org/feed.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (
+      rempart_store_edit_subscription_sync (f->store, f->sub->id, other->url, NULL, &taken_error));
+  g_assert_error (taken_error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
+  after_refusal = find_subscription (f, f->sub->id);
+  g_assert_cmpstr (after_refusal->url, ==, moved);
+  g_assert_cmpstr (after_refusal->public_key, ==, key);
+  assert_draft (f, moved, "a0", "Gardé");
+
+  g_assert_false (rempart_store_edit_subscription_sync (f->store, 9999, moved, NULL, &gone_error));
+  g_assert_error (gone_error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_state_events (Fixture *f, gconstpointer data)
 {
@@ -324,6 +407,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST_ADD ("/store/drafts/survive", test_drafts_survive);
+  STORE_TEST_ADD ("/store/subscriptions/edit", test_edit_subscription);
   STORE_TEST_ADD ("/store/state/events", test_state_events);
   STORE_TEST_ADD ("/store/state/clear", test_state_clear);
   STORE_TEST_ADD ("/store/templates", test_user_templates);
