@@ -307,6 +307,7 @@ rempart_store_feed_info_to_json (RempartFeed *feed)
   GPtrArray *templates = rempart_feed_get_templates (feed);
 
   json_builder_begin_object (builder);
+  add_string (builder, "description", rempart_feed_get_description (feed));
   add_string (builder, "about", rempart_feed_get_about (feed));
   add_string (builder, "language", rempart_feed_get_language (feed));
   add_string (builder, "hashtag", rempart_feed_get_hashtag (feed));

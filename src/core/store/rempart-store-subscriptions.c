@@ -11,9 +11,12 @@
 
 #include "rempart-store-private.h"
 
-#define SUB_COLUMNS                                                                  \
-  "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, " \
-  "last_success, next_check, retry_after, failures, last_error, ended, is_signed, bundled"
+/* The description lives in feed_info's JSON (schema 3): no column of its own, so no
+ * migration; json_valid() keeps a damaged column from failing the whole listing. */
+#define SUB_COLUMNS                                                                          \
+  "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, "         \
+  "last_success, next_check, retry_after, failures, last_error, ended, is_signed, bundled, " \
+  "CASE WHEN json_valid (feed_info) THEN json_extract (feed_info, '$.description') END"
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -41,6 +44,7 @@ rempart_store_read_subscription (sqlite3_stmt *stmt)
   sub->ended = sqlite3_column_int (stmt, 14) != 0;
   sub->is_signed = sqlite3_column_int (stmt, 15) != 0;
   sub->is_bundled = sqlite3_column_int (stmt, 16) != 0;
+  sub->description = rempart_sqlite_dup_text (stmt, 17);
   return sub;
 }
 

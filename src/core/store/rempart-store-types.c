@@ -57,6 +57,7 @@ rempart_subscription_copy (const RempartSubscription *sub)
   copy->etag = g_strdup (sub->etag);
   copy->last_modified = g_strdup (sub->last_modified);
   copy->last_error = g_strdup (sub->last_error);
+  copy->description = g_strdup (sub->description);
   return copy;
 }
 
@@ -69,6 +70,7 @@ rempart_subscription_free (RempartSubscription *sub)
   g_free (sub->url);
   g_free (sub->public_key);
   g_free (sub->title);
+  g_free (sub->description);
   g_free (sub->etag);
   g_free (sub->last_modified);
   g_free (sub->last_error);

@@ -58,6 +58,7 @@ typedef struct
   gboolean ended;      /* the server answered 410 Gone */
   gboolean is_signed;  /* the last import was verified with public_key */
   gboolean is_bundled; /* shipped with Rempart (the example feed): no server to check */
+  char *description;   /* the feed's one-line `description`, from its last import; read only */
 } RempartSubscription;
 
 #define REMPART_TYPE_SUBSCRIPTION (rempart_subscription_get_type ())

@@ -142,6 +142,33 @@ test_edit_subscription (Fixture *f, gconstpointer data)
   g_assert_error (gone_error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND);
 }
 
+/* The feed's description comes with the subscription (from feed_info, schema 3: no
+ * migration), and a damaged feed_info leaves it out without failing the listing. */
+static void
+test_subscription_description (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = load_example ();
+  g_autoptr (RempartSubscription) imported = NULL;
+  g_autoptr (RempartSubscription) damaged = NULL;
+  RempartImportStats stats;
+  sqlite3 *db = NULL;
+
+  g_assert_null (f->sub->description);
+  import_ok (f, feed, &stats);
+  imported = find_subscription (f, f->sub->id);
+  g_assert_cmpstr (imported->description, ==,
+                   "Les actions choisies chaque jour par l’équipe de modération.");
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE subscriptions SET feed_info = '{broken'", NULL, NULL, NULL), ==,
+      SQLITE_OK);
+  sqlite3_close (db);
+  damaged = find_subscription (f, f->sub->id);
+  g_assert_nonnull (damaged);
+  g_assert_null (damaged->description);
+}
+
 static void
 test_state_events (Fixture *f, gconstpointer data)
 {
@@ -408,6 +435,7 @@ main (int argc, char *argv[])
 
   STORE_TEST_ADD ("/store/drafts/survive", test_drafts_survive);
   STORE_TEST_ADD ("/store/subscriptions/edit", test_edit_subscription);
+  STORE_TEST_ADD ("/store/subscriptions/description", test_subscription_description);
   STORE_TEST_ADD ("/store/state/events", test_state_events);
   STORE_TEST_ADD ("/store/state/clear", test_state_clear);
   STORE_TEST_ADD ("/store/templates", test_user_templates);
