@@ -1,6 +1,7 @@
 #!/bin/sh
-# Re-signs the bundled demo feeds (data/demo/feed-*.json) with a fresh, throw-away key pair
-# and replaces data/demo/demo.pub with its public key. The secret key lives in a temporary
+# Re-signs every bundled demo feed (data/demo/feed-*.json, one per interface language that has
+# one) with a fresh, throw-away key pair and replaces data/demo/demo.pub with its public key.
+# Commit demo.pub and every feed-*.json.minisig together: the old signatures no longer verify. The secret key lives in a temporary
 # directory and is deleted at the end: it is never committed and never needed again, since
 # anyone can run this script to regenerate the signatures after editing the feeds.
 #
@@ -27,14 +28,18 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 "$tool" keygen -W -p "$tmp/demo.pub" -s "$tmp/demo.key"
 
-for lang in en fr; do
-  feed="$demo/feed-$lang.json"
+feeds=$(cd "$demo" && ls feed-*.json)
+for name in $feeds; do
+  feed="$demo/$name"
   "$tool" validate --strict "$feed"
-  "$tool" sign -s "$tmp/demo.key" -t "Rempart demo feed" -x "$tmp/feed-$lang.json.minisig" "$feed"
-  "$tool" verify -p "$tmp/demo.pub" -x "$tmp/feed-$lang.json.minisig" "$feed"
+  "$tool" sign -s "$tmp/demo.key" -t "Rempart demo feed" -x "$tmp/$name.minisig" "$feed"
+  "$tool" verify -p "$tmp/demo.pub" -x "$tmp/$name.minisig" "$feed"
 done
 
-# Only once both verified: never leave a new key with old signatures.
+# Only once all verified: never leave a new key with old signatures.
 cp "$tmp/demo.pub" "$demo/demo.pub"
-cp "$tmp/feed-en.json.minisig" "$tmp/feed-fr.json.minisig" "$demo/"
-echo "Signed data/demo/feed-en.json and feed-fr.json; new key in data/demo/demo.pub."
+for name in $feeds; do
+  cp "$tmp/$name.minisig" "$demo/"
+done
+echo "Signed" $(for name in $feeds; do printf 'data/demo/%s ' "$name"; done)
+echo "New key in data/demo/demo.pub: commit it with every data/demo/feed-*.json.minisig."

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rempart-demo-private.h"
 #include "rempart-feed-parser.h"
@@ -107,11 +108,31 @@ load_demo_file (const char *name, GError **error)
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
+/* The interface languages that have an example feed of their own, data/demo/feed-<code>.json
+ * (also listed in the GResource and signed by build-aux/sign-demo-feeds.sh); any other
+ * language gets the English one. */
+static const struct
+{
+  const char *code;
+  const char *feed;
+} demo_feeds[] = {
+  { "de", "feed-de.json" },
+  { "fr", "feed-fr.json" },
+};
+
+/* @language is a locale name (de_DE.UTF-8), a language tag (de-AT) or a bare code (de). */
 static const char *
 feed_name_for (const char *language)
 {
-  return language != NULL && g_ascii_strncasecmp (language, "fr", 2) == 0 ? "feed-fr.json"
-                                                                          : "feed-en.json";
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (demo_feeds); i++)
+    {
+      gsize len = strlen (demo_feeds[i].code);
+
+      if (g_ascii_strncasecmp (language, demo_feeds[i].code, len) == 0 &&
+          !g_ascii_isalpha (language[len]))
+        return demo_feeds[i].feed;
+    }
+  return "feed-en.json";
 }
 
 static RempartSubscription *

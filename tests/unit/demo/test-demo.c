@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rempart-demo-private.h"
+#include "rempart-feed-parser.h"
 #include "rempart-fetcher.h"
 #include "rempart-minisign.h"
 #include "rempart-store-private.h"
@@ -18,7 +19,8 @@
 #include "rempart-test-dirs.h"
 
 /*
- * The bundled demo feeds (data/demo): both verify with demo.pub and import; a copy altered by
+ * The bundled demo feeds (data/demo): each verifies with demo.pub, is in the GResource and is
+ * picked for its own language; a copy altered by
  * one byte is refused before anything is written; removing the demo leaves nothing of it,
  * not even the volunteer's rows; the sync engine never asks a server for it.
  *
@@ -198,10 +200,93 @@ test_import_both (Fixture *f, gconstpointer data)
     g_assert_cmpuint (subs->len, ==, 1);
   }
 
-  /* Anything not French is English. */
+  /* German: its own feed, written for #ichbinhier, not the English one. */
+  count = rempart_demo_import_sync (f->store, "de_DE.UTF-8", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 7);
+  check_demo (f, "#ichbinhier", "Beispiel: ");
+
+  /* A language without a feed of its own, or none, is English; "den" is not German. */
+  count = rempart_demo_import_sync (f->store, "den", NULL, &error);
+  g_assert_no_error (error);
+  check_demo (f, "#iamhere", "Example: ");
   count = rempart_demo_import_sync (f->store, NULL, NULL, &error);
   g_assert_no_error (error);
   check_demo (f, "#iamhere", "Example: ");
+}
+
+/* Every data/demo/feed-<code>.json: listed in the GResource with its signature, valid with
+ * nothing skipped, signed with demo.pub (the import verifies it), and the one imported for
+ * "<code>.UTF-8" rather than the English fallback. A new language's feed fails here until it
+ * is registered everywhere and signed (build-aux/sign-demo-feeds.sh). */
+static void
+test_every_feed (Fixture *f, gconstpointer data)
+{
+  const char *source_root = g_getenv ("REMPART_SOURCE_ROOT");
+  g_autofree char *demo = g_build_filename (source_root, "data", "demo", NULL);
+  g_autofree char *resource_path =
+      g_build_filename (source_root, "data", "io.github.rempart.Rempart.gresource.xml", NULL);
+  g_autofree char *resources = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  guint n_feeds = 0;
+
+  g_file_get_contents (resource_path, &resources, NULL, &error);
+  g_assert_no_error (error);
+  dir = g_dir_open (demo, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *locale = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *alias = NULL;
+      g_autofree char *sig_alias = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (RempartFeed) feed = NULL;
+      g_autoptr (RempartSubscription) sub = NULL;
+      g_autoptr (RempartFeedInfo) info = NULL;
+      gsize length = 0;
+      gint64 count;
+
+      if (!g_str_has_prefix (name, "feed-") || !g_str_has_suffix (name, ".json"))
+        continue;
+      g_test_message ("%s", name);
+      code = g_strndup (name + strlen ("feed-"), strlen (name) - strlen ("feed-.json"));
+
+      alias = g_strdup_printf ("alias=\"demo/%s\"", name);
+      sig_alias = g_strdup_printf ("alias=\"demo/%s.minisig\"", name);
+      g_assert_nonnull (strstr (resources, alias));
+      g_assert_nonnull (strstr (resources, sig_alias));
+
+      path = g_build_filename (demo, name, NULL);
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      feed = rempart_feed_parse (bytes, name, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rempart_feed_get_n_warnings (feed), ==, 0);
+      g_assert_cmpstr (rempart_feed_get_language (feed), ==, code);
+
+      locale = g_strconcat (code, ".UTF-8", NULL);
+      count = rempart_demo_import_sync (f->store, locale, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count, ==, g_list_model_get_n_items (rempart_feed_get_actions (feed)));
+
+      sub = demo_subscription (f);
+      g_assert_nonnull (sub);
+      info = rempart_store_get_feed_info_sync (f->store, sub->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (info->title, ==, rempart_feed_get_title (feed));
+      g_assert_cmpstr (info->language, ==, code);
+      n_feeds++;
+    }
+
+  /* At least English, French and German. */
+  g_assert_cmpuint (n_feeds, >=, 3);
 }
 
 static void
@@ -426,6 +511,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/demo/import-both", test_import_both);
+  ADD ("/demo/every-feed", test_every_feed);
   ADD ("/demo/tampered", test_tampered);
   ADD ("/demo/remove", test_remove);
   ADD ("/demo/keep-drafts", test_keep_drafts);
