@@ -88,6 +88,18 @@ is_identity_coded (SoupMessage *msg)
   return coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0;
 }
 
+/* libsoup's "Header too big" (soup-message-io-data.c), in its own translation or not. */
+static gboolean
+is_header_too_big (const GError *error)
+{
+  static const char message[] = "Header too big";
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return FALSE;
+  return g_strcmp0 (error->message, message) == 0 ||
+         g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", message)) == 0;
+}
+
 /* Turns an error from libsoup or GIO into ours; cancellation stays what it is. */
 static GError *
 network_error (FetchData *data, SoupSession *session, const GError *error)
@@ -106,6 +118,16 @@ network_error (FetchData *data, SoupSession *session, const GError *error)
                                      "seconds. Try again later.",
                                      soup_session_get_timeout (session)),
                         where, soup_session_get_timeout (session));
+
+  /* libsoup stops reading a response's headers past 64 KiB and says so with the same code as
+   * a connection closed early; waiting will not make them shorter, so it is not "try again
+   * later" but the server's fault, said as such. */
+  if (is_header_too_big (error))
+    return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HEADERS_TOO_LARGE,
+                        _ ("The server of %s sent headers larger than 64 KiB, which Rempart "
+                           "refuses: it is misconfigured or hostile. Tell the group’s "
+                           "moderators."),
+                        where);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_TRUNCATED,
