@@ -343,6 +343,207 @@ test_add_group_focus (Fixture *f, gconstpointer user_data)
 }
 
 /* -------------------------------------------------------------------------------------- */
+/* Correcting a group's address and key (issue 10, item 5)                                */
+/* -------------------------------------------------------------------------------------- */
+
+#define SIGNED_KEY_ID    "A32496B50E5FA18D"
+#define ENCRYPTED_KEY_ID "F5D794E39FB53BBE"
+
+static char *
+read_encrypted_public_key (void)
+{
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "unit", "minisign", "encrypted.pub", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  return g_strdup (lines[1]);
+}
+
+static RempartPreferencesAddPage *
+shown_page (Fixture *f)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  GtkWidget *page;
+
+  if (focus == NULL)
+    return NULL;
+  page = gtk_widget_get_ancestor (focus, REMPART_TYPE_PREFERENCES_ADD_PAGE);
+  return page != NULL ? REMPART_PREFERENCES_ADD_PAGE (page) : NULL;
+}
+
+static gboolean
+page_is_shown (gpointer data)
+{
+  return shown_page (data) != NULL;
+}
+
+/* The pointer goes over the group's row, then clicks it, as a person opens it. */
+static RempartPreferencesAddPage *
+open_group (Fixture *f, const char *title)
+{
+  GtkWidget *row = GTK_WIDGET (find_row (f, title));
+  RempartPreferencesAddPage *page;
+  GtkWidget *focus;
+
+  g_assert_nonnull (row);
+  rempart_ui_test_hover (row, row, rempart_ui_test_center_of (row), FALSE);
+  rempart_ui_test_iterate_a_little ();
+  /* Hovering opens nothing. */
+  g_assert_null (shown_page (f));
+  rempart_ui_test_click_row (row);
+  g_assert_true (rempart_ui_test_iterate_until (page_is_shown, f));
+  rempart_ui_test_hover (row, row, rempart_ui_test_center_of (row), TRUE);
+
+  /* Ready to correct the address, as Add a Group is to paste it. */
+  page = shown_page (f);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (rempart_ui_test_is_inside (focus, GTK_WIDGET (page_child (page, "address_row"))));
+  return page;
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static RempartSubscription *
+stored (Fixture *f, const char *url)
+{
+  g_autoptr (GPtrArray) subs = list_subs (f);
+  RempartSubscription *sub = find_sub (subs, url);
+
+  return sub != NULL ? rempart_subscription_copy (sub) : NULL;
+}
+
+static void
+test_description (Fixture *f, gconstpointer user_data)
+{
+  /* The group's own line, from its feed, above the status. */
+  assert_subtitle_has (find_row (f, SIGNED_TITLE),
+                       "Les actions choisies chaque jour par l’équipe de modération.\nChecked");
+  g_assert_null (strstr (adw_action_row_get_subtitle (find_row (f, UNSIGNED_TITLE)), "actions"));
+}
+
+static void
+test_edit_key (Fixture *f, gconstpointer user_data)
+{
+  g_autofree char *signed_key = read_public_key ();
+  g_autofree char *new_key = read_encrypted_public_key ();
+  RempartPreferencesAddPage *page = open_group (f, SIGNED_TITLE);
+  GtkEditable *address = GTK_EDITABLE (page_child (page, "address_row"));
+  GtkEditable *key = GTK_EDITABLE (page_child (page, "key_row"));
+  GtkLabel *key_message = GTK_LABEL (page_child (page, "key_message"));
+  g_autoptr (RempartSubscription) before = NULL;
+  g_autoptr (RempartSubscription) after = NULL;
+  AdwMessageDialog *dialog;
+  RowQuery q = { f, SIGNED_TITLE };
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+
+  /* What is saved, and what Save does. */
+  g_assert_cmpstr (gtk_editable_get_text (address), ==, SIGNED_URL);
+  g_assert_cmpstr (gtk_editable_get_text (key), ==, signed_key);
+  g_assert_nonnull (strstr (gtk_label_get_text (key_message), SIGNED_KEY_ID));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (page, "add_button"))), ==,
+                   "_Save");
+
+  /* A key that is not one is refused as in Add a Group, and nothing is asked. */
+  gtk_editable_set_text (key, "RWQ not a key");
+  g_signal_emit_by_name (key, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (key), "error"));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_null (rempart_ui_test_find_message_dialog ());
+
+  /* Another key: asked first, naming both; Cancel changes nothing. */
+  gtk_editable_set_text (key, new_key);
+  g_assert_nonnull (strstr (gtk_label_get_text (key_message), ENCRYPTED_KEY_ID));
+  g_signal_emit_by_name (key, "entry-activated");
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_message_dialog_is_shown, NULL));
+  dialog = rempart_ui_test_find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Change the Key of"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ENCRYPTED_KEY_ID));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), SIGNED_KEY_ID));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  save_png (GTK_WIDGET (dialog), "preferences-edit-key-dialog.png");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rempart_ui_test_iterate_a_little ();
+  before = stored (f, SIGNED_URL);
+  g_assert_cmpstr (before->public_key, ==, signed_key);
+  g_assert_cmpint (f->added_id, ==, 0);
+
+  /* Change the Key: saved, checked again at once, and the row says so. */
+  g_signal_emit_by_name (key, "entry-activated");
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_message_dialog_is_shown, NULL));
+  dialog = rempart_ui_test_find_message_dialog ();
+  adw_message_dialog_response (dialog, "change");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rempart_ui_test_iterate_until (int64_is_set, &f->added_id));
+  g_assert_cmpint (f->added_id, ==, before->id);
+  after = stored (f, SIGNED_URL);
+  g_assert_cmpstr (after->public_key, ==, new_key);
+  /* The form closed (and went), the list shows the group as saved now. */
+  g_assert_true (rempart_ui_test_iterate_until (pointer_is_null, &page));
+  g_assert_true (rempart_ui_test_iterate_until (row_is_listed, &q));
+  assert_subtitle_has (find_row (f, SIGNED_TITLE), "Not checked yet");
+  assert_subtitle_has (find_row (f, SIGNED_TITLE), "Will be checked with the group’s key");
+}
+
+static void
+test_edit_address (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartSubscription) moved = NULL;
+  g_autoptr (RempartDraft) draft = NULL;
+  RempartPreferencesAddPage *page;
+  GtkEditable *address;
+  GtkLabel *message;
+  RempartDraft saved = { .subscription_url = UNSIGNED_URL, .action_id = "a1", .text = "Texte" };
+
+  g_assert_true (rempart_store_save_draft_sync (f->store, &saved, &error));
+  g_assert_no_error (error);
+
+  /* Another group's address: said where the volunteer looks; nothing changes. */
+  page = open_group (f, UNSIGNED_TITLE);
+  address = GTK_EDITABLE (page_child (page, "address_row"));
+  message = GTK_LABEL (page_child (page, "address_message"));
+  gtk_editable_set_text (address, BROKEN_URL);
+  g_signal_emit_by_name (address, "entry-activated");
+  g_assert_true (
+      rempart_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, message));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "You already follow"));
+  g_assert_cmpint (f->added_id, ==, 0);
+
+  /* An address without its scheme: the form says how it reads it, no key question. */
+  gtk_editable_set_text (address, "example.com/moved.json");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (
+      strstr (gtk_label_get_text (message), "Rempart will read https://example.com/moved.json"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (address), "error"));
+  save_pngs (GTK_WINDOW (f->window), "preferences-edit-address");
+  g_signal_emit_by_name (address, "entry-activated");
+  g_assert_true (rempart_ui_test_iterate_until (int64_is_set, &f->added_id));
+  g_assert_null (rempart_ui_test_find_message_dialog ());
+
+  moved = stored (f, "https://example.com/moved.json");
+  g_assert (moved != NULL);
+  g_assert_cmpint (moved->id, ==, f->added_id);
+  g_assert_null (moved->public_key);
+  g_assert_null (stored (f, UNSIGNED_URL));
+  /* The volunteer's draft followed the group. */
+  draft = rempart_store_load_draft_sync (f->store, "https://example.com/moved.json", "a1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->text, ==, "Texte");
+}
+
+/* -------------------------------------------------------------------------------------- */
 /* -------------------------------------------------------------------------------------- */
 /* Main                                                                                   */
 /* -------------------------------------------------------------------------------------- */
@@ -361,6 +562,9 @@ main (int argc, char *argv[])
   PREFERENCES_TEST_ADD ("remove-and-forget", test_remove_and_forget);
   PREFERENCES_TEST_ADD ("settings", test_settings);
   PREFERENCES_TEST_ADD ("add-group-focus", test_add_group_focus);
+  PREFERENCES_TEST_ADD ("description", test_description);
+  PREFERENCES_TEST_ADD ("edit-key", test_edit_key);
+  PREFERENCES_TEST_ADD ("edit-address", test_edit_address);
 
   return preferences_test_run (data_home);
 }

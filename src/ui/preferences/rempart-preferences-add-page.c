@@ -1,4 +1,5 @@
-/* rempart-preferences-add-page.c: the "Add a Group" form of the Preferences window
+/* rempart-preferences-add-page.c: the "Add a Group" form of the Preferences window, which
+ * also corrects a group's address and key in place
  *
  * Copyright 2026 The Rempart developers
  *
@@ -23,6 +24,8 @@ struct _RempartPreferencesAddPage
 
   RempartStore *store;
   GCancellable *cancellable;
+  /* (nullable) The group being corrected; NULL when adding one. */
+  RempartSubscription *subscription;
 
   /* What the fields hold once checked: NULL while they are not valid. */
   char *address;
@@ -40,6 +43,7 @@ struct _RempartPreferencesAddPage
   gboolean key_touched;
 
   /* Template widgets */
+  AdwWindowTitle *title;
   AdwEntryRow *address_row;
   GtkLabel *address_message;
   AdwEntryRow *key_row;
@@ -53,6 +57,7 @@ enum
 {
   PROP_0,
   PROP_STORE,
+  PROP_SUBSCRIPTION,
   N_PROPS
 };
 
@@ -61,6 +66,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_ADDED,
+  SIGNAL_EDITED,
   SIGNAL_CANCELLED,
   N_SIGNALS
 };
@@ -72,17 +78,21 @@ static guint signals[N_SIGNALS];
 /* -------------------------------------------------------------------------------------- */
 
 /* A bare "example.org/feed.json" is what people copy from a chat message: read it as https
- * rather than refusing it as a relative address. */
+ * rather than refusing it as a relative address, and set @out_guessed so that the form says
+ * so (never silently: a group on plain http must be typed in full). */
 static char *
-normalize_address (const char *text, GError **error)
+normalize_address (const char *text, gboolean *out_guessed, GError **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
+  *out_guessed = FALSE;
   if (g_uri_peek_scheme (trimmed) == NULL && trimmed[0] != '/' && strchr (trimmed, '.') != NULL)
     {
       g_autofree char *with_scheme = g_strconcat ("https://", trimmed, NULL);
+      char *url = rempart_feed_normalize_url (with_scheme, error);
 
-      return rempart_feed_normalize_url (with_scheme, error);
+      *out_guessed = url != NULL;
+      return url;
     }
 
   return rempart_feed_normalize_url (trimmed, error);
@@ -193,6 +203,7 @@ check_address (RempartPreferencesAddPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
   g_autoptr (GError) error = NULL;
+  gboolean guessed = FALSE;
 
   if (fill_from_join_link (self, text))
     return;
@@ -203,9 +214,19 @@ check_address (RempartPreferencesAddPage *self)
     set_message (self->address_row, self->address_message,
                  self->address_touched ? _ ("Enter the address of your group’s feed.") : NULL,
                  TRUE);
-  else if ((self->address = normalize_address (text, &error)) == NULL)
+  else if ((self->address = normalize_address (text, &guessed, &error)) == NULL)
     set_message (self->address_row, self->address_message,
                  self->address_touched ? error->message : NULL, TRUE);
+  else if (guessed)
+    {
+      g_autofree char *note = NULL;
+
+      /* Translators: %s is a feed's address, such as https://example.org/feed.json */
+      note = g_strdup_printf (_ ("Rempart will read %s. If the address your group gave you "
+                                 "starts with “http://”, type it in full."),
+                              self->address);
+      set_message (self->address_row, self->address_message, note, FALSE);
+    }
   else
     set_message (self->address_row, self->address_message,
                  g_strcmp0 (self->address, self->link_url) == 0 ? self->link_note : NULL, FALSE);
@@ -254,6 +275,102 @@ check_key (RempartPreferencesAddPage *self)
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
 /* -------------------------------------------------------------------------------------- */
+
+static void
+subscription_edited_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartPreferencesAddPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean saved;
+
+  saved = rempart_store_edit_subscription_finish (REMPART_STORE (source), result, &error);
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  self->adding = FALSE;
+  update_add_enabled (self);
+  if (!saved)
+    {
+      set_message (self->address_row, self->address_message, error->message, TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0, self->subscription->id);
+}
+
+static void
+save_edit (RempartPreferencesAddPage *self)
+{
+  self->adding = TRUE;
+  update_add_enabled (self);
+  rempart_store_edit_subscription_async (self->store, self->subscription->id, self->address,
+                                         self->public_key, self->cancellable,
+                                         subscription_edited_cb, g_object_ref (self));
+}
+
+static void
+key_change_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  RempartPreferencesAddPage *self = user_data;
+
+  if (g_str_equal (response, "change") && !self->adding)
+    save_edit (self);
+}
+
+static char *
+key_id_of (const char *base64)
+{
+  g_autoptr (RempartMinisignPublicKey) key = NULL;
+
+  if (base64 == NULL)
+    return NULL;
+  key = rempart_minisign_public_key_parse (base64, (gsize) -1, NULL);
+  return key != NULL ? rempart_minisign_public_key_get_key_id_string (key) : g_strdup (base64);
+}
+
+/* The key decides whose actions Rempart accepts: a change is confirmed, naming both keys. */
+static void
+confirm_key_change (RempartPreferencesAddPage *self)
+{
+  const char *name = self->subscription->title != NULL && self->subscription->title[0] != '\0'
+                         ? self->subscription->title
+                         : self->subscription->url;
+  g_autofree char *old_id = key_id_of (self->subscription->public_key);
+  g_autofree char *new_id = key_id_of (self->public_key);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a group's name */
+  heading = g_strdup_printf (_ ("Change the Key of “%s”?"), name);
+  if (new_id == NULL)
+    body = g_strdup (_ ("Without a key, Rempart can no longer check that the actions really come "
+                        "from your group. Remove it only if your moderators stopped signing "
+                        "their feed."));
+  else if (old_id == NULL)
+    /* Translators: %s is a key id such as 8A2B7C4D1E0F3A5B */
+    body = g_strdup_printf (_ ("From now on, Rempart will refuse the group’s actions unless they "
+                               "are signed with key %s. Use only a key your moderators gave you "
+                               "through a channel you trust."),
+                            new_id);
+  else
+    /* Translators: the two %s are key ids such as 8A2B7C4D1E0F3A5B */
+    body = g_strdup_printf (_ ("Rempart will accept the group’s actions only if they are signed "
+                               "with key %s instead of %s. Use only a key your moderators gave "
+                               "you through a channel you trust."),
+                            new_id, old_id);
+
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+  adw_message_dialog_add_response (dialog, "change",
+                                   new_id == NULL ? _ ("_Remove the Key") : _ ("_Change the Key"));
+  adw_message_dialog_set_response_appearance (
+      dialog, "change", new_id == NULL ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (key_change_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 subscription_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -329,6 +446,18 @@ add_activated_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   if (self->address == NULL || !self->key_valid || self->adding || self->store == NULL)
     return;
 
+  if (self->subscription != NULL)
+    {
+      if (g_strcmp0 (self->public_key, self->subscription->public_key) != 0)
+        confirm_key_change (self);
+      else if (g_strcmp0 (self->address, self->subscription->url) != 0)
+        save_edit (self);
+      else
+        /* Nothing changed: nothing to save, nothing to check again. */
+        g_signal_emit (self, signals[SIGNAL_CANCELLED], 0);
+      return;
+    }
+
   self->adding = TRUE;
   update_add_enabled (self);
   rempart_store_add_subscription_async (self->store, self->address, self->public_key,
@@ -378,6 +507,10 @@ rempart_preferences_add_page_set_property (GObject *object,
         update_add_enabled (self);
         break;
 
+      case PROP_SUBSCRIPTION:
+        self->subscription = g_value_dup_boxed (value);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -397,9 +530,39 @@ rempart_preferences_add_page_get_property (GObject *object,
         g_value_set_object (value, self->store);
         break;
 
+      case PROP_SUBSCRIPTION:
+        g_value_set_boxed (value, self->subscription);
+        break;
+
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Correcting a group: the form starts from what is saved, and says what it does. */
+static void
+rempart_preferences_add_page_constructed (GObject *object)
+{
+  RempartPreferencesAddPage *self = REMPART_PREFERENCES_ADD_PAGE (object);
+  const RempartSubscription *sub = self->subscription;
+
+  G_OBJECT_CLASS (rempart_preferences_add_page_parent_class)->constructed (object);
+
+  if (sub == NULL)
+    return;
+
+  adw_window_title_set_title (self->title, _ ("Edit Group"));
+  adw_window_title_set_subtitle (self->title,
+                                 sub->title != NULL && sub->title[0] != '\0' ? sub->title : "");
+  gtk_button_set_label (self->add_button, _ ("_Save"));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self->add_button));
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row),
+                         sub->public_key != NULL ? sub->public_key : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), sub->url);
+  gtk_editable_set_position (GTK_EDITABLE (self->address_row), -1);
+  /* What is saved was checked when it was added: say at once what is wrong with an edit. */
+  self->address_touched = TRUE;
+  self->key_touched = TRUE;
 }
 
 static void
@@ -424,6 +587,7 @@ rempart_preferences_add_page_finalize (GObject *object)
   g_free (self->public_key);
   g_free (self->link_url);
   g_free (self->link_note);
+  g_clear_pointer (&self->subscription, rempart_subscription_free);
 
   G_OBJECT_CLASS (rempart_preferences_add_page_parent_class)->finalize (object);
 }
@@ -434,6 +598,7 @@ rempart_preferences_add_page_class_init (RempartPreferencesAddPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rempart_preferences_add_page_constructed;
   object_class->set_property = rempart_preferences_add_page_set_property;
   object_class->get_property = rempart_preferences_add_page_get_property;
   object_class->dispose = rempart_preferences_add_page_dispose;
@@ -444,6 +609,9 @@ rempart_preferences_add_page_class_init (RempartPreferencesAddPageClass *klass)
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, REMPART_TYPE_STORE,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBSCRIPTION] =
+      g_param_spec_boxed ("subscription", NULL, NULL, REMPART_TYPE_SUBSCRIPTION,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -454,12 +622,20 @@ rempart_preferences_add_page_class_init (RempartPreferencesAddPageClass *klass)
       g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 1, REMPART_TYPE_SUBSCRIPTION | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  /* The volunteer went back without adding anything. */
+  /**
+   * RempartPreferencesAddPage::edited:
+   * @id: the subscription whose address or key the volunteer corrected (and saved)
+   */
+  signals[SIGNAL_EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /* The volunteer went back without adding (or changing) anything. */
   signals[SIGNAL_CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-preferences-add-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, title);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, address_message);
   gtk_widget_class_bind_template_child (widget_class, RempartPreferencesAddPage, key_row);
@@ -510,4 +686,21 @@ RempartPreferencesAddPage *
 rempart_preferences_add_page_new (RempartStore *store)
 {
   return g_object_new (REMPART_TYPE_PREFERENCES_ADD_PAGE, "store", store, NULL);
+}
+
+/*
+ * rempart_preferences_add_page_new_for_subscription:
+ * @sub: the group to correct; copied
+ *
+ * The same form, filled in with the group's address and key, checked the same way; *Save*
+ * asks first when the key changes, then emits ::edited.
+ */
+RempartPreferencesAddPage *
+rempart_preferences_add_page_new_for_subscription (RempartStore *store,
+                                                   const RempartSubscription *sub)
+{
+  g_return_val_if_fail (sub != NULL, NULL);
+
+  return g_object_new (REMPART_TYPE_PREFERENCES_ADD_PAGE, "store", store, "subscription", sub,
+                       NULL);
 }

@@ -21,5 +21,8 @@ G_DECLARE_FINAL_TYPE (RempartPreferencesAddPage,
                       AdwBin)
 
 RempartPreferencesAddPage *rempart_preferences_add_page_new (RempartStore *store);
+RempartPreferencesAddPage *
+rempart_preferences_add_page_new_for_subscription (RempartStore *store,
+                                                   const RempartSubscription *sub);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-preferences-move.h"
+#include "rempart-text-line.h"
 #include "rempart-preferences-window.h"
 #include "rempart-moderation-page.h"
 #include "rempart-template-page.h"
@@ -129,13 +130,17 @@ format_checked (gint64 when, gint64 now)
 }
 
 /*
- * What a volunteer needs to know about a feed, one fact per line: whether it works, how
- * fresh it is, and whether Rempart can vouch for who published it.
+ * What a volunteer needs to know about a feed, one fact per line: the group's own words
+ * (its feed's description), whether it works, how fresh it is, and whether Rempart can vouch
+ * for who published it.
  */
 static char *
 describe_subscription (const RempartSubscription *sub, gint64 now)
 {
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (sub->description != NULL && sub->description[0] != '\0')
+    g_ptr_array_add (lines, rempart_text_for_single_line (sub->description));
 
   if (sub->ended)
     g_ptr_array_add (lines, g_strdup (_ ("No longer published")));
@@ -169,6 +174,7 @@ needs_attention (const RempartSubscription *sub, gint64 now)
 }
 
 static void remove_clicked_cb (GtkButton *button, gpointer user_data);
+static void edit_clicked_cb (GtkButton *button, gpointer user_data);
 
 static GtkWidget *
 create_subscription_row (RempartPreferencesWindow *self, const RempartSubscription *sub, gint64 now)
@@ -176,7 +182,9 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   g_autofree char *status = NULL;
   g_autofree char *remove_label = NULL;
+  g_autofree char *edit_label = NULL;
   GtkWidget *button;
+  GtkWidget *edit;
 
   /* Titles and errors come from feeds and servers: plain text, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -220,6 +228,22 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
                           (GDestroyNotify) rempart_subscription_free);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_action_row_add_suffix (row, button);
+
+  /* The row opens its group's address and key, like the rows of a settings list that lead
+   * to a page: a click or a tap anywhere on it, Enter, or its own button. */
+  /* Translators: %s is the name of a group's feed */
+  edit_label = g_strdup_printf (_ ("Edit the Address and Key of “%s”"), subscription_name (sub));
+  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _ ("Edit Address and Key"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (edit), "rempart-subscription", rempart_subscription_copy (sub),
+                          (GDestroyNotify) rempart_subscription_free);
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  adw_action_row_add_suffix (row, edit);
+  adw_action_row_set_activatable_widget (row, edit);
 
   return GTK_WIDGET (row);
 }
@@ -442,6 +466,41 @@ add_page_cancelled_cb (RempartPreferencesWindow *self)
 }
 
 static void
+add_page_edited_cb (RempartPreferencesWindow *self, gint64 id)
+{
+  close_add_page (self);
+  /* Short: toasts do not wrap. The row says it is checked again. */
+  show_toast (self, _ ("Group updated"));
+  rempart_preferences_window_reload (self);
+  /* Check it now with the corrected address or key, as a new group is. */
+  g_signal_emit (self, signals[SIGNAL_SUBSCRIPTION_ADDED], 0, id);
+}
+
+static void
+present_page (RempartPreferencesWindow *self, RempartPreferencesAddPage *page)
+{
+  close_add_page (self);
+
+  self->add_page = g_object_ref_sink (page);
+  g_signal_connect_swapped (self->add_page, "added", G_CALLBACK (add_page_added_cb), self);
+  g_signal_connect_swapped (self->add_page, "edited", G_CALLBACK (add_page_edited_cb), self);
+  g_signal_connect_swapped (self->add_page, "cancelled", G_CALLBACK (add_page_cancelled_cb), self);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self),
+                                          GTK_WIDGET (self->add_page));
+  /* After the leaflet moved the focus into the page (to its first widget, the back button). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_page));
+}
+
+static void
+edit_clicked_cb (GtkButton *button, gpointer user_data)
+{
+  RempartPreferencesWindow *self = user_data;
+  const RempartSubscription *sub = g_object_get_data (G_OBJECT (button), "rempart-subscription");
+
+  present_page (self, rempart_preferences_add_page_new_for_subscription (self->store, sub));
+}
+
+static void
 export_groups_activated_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartPreferencesWindow *self = REMPART_PREFERENCES_WINDOW (widget);
@@ -612,7 +671,8 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
    * RempartPreferencesWindow::subscription-added:
    * @id: the new subscription's id
    *
-   * The volunteer added a group: refresh it now, and retire the example feed.
+   * The volunteer added a group, or corrected a group's address or key: refresh it now (and
+   * retire the example feed once it was checked).
    */
   signals[SIGNAL_SUBSCRIPTION_ADDED] =
       g_signal_new ("subscription-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -715,15 +775,6 @@ rempart_preferences_window_show_add_group (RempartPreferencesWindow *self)
 {
   g_return_val_if_fail (REMPART_IS_PREFERENCES_WINDOW (self), NULL);
 
-  close_add_page (self);
-
-  self->add_page = g_object_ref_sink (rempart_preferences_add_page_new (self->store));
-  g_signal_connect_swapped (self->add_page, "added", G_CALLBACK (add_page_added_cb), self);
-  g_signal_connect_swapped (self->add_page, "cancelled", G_CALLBACK (add_page_cancelled_cb), self);
-  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self),
-                                          GTK_WIDGET (self->add_page));
-  /* After the leaflet moved the focus into the page (to its first widget, the back button). */
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_page));
-
+  present_page (self, rempart_preferences_add_page_new (self->store));
   return self->add_page;
 }
