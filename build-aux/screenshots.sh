@@ -7,9 +7,12 @@
 # over AT-SPI and captures the screen with ImageMagick's import.
 #
 # Writes main-wide-{light,dark}, main-360-{light,dark}, composer-{wide,360}-light,
-# session-wide-light and preferences-wide-light .png. The README and the metainfo use copies
-# of main-wide-light, main-wide-dark, main-360-light and composer-wide-light in
-# data/screenshots/ (main-window.png is main-wide-light).
+# session-wide-light and preferences-wide-light .png, and for the metainfo (Flathub) a
+# 1000x700 window with GNOME's title bar buttons (close only), framed with rounded corners
+# and a shadow: main-window-{light,dark}-framed and composer-window-light-framed .png. The
+# README uses copies of main-wide-light, main-wide-dark, main-360-light and
+# composer-wide-light in data/screenshots/ (main-window.png is main-wide-light); the metainfo
+# uses the framed ones, by the commit that added them.
 set -u
 
 if [[ $# -ne 2 ]]; then
@@ -26,6 +29,7 @@ command -v xvfb-run > /dev/null || missing+=(xvfb)
 command -v xauth > /dev/null || missing+=(xauth)
 command -v dbus-run-session > /dev/null || missing+=(dbus)
 command -v import > /dev/null || missing+=(imagemagick)
+command -v convert > /dev/null || missing+=(imagemagick)
 [[ -x /usr/libexec/at-spi-bus-launcher ]] || missing+=(at-spi2-core)
 /usr/bin/python3 -c 'import pyatspi' 2> /dev/null || missing+=(python3-pyatspi)
 if [[ ${#missing[@]} -gt 0 ]]; then
@@ -54,10 +58,30 @@ shoot () {
   fi
 }
 
+# frame IN OUT: a window shot as GNOME shows it: rounded corners (12 px, libadwaita's) and
+# a soft shadow, on a transparent background. Xvfb has no compositor, so GTK draws neither.
+frame () {
+  convert "$1" \
+    \( +clone -alpha extract \
+       -draw 'fill black polygon 0,0 0,12 12,0 fill white circle 12,12 12,0' \
+       \( +clone -flip \) -compose Multiply -composite \
+       \( +clone -flop \) -compose Multiply -composite \) \
+    -alpha off -compose CopyOpacity -composite \
+    \( +clone -background black -shadow 35x14+0+6 \) +swap \
+    -background none -compose Over -layers merge +repage "$2"
+}
+
 shoot 1280 800 wide light main composer session preferences
 shoot 1280 800 wide dark main
 shoot 360 720 360 light main composer
 shoot 360 720 360 dark main
+# The metainfo's (Flathub's): a 1000x700 window, framed.
+shoot 1000 700 window light main composer
+shoot 1000 700 window dark main
+for shot in "$out"/*-window-{light,dark}.png; do
+  [[ -f $shot ]] || continue
+  frame "$shot" "${shot%.png}-framed.png" || failed=1
+done
 
 if [[ $failed != 0 ]]; then
   echo "$0: some screenshots failed (see above)" >&2

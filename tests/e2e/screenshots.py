@@ -34,6 +34,11 @@ def start(build_root, source_root, width, height):
     with open(os.path.join(settings, "keyfile"), "w") as f:
         f.write(f"[io/github/rempart/Rempart]\nwindow-width={width}\nwindow-height={height}\n"
                 "window-maximized=false\n")
+    # GNOME's own title bar buttons (close only), not GTK's fallback with minimize and maximize.
+    gtk_settings = os.path.join(home, "config", "gtk-4.0")
+    os.makedirs(gtk_settings)
+    with open(os.path.join(gtk_settings, "settings.ini"), "w") as f:
+        f.write("[Settings]\ngtk-decoration-layout=appmenu:close\n")
     env = h.app_environment(build_root, source_root, home, settings_backend="keyfile")
     app = h.App([os.path.join(build_root, "src", "rempart")], env, os.path.join(home, "app.log"))
     try:
