@@ -26,6 +26,30 @@ run () {
   return 0
 }
 
+# run_tap COMMAND...: a checker that prints its own "ok"/"not ok" lines (and "# " details),
+# renumbered into this script's plan.
+run_tap () {
+  local line rc
+  local out
+  out=$("$@" 2>&1)
+  rc=$?
+  while IFS= read -r line; do
+    if [[ $line =~ ^(ok|not\ ok)\ [0-9]+\ -\ (.*)$ ]]; then
+      n=$((n + 1))
+      [[ ${BASH_REMATCH[1]} == "not ok" ]] && failed=$((failed + 1))
+      results+=("${BASH_REMATCH[1]} $n - ${BASH_REMATCH[2]}")
+    elif [[ -n $line ]]; then
+      results+=("# $line")
+    fi
+  done <<<"$out"
+  # A checker that died without saying why fails too.
+  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+    n=$((n + 1)); failed=$((failed + 1))
+    results+=("not ok $n - $1 ended with exit $rc")
+  fi
+  return 0
+}
+
 # fail_unless DESCRIPTION MESSAGE CONDITION-COMMAND...
 need () {
   command -v "$1" >/dev/null 2>&1 || { echo "1..0 # SKIP $1 is not installed"; exit 0; }
@@ -53,6 +77,10 @@ desktop)
 metainfo)
   need appstreamcli
   run "metainfo" appstreamcli validate --no-net --pedantic "$build/data/$app_id.metainfo.xml"
+  # What Flathub asks beyond the validator: developer, summary length, release notes,
+  # pinned screenshots of the right size, branding colours against the icon, OARS.
+  run_tap /usr/bin/python3 "$src/tests/data/check-flathub.py" metainfo "$src" \
+    "$build/data/$app_id.metainfo.xml"
   ;;
 gschema)
   run "gschema" glib-compile-schemas --strict --dry-run "$src/data"
@@ -101,6 +129,10 @@ help-complete)
 flatpak)
   need flatpak-builder
   run "flatpak manifest" env G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$src/flatpak/$app_id.json"
+  run "local flatpak manifest" env G_DEBUG=fatal-warnings flatpak-builder --show-manifest \
+    "$src/flatpak/$app_id.local.json"
+  # Offline lint: a git source pinned to a tag and its commit, runtime, finish-args.
+  run_tap /usr/bin/python3 "$src/tests/data/check-flathub.py" manifest "$src"
   ;;
 format)
   need clang-format
