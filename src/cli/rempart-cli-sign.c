@@ -13,9 +13,8 @@
 #include "rempart-cli.h"
 #include "rempart-feed-parser.h"
 
-/* A minisign signature file is four short lines; a secret key file a few hundred bytes. */
+/* A minisign signature file is four short lines. */
 #define MAX_SIGNATURE_FILE_SIZE 16384
-#define MAX_SECRET_KEY_SIZE     16384
 
 /* Whether @c could change what a terminal shows beyond its own glyph: the bidirectional
  * controls reorder the text around them. */
@@ -121,39 +120,6 @@ rempart_cli_verify (int argc, char **argv)
   return REMPART_CLI_EXIT_OK;
 }
 
-static RempartMinisignSecretKey *
-load_secret_key (const char *path, GError **error)
-{
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *password = NULL;
-  RempartMinisignSecretKey *key;
-
-  bytes = rempart_cli_read_file (path, MAX_SECRET_KEY_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  key = rempart_minisign_secret_key_parse (bytes, NULL, &local_error);
-  if (key != NULL)
-    return key;
-
-  if (!g_error_matches (local_error, REMPART_MINISIGN_ERROR,
-                        REMPART_MINISIGN_ERROR_PASSWORD_REQUIRED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  password = rempart_cli_read_password (_ ("Password: "), error);
-  if (password == NULL)
-    return NULL;
-
-  key = rempart_minisign_secret_key_parse (bytes, password, error);
-  memset (password, 0, strlen (password));
-
-  return key;
-}
-
 int
 rempart_cli_sign (int argc, char **argv)
 {
@@ -167,6 +133,7 @@ rempart_cli_sign (int argc, char **argv)
   g_autofree char *sig_file = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *display = NULL;
+  g_auto (RempartCliPasswordSource) password = REMPART_CLI_PASSWORD_SOURCE_INIT;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
@@ -185,8 +152,10 @@ rempart_cli_sign (int argc, char **argv)
       _ ("Signs FILE with a minisign secret key and writes FILE.minisig. The feed is checked "
          "first: a feed the app would reject is not signed."),
       entries);
+  rempart_cli_add_password_options (context, &password, FALSE);
 
-  if (!rempart_cli_parse (context, &argc, &argv))
+  if (!rempart_cli_parse (context, &argc, &argv) ||
+      !rempart_cli_check_password_options (context, &password))
     return REMPART_CLI_EXIT_USAGE;
   if (argc != 2)
     return rempart_cli_usage_error (context, _ ("Give exactly one file to sign"));
@@ -207,7 +176,7 @@ rempart_cli_sign (int argc, char **argv)
         g_clear_pointer (&data, g_bytes_unref);
     }
 
-  if (data == NULL || !(key = load_secret_key (sec_file, &error)) ||
+  if (data == NULL || !(key = rempart_cli_open_secret_key (sec_file, &password, &error)) ||
       !(signature = rempart_minisign_sign (key, data, comment, basename, &error)) ||
       !rempart_cli_write_file (sig_file, signature, 0644, &error))
     {
@@ -218,6 +187,40 @@ rempart_cli_sign (int argc, char **argv)
   return REMPART_CLI_EXIT_OK;
 }
 
+/* A new key's password: from the file or descriptor given, or typed twice, so that a typing
+ * mistake nobody saw (the prompt does not echo) does not lock the moderators out. */
+static char *
+read_new_password (const RempartCliPasswordSource *source, GError **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gboolean same;
+
+  if (source->file != NULL || source->fd >= 0)
+    return rempart_cli_read_password_from (source->file, source->fd, error);
+
+  first = rempart_cli_read_password (_ ("Password for the new secret key: "), error);
+  if (first == NULL)
+    return NULL;
+  second = rempart_cli_read_password (_ ("The same password again: "), error);
+  if (second == NULL)
+    {
+      memset (first, 0, strlen (first));
+      return NULL;
+    }
+
+  same = strcmp (first, second) == 0;
+  memset (second, 0, strlen (second));
+  if (!same)
+    {
+      memset (first, 0, strlen (first));
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                           _ ("The two passwords are not the same"));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
 int
 rempart_cli_keygen (int argc, char **argv)
 {
@@ -226,6 +229,7 @@ rempart_cli_keygen (int argc, char **argv)
   g_autofree char *pub_file = NULL;
   g_autofree char *sec_file = NULL;
   g_autofree char *password = NULL;
+  g_auto (RempartCliPasswordSource) source = REMPART_CLI_PASSWORD_SOURCE_INIT;
   gboolean no_password = FALSE;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
@@ -243,10 +247,13 @@ rempart_cli_keygen (int argc, char **argv)
   context = rempart_cli_option_context_new (
       "keygen", "",
       _ ("Creates a minisign key pair. Keep the secret key to yourself; give the public key to "
-         "the volunteers, who pin it when they subscribe to the feed."),
+         "the volunteers, who pin it when they subscribe to the feed. The password is asked "
+         "twice, unless it is read from a file or a file descriptor."),
       entries);
+  rempart_cli_add_password_options (context, &source, FALSE);
 
-  if (!rempart_cli_parse (context, &argc, &argv))
+  if (!rempart_cli_parse (context, &argc, &argv) ||
+      !rempart_cli_check_password_options (context, &source))
     return REMPART_CLI_EXIT_USAGE;
   if (argc != 1)
     return rempart_cli_usage_error (context, _ ("keygen takes no arguments"));
@@ -254,12 +261,16 @@ rempart_cli_keygen (int argc, char **argv)
     return rempart_cli_usage_error (context, _ ("Give both the public (-p) and secret (-s) key "
                                                 "files"));
 
+  if (no_password && (source.file != NULL || source.fd >= 0))
+    return rempart_cli_usage_error (context, _ ("-W makes a key without a password: give no "
+                                                "password file or descriptor with it"));
+
   if (!no_password)
     {
-      password = rempart_cli_read_password (_ ("Password for the new secret key: "), &error);
+      password = read_new_password (&source, &error);
       if (password == NULL)
         {
-          rempart_cli_print_error ("%s", error->message);
+          rempart_cli_print_error (_ ("No key was created: %s"), error->message);
           return REMPART_CLI_EXIT_FAIL;
         }
       if (*password == '\0')

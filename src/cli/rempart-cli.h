@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define REMPART_CLI_EXIT_OK    0
 #define REMPART_CLI_EXIT_FAIL  1
 #define REMPART_CLI_EXIT_USAGE 2
+/* publish only: someone else published since; nothing was overwritten. */
+#define REMPART_CLI_EXIT_CONFLICT 3
 
 typedef int (*RempartCliCommandFunc) (int argc, char **argv);
 
@@ -33,6 +35,7 @@ int rempart_cli_edit (int argc, char **argv);
 int rempart_cli_remove (int argc, char **argv);
 int rempart_cli_list (int argc, char **argv);
 int rempart_cli_export (int argc, char **argv);
+int rempart_cli_publish (int argc, char **argv);
 
 GOptionContext *rempart_cli_option_context_new (const char *command,
                                                 const char *parameters,
@@ -56,6 +59,40 @@ JsonNode *rempart_cli_load_document (const char *path);
 
 gboolean rempart_cli_save_document (JsonNode *root, const char *path, GError **error);
 
+/*
+ * RempartCliPasswordSource:
+ * @file: (nullable): --password-file
+ * @fd: --password-fd, -1 when not given
+ *
+ * Where a command was told to read a password from.
+ */
+typedef struct
+{
+  char *file;
+  int fd;
+} RempartCliPasswordSource;
+
+#define REMPART_CLI_PASSWORD_SOURCE_INIT \
+  {                                      \
+    NULL, -1                             \
+  }
+
+void rempart_cli_password_source_clear (RempartCliPasswordSource *source);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RempartCliPasswordSource, rempart_cli_password_source_clear)
+
+void rempart_cli_add_password_options (GOptionContext *context,
+                                       RempartCliPasswordSource *source,
+                                       gboolean server);
+gboolean rempart_cli_check_password_options (GOptionContext *context,
+                                             const RempartCliPasswordSource *source);
+
 char *rempart_cli_read_password (const char *prompt, GError **error);
+char *rempart_cli_read_password_from (const char *path, int fd, GError **error);
+char *rempart_cli_get_password (const RempartCliPasswordSource *source,
+                                const char *prompt,
+                                GError **error);
+RempartMinisignSecretKey *rempart_cli_open_secret_key (const char *path,
+                                                       const RempartCliPasswordSource *source,
+                                                       GError **error);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ expect 0 "--help: exit 0" "$feed" --help
 expect 0 "--version: exit 0" "$feed" --version
 output_has "rempart-feed 0.1.0" "--version prints the version"
 expect 2 "unknown command: exit 2" "$feed" frobnicate
-for cmd in validate verify sign keygen new add edit remove list export fetch; do
+for cmd in validate verify sign keygen new add edit remove list export publish fetch; do
   expect 0 "$cmd --help: exit 0" "$feed" "$cmd" --help
 done
 expect 2 "validate without a file: exit 2" "$feed" validate
@@ -130,7 +130,16 @@ expect 0 "verify accepts that signature" "$feed" verify escape.json -p our.pub
 if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' out; then not_ok "verify prints no control character"; else ok "verify prints no control character"; fi
 output_has 'seq 2 \\x1b\]0;owned\\x07\\x1b\[2J \\x9b31m \\u202ereversed\\\\$' "verify shows the controls as \\x1b, \\x9b and \\u202e"
 expect 1 "sign refuses a feed the app would reject" "$feed" sign broken.json -s our.key
-STDIN=<(printf 'correct horse\n') expect 0 "keygen with a password read from stdin" "$feed" keygen -p pw.pub -s pw.key
+STDIN=<(printf 'correct horse\nanother horse\n') expect 1 "keygen refuses two different passwords" "$feed" keygen -p pw.pub -s pw.key
+output_has "not the same" "and says so"
+if [[ ! -e pw.key ]]; then ok "no key is written then"; else not_ok "no key is written then"; fi
+STDIN=<(printf 'correct horse\ncorrect horse\n') expect 0 "keygen with a password typed twice on stdin" "$feed" keygen -p pw.pub -s pw.key
+printf 'file horse\n' > kpw.txt
+expect 0 "keygen --password-file" "$feed" keygen -p pwf.pub -s pwf.key --password-file kpw.txt
+expect 0 "sign --password-file with that key" "$feed" sign feed.json -s pwf.key -x pwf.minisig --password-file kpw.txt
+expect 0 "that signature verifies" "$feed" verify feed.json -p pwf.pub -x pwf.minisig
+expect 0 "sign --password-fd" "$feed" sign feed.json -s pwf.key -x pwf.minisig --password-fd 3 3< kpw.txt
+expect 2 "keygen -W with a password file: exit 2" "$feed" keygen -W -p x.pub -s x.key --password-file kpw.txt
 STDIN=<(printf 'correct horse\n') expect 0 "sign with the password" "$feed" sign feed.json -s pw.key -x pw.minisig
 expect 0 "that signature verifies" "$feed" verify feed.json -p pw.pub -x pw.minisig
 STDIN=<(printf 'wrong\n') expect 1 "sign refuses a wrong password" "$feed" sign feed.json -s pw.key -x pw2.minisig

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "rempart-feed-parser.h"
 #include "rempart-http.h"
 #include "rempart-publisher.h"
 #include "rempart-workers.h"
@@ -43,6 +44,13 @@ struct _RempartPublisher
 };
 
 G_DEFINE_FINAL_TYPE (RempartPublisher, rempart_publisher, G_TYPE_OBJECT)
+
+/* The most a server's answer may hold: a feed is at most REMPART_FEED_MAX_SIZE, and anything
+ * larger is a wrong address or a hostile server, not a reason to fill the moderator's memory.
+ * One request ends after REQUEST_DEADLINE seconds even if the server sends a byte at a time
+ * (the session's timeout is per read). */
+#define MAX_ANSWER_SIZE  (REMPART_FEED_MAX_SIZE + 1024)
+#define REQUEST_DEADLINE 120
 
 /* How long to wait for a weak ETag to become strong (read_current_strong()). */
 #define WEAK_ETAG_ATTEMPTS 3
@@ -228,6 +236,43 @@ same_bytes (GBytes *a, GBytes *b)
   return a != NULL && b != NULL && g_bytes_equal (a, b);
 }
 
+/* Sends @msg and reads its body, at most MAX_ANSWER_SIZE bytes and REQUEST_DEADLINE seconds. */
+static GBytes *
+read_answer (Job *job, SoupMessage *msg, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GByteArray) body = g_byte_array_new ();
+  gint64 deadline = g_get_monotonic_time () + REQUEST_DEADLINE * G_TIME_SPAN_SECOND;
+  guint8 buffer[16384];
+  gssize n;
+
+  stream = soup_session_send (job->session, msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0)
+    {
+      g_byte_array_append (body, buffer, n);
+      if (body->len > MAX_ANSWER_SIZE)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _ ("the server answered with more than %u MiB, which no feed is"),
+                       (guint) (MAX_ANSWER_SIZE / (1024 * 1024)));
+          return NULL;
+        }
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       _ ("the server took more than %u seconds to answer"), REQUEST_DEADLINE);
+          return NULL;
+        }
+    }
+  if (n < 0)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
 static gboolean
 send_request (Job *job,
               const char *method,
@@ -266,7 +311,7 @@ send_request (Job *job,
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, "application/json", body);
 
-  reply = soup_session_send_and_read (job->session, msg, cancellable, &local_error);
+  reply = read_answer (job, msg, cancellable, &local_error);
   if (reply == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
