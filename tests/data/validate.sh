@@ -113,6 +113,31 @@ potfiles)
   run "POTFILES.in lists every file with translatable strings" test -z "$missing"
   [[ -n $missing ]] && results+=("# missing: $missing")
   ;;
+update-po)
+  # meson compile rempart-update-po, on a copy of the tree, keeps every catalogue's header
+  # as it was (issue 17) and leaves valid catalogues.
+  need msgmerge
+  copy=$(mktemp -d)
+  (cd "$src" && { git ls-files -z --cached --others --exclude-standard 2>/dev/null \
+                  || find . -path ./_build\* -prune -o -type f -print0; } \
+     | xargs -0 -I{} sh -c '[ -f "{}" ] && printf "%s\0" "{}"' \
+     | tar --null -T - -cf -) | tar -C "$copy" -xf -
+  if meson setup "$copy/_build" "$copy" > "$copy/setup.log" 2>&1 \
+     && meson compile -C "$copy/_build" rempart-update-po > "$copy/update.log" 2>&1; then
+    run "meson compile rempart-update-po runs on a copy of the tree" true
+  else
+    run "meson compile rempart-update-po runs on a copy of the tree" false
+    results+=("$(tail -20 "$copy/setup.log" "$copy/update.log" 2>/dev/null | sed 's/^/# /')")
+  fi
+  for po in "$src"/po/*.po; do
+    name=${po#"$src"/}
+    run "$name: header unchanged by rempart-update-po" \
+      cmp <(awk 'NF == 0 { exit } { print }' "$po") \
+          <(awk 'NF == 0 { exit } { print }' "$copy/$name")
+    run "$name: valid after rempart-update-po" msgfmt --check -o /dev/null "$copy/$name"
+  done
+  rm -rf "$copy"
+  ;;
 help)
   need yelp-check
   run "help/C pages are valid Mallard" yelp-check validate "$src"/help/C/*.page
