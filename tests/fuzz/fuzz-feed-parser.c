@@ -8,12 +8,14 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "rempart-feed-parser.h"
 
 /*
  * libFuzzer target: every input must give a feed or an error, never a crash, a leak or a
  * critical. Reading every action back makes the fuzzer reach the getters and the model too.
+ * rempart_feed_parse_known() must agree with the whole parse on every input.
  */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -24,6 +26,40 @@ log_nothing (const char *log_domain,
              const char *message,
              gpointer user_data)
 {
+}
+
+/* rempart_feed_parse_known() gives @whole's actions, first all read, then all kept by the
+ * hashes of the first parse: the same ids in the same order each time. */
+static void
+check_known (GBytes *bytes, RempartFeed *whole)
+{
+  GListModel *actions = rempart_feed_get_actions (whole);
+  guint n = g_list_model_get_n_items (actions);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) first = rempart_feed_parse_known (bytes, "fuzz.json", NULL, &error);
+  g_autoptr (RempartFeed) second = NULL;
+  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *kept;
+
+  g_assert (first != NULL && error == NULL);
+  g_assert (g_list_model_get_n_items (rempart_feed_get_actions (first)) == n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RempartAction) a = g_list_model_get_item (actions, i);
+      g_autoptr (RempartAction) b = g_list_model_get_item (rempart_feed_get_actions (first), i);
+      const char *hash = rempart_feed_get_item_hash (first, rempart_action_get_id (b));
+
+      g_assert (strcmp (rempart_action_get_id (a), rempart_action_get_id (b)) == 0);
+      if (hash != NULL)
+        g_hash_table_insert (known, (char *) hash, (char *) rempart_action_get_id (b));
+    }
+
+  second = rempart_feed_parse_known (bytes, "fuzz.json", known, &error);
+  g_assert (second != NULL && error == NULL);
+  kept = rempart_feed_get_kept_ids (second);
+  g_assert (kept->len + g_list_model_get_n_items (rempart_feed_get_actions (second)) == n);
+  for (guint i = 0; i < kept->len; i++)
+    g_assert (rempart_feed_lookup_action (whole, g_ptr_array_index (kept, i)) != NULL);
 }
 
 int
@@ -47,9 +83,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   feed = rempart_feed_parse (bytes, "fuzz.json", &error);
   if (feed == NULL)
     {
+      g_autoptr (GError) known_error = NULL;
+      g_autoptr (RempartFeed) known =
+          rempart_feed_parse_known (bytes, "fuzz.json", NULL, &known_error);
+
       g_assert (error != NULL && error->domain == REMPART_FEED_ERROR);
+      /* The parse that skips known items refuses the same documents, with the same words. */
+      g_assert (known == NULL && g_strcmp0 (known_error->message, error->message) == 0);
       return 0;
     }
+  check_known (bytes, feed);
 
   g_assert (error == NULL);
   actions = rempart_feed_get_actions (feed);

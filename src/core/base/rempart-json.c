@@ -285,6 +285,35 @@ set_json_error (GError *json_error, const char *display_name, GError **error)
 /* -------------------------------------------------------------------------------------- */
 
 /*
+ * rempart_json_check:
+ * @data: the document, without a UTF-8 BOM
+ * @max_size: the largest document accepted, in bytes
+ *
+ * The checks rempart_json_load() runs before json-glib sees a byte (size, NUL bytes, UTF-8,
+ * nesting depth, and what the tree would cost), for a reader that parses only parts of the
+ * document (rempart_feed_parse_known()).
+ *
+ * Returns: %TRUE, or %FALSE with a %REMPART_JSON_ERROR whose message starts with
+ *   @display_name
+ */
+gboolean
+rempart_json_check (const char *data,
+                    gsize length,
+                    const char *display_name,
+                    gsize max_size,
+                    GError **error)
+{
+  ShapeCount count = { 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  return check_bytes (data, length, display_name, max_size, error) &&
+         check_depth (data, length, display_name, &count, error) &&
+         check_cost (&count, length, display_name, error);
+}
+
+/*
  * rempart_json_load:
  * @bytes: the file as downloaded or read
  * @display_name: how messages name the file ("feed.json", a URL)
@@ -301,7 +330,6 @@ rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GErr
 {
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) json_error = NULL;
-  ShapeCount count = { 0 };
   const char *data;
   gsize length;
   JsonNode *root;
@@ -317,9 +345,7 @@ rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GErr
       length -= 3;
     }
 
-  if (!check_bytes (data, length, display_name, max_size, error) ||
-      !check_depth (data, length, display_name, &count, error) ||
-      !check_cost (&count, length, display_name, error))
+  if (!rempart_json_check (data, length, display_name, max_size, error))
     return NULL;
 
   parser = json_parser_new ();

@@ -27,6 +27,11 @@ typedef enum
 
 GQuark rempart_json_error_quark (void);
 
+gboolean rempart_json_check (const char *data,
+                             gsize length,
+                             const char *display_name,
+                             gsize max_size,
+                             GError **error);
 JsonNode *
 rempart_json_load (GBytes *bytes, const char *display_name, gsize max_size, GError **error);
 

@@ -38,6 +38,16 @@ skip_item (RempartParseContext *ctx, const char *prefix, const char *member, con
   rempart_feed_count_skipped (ctx->feed);
 }
 
+static void
+skip_repeated_id (RempartParseContext *ctx, const char *prefix, const char *id)
+{
+  g_autofree char *quoted = rempart_text_quote (id);
+  g_autofree char *reason =
+      g_strdup_printf (_ ("“%s” repeats the id of an earlier action"), quoted);
+
+  skip_item (ctx, prefix, "id", reason);
+}
+
 /* Returns: (nullable): the item's id as a string; numbers are accepted and written the way
  * JSON wrote them (42, not 42.0). */
 static char *
@@ -87,13 +97,9 @@ read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
       return NULL;
     }
 
-  if (rempart_feed_lookup_action (ctx->feed, id) != NULL)
+  if (rempart_feed_has_id (ctx->feed, id))
     {
-      g_autofree char *quoted = rempart_text_quote (id);
-      g_autofree char *reason =
-          g_strdup_printf (_ ("“%s” repeats the id of an earlier action"), quoted);
-
-      skip_item (ctx, prefix, "id", reason);
+      skip_repeated_id (ctx, prefix, id);
       return NULL;
     }
 
@@ -424,4 +430,54 @@ rempart_parse_items (RempartParseContext *ctx, JsonArray *items)
       if (action != NULL)
         rempart_feed_add_action (ctx->feed, action);
     }
+}
+
+/*
+ * rempart_parse_items_known:
+ * @read: the items that were not known, in feed order (a JSON array of the same values)
+ * @hashes: one hash a raw item, all of them, in feed order
+ * @known: (element-type utf8 utf8): item hash → the id of the action read from it
+ *
+ * rempart_parse_items() for a feed parsed in part: an item whose hash is in @known is not
+ * read again but kept under its id, in its place in the feed, so that an id repeated by a
+ * later item is skipped as it would be on a whole parse (and a later repetition of a kept
+ * id too). A kept item gives no other warning: its fields were read when it was new.
+ *
+ * Returns: %FALSE when @read does not hold exactly the items that were not known
+ */
+gboolean
+rempart_parse_items_known (RempartParseContext *ctx,
+                           JsonArray *read,
+                           GPtrArray *hashes,
+                           GHashTable *known)
+{
+  guint n_read = json_array_get_length (read);
+  guint j = 0;
+
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (hashes, i);
+      const char *known_id = g_hash_table_lookup (known, hash);
+      g_autoptr (RempartAction) action = NULL;
+      char prefix[32];
+
+      g_snprintf (prefix, sizeof prefix, "items[%u]", i);
+      if (known_id != NULL)
+        {
+          if (!rempart_feed_add_kept_id (ctx->feed, known_id))
+            skip_repeated_id (ctx, prefix, known_id);
+          continue;
+        }
+
+      if (j >= n_read)
+        return FALSE;
+      action = read_item (ctx, json_array_get_element (read, j++), prefix);
+      if (action != NULL)
+        {
+          rempart_feed_set_item_hash (ctx->feed, rempart_action_get_id (action), hash);
+          rempart_feed_add_action (ctx->feed, action);
+        }
+    }
+
+  return j == n_read;
 }

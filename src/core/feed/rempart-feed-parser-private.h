@@ -66,6 +66,15 @@ char *rempart_parse_feed_url (RempartParseContext *ctx,
                               const char *prefix,
                               const char *member);
 
+RempartFeed *rempart_feed_parse_root (JsonNode *root,
+                                      const char *display_name,
+                                      GPtrArray *hashes,
+                                      GHashTable *known,
+                                      GError **error);
 void rempart_parse_items (RempartParseContext *ctx, JsonArray *items);
+gboolean rempart_parse_items_known (RempartParseContext *ctx,
+                                    JsonArray *read,
+                                    GPtrArray *hashes,
+                                    GHashTable *known);
 
 G_END_DECLS

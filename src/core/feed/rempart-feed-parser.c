@@ -145,6 +145,34 @@ read_templates (RempartParseContext *ctx, JsonObject *ext)
     }
 }
 
+/* `_rempart.next_key`: the key the moderators will sign with next (docs/feed-format.md, Key
+ * rotation). Only its shape is checked here, a minisign public key's base64 line ("Ed", the
+ * key id and 32 bytes); the signing layer reads it when a verified feed brings it. */
+static void
+read_next_key (RempartParseContext *ctx, JsonObject *ext)
+{
+  const char *raw = rempart_parse_string (ctx, ext, "_rempart", "next_key");
+  g_autofree guchar *decoded = NULL;
+  gsize length = 0;
+
+  if (raw == NULL)
+    return;
+  if (strlen (raw) == 56 && strspn (raw, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789+/=") == 56)
+    decoded = g_base64_decode (raw, &length);
+  if (decoded == NULL || length != 42 || decoded[0] != 'E' || decoded[1] != 'd')
+    {
+      g_autofree char *quoted = rempart_text_quote (raw);
+
+      rempart_parse_warn (ctx, "_rempart", "next_key", -1,
+                          _ ("“%s” is not a minisign public key (the last line of a .pub "
+                             "file); it was ignored"),
+                          quoted);
+      return;
+    }
+  rempart_feed_take_text (ctx->feed, REMPART_FEED_NEXT_KEY, g_strdup (raw));
+}
+
 static void
 read_extension (RempartParseContext *ctx, JsonObject *root)
 {
@@ -227,6 +255,7 @@ read_extension (RempartParseContext *ctx, JsonObject *root)
   rempart_feed_take_rules (
       ctx->feed, rempart_parse_text_array (ctx, ext, "_rempart", "rules", REMPART_TEXT_MULTI_LINE));
   read_templates (ctx, ext);
+  read_next_key (ctx, ext);
 }
 
 static void
@@ -326,10 +355,6 @@ RempartFeed *
 rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (RempartFeed) feed = NULL;
-  RempartParseContext ctx;
-  JsonObject *object;
-  JsonNode *items;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -338,6 +363,29 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
   root = rempart_feed_load_json (bytes, display_name, error);
   if (root == NULL)
     return NULL;
+
+  return rempart_feed_parse_root (root, display_name, NULL, NULL, error);
+}
+
+/*
+ * rempart_feed_parse_root:
+ * @hashes: (nullable): with @known, the hash of every raw item (rempart_parse_items_known())
+ *
+ * The checks and the reading of rempart_feed_parse() on a loaded document. With @hashes, a
+ * document whose items array does not hold exactly the items that were not known returns
+ * %NULL without setting @error.
+ */
+RempartFeed *
+rempart_feed_parse_root (JsonNode *root,
+                         const char *display_name,
+                         GPtrArray *hashes,
+                         GHashTable *known,
+                         GError **error)
+{
+  g_autoptr (RempartFeed) feed = NULL;
+  RempartParseContext ctx;
+  JsonObject *object;
+  JsonNode *items;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -372,7 +420,10 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
 
   read_feed_fields (&ctx, object);
   read_extension (&ctx, object);
-  rempart_parse_items (&ctx, json_node_get_array (items));
+  if (hashes == NULL)
+    rempart_parse_items (&ctx, json_node_get_array (items));
+  else if (!rempart_parse_items_known (&ctx, json_node_get_array (items), hashes, known))
+    return NULL;
   rempart_feed_end_warnings (feed, display_name);
 
   return g_steal_pointer (&feed);

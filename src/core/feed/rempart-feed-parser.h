@@ -41,6 +41,11 @@ typedef enum
 GQuark rempart_feed_error_quark (void);
 
 RempartFeed *rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error);
+RempartFeed *rempart_feed_parse_known (GBytes *bytes,
+                                       const char *display_name,
+                                       GHashTable *known,
+                                       GError **error);
+gboolean rempart_feed_item_hash_is_current (const char *hash);
 JsonNode *rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error);
 char *rempart_feed_normalize_url (const char *text, GError **error);
 

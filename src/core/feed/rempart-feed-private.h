@@ -21,6 +21,7 @@ typedef enum
   REMPART_FEED_LANGUAGE,
   REMPART_FEED_ABOUT,
   REMPART_FEED_HASHTAG,
+  REMPART_FEED_NEXT_KEY,
 } RempartFeedText;
 
 RempartFeed *rempart_feed_new (void);
@@ -33,6 +34,9 @@ void rempart_feed_take_rules (RempartFeed *self, GStrv rules);
 void rempart_feed_take_template (RempartFeed *self, RempartFeedTemplate *tmpl);
 gboolean rempart_feed_has_template (RempartFeed *self, const char *id);
 gboolean rempart_feed_add_action (RempartFeed *self, RempartAction *action);
+gboolean rempart_feed_has_id (RempartFeed *self, const char *id);
+gboolean rempart_feed_add_kept_id (RempartFeed *self, const char *id);
+void rempart_feed_set_item_hash (RempartFeed *self, const char *id, const char *hash);
 gboolean rempart_feed_count_warning (RempartFeed *self);
 void rempart_feed_take_warning (RempartFeed *self, char *message);
 void rempart_feed_end_warnings (RempartFeed *self, const char *display_name);

@@ -21,7 +21,7 @@ struct _RempartFeed
 {
   GObject parent_instance;
 
-  char *texts[REMPART_FEED_HASHTAG + 1];
+  char *texts[REMPART_FEED_NEXT_KEY + 1];
   int schema;
   gint64 seq;
   GDateTime *expires;
@@ -30,6 +30,11 @@ struct _RempartFeed
   GPtrArray *templates;
   GListStore *actions;
   GHashTable *actions_by_id;
+  /* rempart_feed_parse_known(): each read item's hash, and the ids of the items skipped
+   * because they were known. */
+  GHashTable *item_hashes;
+  GPtrArray *kept_ids;
+  GHashTable *kept_set;
   GPtrArray *warnings;
   guint n_warnings; /* kept or not */
   guint n_skipped;
@@ -140,6 +145,9 @@ rempart_feed_finalize (GObject *object)
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->actions_by_id, g_hash_table_unref);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->item_hashes, g_hash_table_unref);
+  g_clear_pointer (&self->kept_set, g_hash_table_unref);
+  g_clear_pointer (&self->kept_ids, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rempart_feed_parent_class)->finalize (object);
@@ -199,6 +207,10 @@ rempart_feed_init (RempartFeed *self)
   self->actions = g_list_store_new (REMPART_TYPE_ACTION);
   /* Keys belong to the actions, which the store keeps alive as long as the table. */
   self->actions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->item_hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->kept_ids = g_ptr_array_new_with_free_func (g_free);
+  /* Keys belong to kept_ids. */
+  self->kept_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -216,7 +228,7 @@ void
 rempart_feed_take_text (RempartFeed *self, RempartFeedText field, char *text)
 {
   g_return_if_fail (REMPART_IS_FEED (self));
-  g_return_if_fail (field <= REMPART_FEED_HASHTAG);
+  g_return_if_fail (field <= REMPART_FEED_NEXT_KEY);
 
   g_free (self->texts[field]);
   self->texts[field] = text;
@@ -302,6 +314,40 @@ rempart_feed_add_action (RempartFeed *self, RempartAction *action)
   g_hash_table_insert (self->actions_by_id, (char *) id, action);
   g_list_store_append (self->actions, action);
   return TRUE;
+}
+
+/* Whether an action or a kept item already has @id. */
+gboolean
+rempart_feed_has_id (RempartFeed *self, const char *id)
+{
+  return g_hash_table_contains (self->actions_by_id, id) ||
+         g_hash_table_contains (self->kept_set, id);
+}
+
+/* Returns FALSE, and keeps nothing, when an action or a kept item already has @id. */
+gboolean
+rempart_feed_add_kept_id (RempartFeed *self, const char *id)
+{
+  char *copy;
+
+  g_return_val_if_fail (REMPART_IS_FEED (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (rempart_feed_has_id (self, id))
+    return FALSE;
+
+  copy = g_strdup (id);
+  g_ptr_array_add (self->kept_ids, copy);
+  g_hash_table_add (self->kept_set, copy);
+  return TRUE;
+}
+
+void
+rempart_feed_set_item_hash (RempartFeed *self, const char *id, const char *hash)
+{
+  g_return_if_fail (REMPART_IS_FEED (self));
+
+  g_hash_table_insert (self->item_hashes, g_strdup (id), g_strdup (hash));
 }
 
 /* Counts a warning, and says whether there is still room to keep its text: a feed of junk
@@ -458,6 +504,20 @@ rempart_feed_get_hashtag (RempartFeed *self)
 }
 
 /*
+ * rempart_feed_get_next_key:
+ *
+ * Returns: (nullable): `_rempart.next_key`, the public key (minisign's base64 line) the group
+ *   will sign with next, announced by a feed signed with the current one; %NULL when none
+ */
+const char *
+rempart_feed_get_next_key (RempartFeed *self)
+{
+  g_return_val_if_fail (REMPART_IS_FEED (self), NULL);
+
+  return self->texts[REMPART_FEED_NEXT_KEY];
+}
+
+/*
  * rempart_feed_get_hashtag_position:
  *
  * Returns: where replies put the hashtag; %REMPART_HASHTAG_POSITION_START, the #iamhere rule,
@@ -522,6 +582,36 @@ rempart_feed_lookup_action (RempartFeed *self, const char *id)
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->actions_by_id, id);
+}
+
+/*
+ * rempart_feed_get_item_hash:
+ *
+ * Returns: (transfer none) (nullable): the hash of the raw JSON of the item that action @id
+ *   was read from, when rempart_feed_parse_known() read it; %NULL otherwise
+ */
+const char *
+rempart_feed_get_item_hash (RempartFeed *self, const char *id)
+{
+  g_return_val_if_fail (REMPART_IS_FEED (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->item_hashes, id);
+}
+
+/*
+ * rempart_feed_get_kept_ids:
+ *
+ * Returns: (transfer none) (element-type utf8): the ids of the actions that
+ *   rempart_feed_parse_known() did not read because their item was known, in feed order;
+ *   they are not in rempart_feed_get_actions()
+ */
+GPtrArray *
+rempart_feed_get_kept_ids (RempartFeed *self)
+{
+  g_return_val_if_fail (REMPART_IS_FEED (self), NULL);
+
+  return self->kept_ids;
 }
 
 /*

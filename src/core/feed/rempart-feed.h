@@ -61,6 +61,7 @@ int rempart_feed_get_schema (RempartFeed *self);
 gint64 rempart_feed_get_seq (RempartFeed *self);
 GDateTime *rempart_feed_get_expires (RempartFeed *self);
 const char *rempart_feed_get_hashtag (RempartFeed *self);
+const char *rempart_feed_get_next_key (RempartFeed *self);
 RempartHashtagPosition rempart_feed_get_hashtag_position (RempartFeed *self);
 const char *const *rempart_feed_get_rules (RempartFeed *self);
 GPtrArray *rempart_feed_get_templates (RempartFeed *self);
@@ -69,5 +70,7 @@ RempartAction *rempart_feed_lookup_action (RempartFeed *self, const char *id);
 GPtrArray *rempart_feed_get_warnings (RempartFeed *self);
 guint rempart_feed_get_n_warnings (RempartFeed *self);
 guint rempart_feed_get_n_skipped (RempartFeed *self);
+const char *rempart_feed_get_item_hash (RempartFeed *self, const char *id);
+GPtrArray *rempart_feed_get_kept_ids (RempartFeed *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rempart-feed-parser.h"
 #include "rempart-store-private.h"
 
 /*
@@ -111,13 +112,14 @@ load_existing (sqlite3 *db, gint64 subscription_id, GError **error)
   return step == REMPART_SQLITE_ERROR ? NULL : g_steal_pointer (&existing);
 }
 
-/* Binds ?1..?13 as both the insert and the update statement number them. */
+/* Binds ?1..?14 as both the insert and the update statement number them. */
 static void
 bind_action (sqlite3_stmt *stmt,
              gint64 subscription_id,
              RempartAction *action,
              const char *details,
              const char *hash,
+             const char *item_hash,
              gint64 now)
 {
   GDateTime *published = rempart_action_get_date_published (action);
@@ -135,6 +137,7 @@ bind_action (sqlite3_stmt *stmt,
   rempart_sqlite_bind_text (stmt, 11, details);
   rempart_sqlite_bind_text (stmt, 12, hash);
   rempart_sqlite_bind_int64 (stmt, 13, now);
+  rempart_sqlite_bind_text (stmt, 14, item_hash);
 }
 
 typedef struct
@@ -144,6 +147,7 @@ typedef struct
   sqlite3_stmt *user_data;
   sqlite3_stmt *archive;
   sqlite3_stmt *delete;
+  sqlite3_stmt *unarchive;
 } ImportStatements;
 
 static void
@@ -154,6 +158,7 @@ import_statements_clear (ImportStatements *st)
   g_clear_pointer (&st->user_data, sqlite3_finalize);
   g_clear_pointer (&st->archive, sqlite3_finalize);
   g_clear_pointer (&st->delete, sqlite3_finalize);
+  g_clear_pointer (&st->unarchive, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportStatements, import_statements_clear)
@@ -164,8 +169,9 @@ import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
   st->insert = rempart_sqlite_prepare (
       db,
       "INSERT INTO actions (subscription_id, action_id, url, title, topic, priority, platform,"
-      " expires, date_published, sort_date, details, hash, archived, first_seen, updated)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13)",
+      " expires, date_published, sort_date, details, hash, archived, first_seen, updated,"
+      " item_hash)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14)",
       error);
   if (st->insert == NULL)
     return FALSE;
@@ -174,7 +180,7 @@ import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
       db,
       "UPDATE actions SET url = ?3, title = ?4, topic = ?5, priority = ?6, platform = ?7,"
       " expires = ?8, date_published = ?9, sort_date = COALESCE (?9, first_seen),"
-      " details = ?11, hash = ?12, archived = 0, updated = ?13"
+      " details = ?11, hash = ?12, archived = 0, updated = ?13, item_hash = ?14"
       " WHERE subscription_id = ?1 AND action_id = ?2",
       error);
   if (st->update == NULL)
@@ -193,7 +199,14 @@ import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
     return FALSE;
   st->delete = rempart_sqlite_prepare (
       db, "DELETE FROM actions WHERE subscription_id = ?1 AND action_id = ?2", error);
-  return st->delete != NULL;
+  if (st->delete == NULL)
+    return FALSE;
+  /* An unchanged item back in the feed: its row is as it was read, only no longer archived. */
+  st->unarchive = rempart_sqlite_prepare (
+      db,
+      "UPDATE actions SET archived = 0, updated = ?3 WHERE subscription_id = ?1 AND action_id = ?2",
+      error);
+  return st->unarchive != NULL;
 }
 
 static void
@@ -282,6 +295,52 @@ save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *fee
   return rempart_sqlite_step_done (stmt, error);
 }
 
+/* The actions whose item the parser knew (rempart_feed_get_kept_ids()): their rows stay as
+ * they are, unless they had left the feed. The table of item hashes the parser was given
+ * was read before the download: a row gone since (its subscription removed and added again)
+ * cannot be rebuilt from an id, so the import fails and the next sync reads every item. */
+static gboolean
+keep_known_actions (ImportStatements *st,
+                    const RempartSubscription *sub,
+                    RempartFeed *feed,
+                    GHashTable *existing,
+                    gint64 now,
+                    RempartImportStats *stats,
+                    GError **error)
+{
+  GPtrArray *kept = rempart_feed_get_kept_ids (feed);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const char *id = g_ptr_array_index (kept, i);
+      Existing *entry = g_hash_table_lookup (existing, id);
+
+      if (entry == NULL)
+        {
+          g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                       _ ("The actions of %s changed while its feed was being downloaded; "
+                          "nothing was imported. The next check will try again."),
+                       sub->url);
+          return FALSE;
+        }
+
+      if (entry->archived)
+        {
+          rempart_sqlite_bind_int64 (st->unarchive, 1, sub->id);
+          rempart_sqlite_bind_text (st->unarchive, 2, id);
+          rempart_sqlite_bind_int64 (st->unarchive, 3, now);
+          if (!rempart_sqlite_step_done (st->unarchive, error))
+            return FALSE;
+          stats->updated++;
+        }
+      else
+        stats->unchanged++;
+      g_hash_table_remove (existing, id);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 import_actions (RempartStoreWorker *w,
                 const RempartSubscription *sub,
@@ -337,12 +396,16 @@ import_actions (RempartStoreWorker *w,
 
       /* Only now: most actions of a sync have not changed. */
       details = rempart_store_action_details (action);
-      bind_action (stmt, sub->id, action, details, hash, now);
+      bind_action (stmt, sub->id, action, details, hash,
+                   rempart_feed_get_item_hash (feed, rempart_action_get_id (action)), now);
       if (!rempart_sqlite_step_done (stmt, error))
         return FALSE;
       /* Left in the table are the actions that left the feed. */
       g_hash_table_remove (existing, rempart_action_get_id (action));
     }
+
+  if (!keep_known_actions (&st, sub, feed, existing, now, stats, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, existing);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -416,6 +479,37 @@ rempart_store_import_job (RempartStoreWorker *w, gpointer data, gpointer *out, G
 fail:
   rempart_store_rollback (w);
   return FALSE;
+}
+
+/* item hash → action id for the subscription (rempart_feed_parse_known()). */
+gboolean
+rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
+{
+  gint64 subscription_id = *(gint64 *) data;
+  g_autoptr (GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  RempartSqliteStep step;
+
+  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w),
+                                 "SELECT item_hash, action_id FROM actions"
+                                 " WHERE subscription_id = ?1 AND item_hash IS NOT NULL",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  rempart_sqlite_bind_int64 (stmt, 1, subscription_id);
+
+  while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
+    {
+      const char *hash = rempart_sqlite_get_text (stmt, 0);
+
+      if (rempart_feed_item_hash_is_current (hash))
+        g_hash_table_insert (hashes, g_strdup (hash), rempart_sqlite_dup_text (stmt, 1));
+    }
+  if (step == REMPART_SQLITE_ERROR)
+    return FALSE;
+
+  *out = g_steal_pointer (&hashes);
+  return TRUE;
 }
 
 static const char *const view_conditions[] = {

@@ -269,6 +269,49 @@ rempart_store_import_feed_sync (RempartStore *self,
   return TRUE;
 }
 
+/*
+ * rempart_store_list_item_hashes_async:
+ * @subscription_id: the subscription
+ *
+ * Reads the hash of the raw item each of the subscription's actions was read from, for
+ * rempart_feed_parse_known(): the finish function returns a #GHashTable of item hash →
+ * action id (free it with g_hash_table_unref()), empty when no action has one.
+ */
+void
+rempart_store_list_item_hashes_async (RempartStore *self,
+                                      gint64 subscription_id,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (REMPART_IS_STORE (self));
+
+  rempart_store_push (self, rempart_store_list_item_hashes_async, cancellable, callback, user_data,
+                      rempart_store_item_hashes_job,
+                      g_memdup2 (&subscription_id, sizeof subscription_id), g_free,
+                      (GDestroyNotify) g_hash_table_unref);
+}
+
+GHashTable *
+rempart_store_list_item_hashes_finish (RempartStore *self, GAsyncResult *result, GError **error)
+{
+  return rempart_store_finish_pointer (self, result, rempart_store_list_item_hashes_async, error);
+}
+
+GHashTable *
+rempart_store_list_item_hashes_sync (RempartStore *self, gint64 subscription_id, GError **error)
+{
+  GHashTable *hashes = NULL;
+
+  g_return_val_if_fail (REMPART_IS_STORE (self), NULL);
+
+  if (!rempart_store_run_sync (self, rempart_store_item_hashes_job,
+                               g_memdup2 (&subscription_id, sizeof subscription_id), g_free,
+                               (gpointer *) &hashes, error))
+    return NULL;
+  return hashes;
+}
+
 void
 rempart_store_list_actions_async (RempartStore *self,
                                   RempartActionView view,

@@ -69,6 +69,11 @@ gboolean rempart_store_import_job (RempartStoreWorker *worker,
                                    gpointer data,
                                    gpointer *out_result,
                                    GError **error);
+/* @data: a gint64, the subscription id */
+gboolean rempart_store_item_hashes_job (RempartStoreWorker *worker,
+                                        gpointer data,
+                                        gpointer *out_result,
+                                        GError **error);
 /* @data: the RempartActionView, with REMPART_STORE_LIST_ROWS or'd in for list rows */
 #define REMPART_STORE_LIST_ROWS 0x100
 gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,

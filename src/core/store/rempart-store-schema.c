@@ -27,6 +27,9 @@
  *   1  subscriptions, actions, action_state, drafts, events
  *   2  drafts.queued, user_templates
  *   3  subscriptions.feed_info: the feed-level fields (JSON) the composer needs
+ *   4  subscriptions.bundled
+ *   5  actions.item_hash: the hash of the raw item each action was read from
+ *   6  subscriptions.next_public_key: the key a verified feed announced (key rotation)
  */
 
 /* -------------------------------------------------------------------------------------- */
@@ -120,8 +123,20 @@ static const char migration_4[] =
     "UPDATE subscriptions SET bundled = 1 WHERE url = "
     "'https://example.org/rempart/demo/feed.json';";
 
+/* The hash of the raw JSON item each action was read from (rempart_feed_parse_known()), so
+ * that a sync reads again only the items that changed; NULL until an action is imported
+ * again, and for actions not read from a downloaded feed. A change of how actions are
+ * written (rempart-store-serialize.c) must set it back to NULL, so that they are read and
+ * written again. */
+static const char migration_5[] = "ALTER TABLE actions ADD COLUMN item_hash TEXT;";
+
+/* The key a group announced it will sign with next (`_rempart.next_key`), remembered from a
+ * feed verified with the current key, until a feed signed with it makes it the key. */
+static const char migration_6[] = "ALTER TABLE subscriptions ADD COLUMN next_public_key TEXT;";
+
 /* migrations[n] takes a database from version n to n + 1. */
-static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+static const char *const migrations[] = { migration_1, migration_2, migration_3,
+                                          migration_4, migration_5, migration_6 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REMPART_STORE_SCHEMA_VERSION);
 

@@ -29,7 +29,7 @@ typedef enum
 GQuark rempart_store_error_quark (void);
 
 /* The current schema; `PRAGMA user_version` of a database this version writes. */
-#define REMPART_STORE_SCHEMA_VERSION 4
+#define REMPART_STORE_SCHEMA_VERSION 6
 
 /* ---------------------------------------------------------------------------------------- */
 /* Subscriptions                                                                            */
@@ -59,6 +59,10 @@ typedef struct
   gboolean is_signed;  /* the last import was verified with public_key */
   gboolean is_bundled; /* shipped with Rempart (the example feed): no server to check */
   char *description;   /* the feed's one-line `description`, from its last import; read only */
+  /* The key the group announced it will sign with next (`_rempart.next_key` of the last feed
+   * verified with public_key), NULL when none: a feed signed with it is accepted, and it then
+   * becomes public_key (docs/feed-format.md, Key rotation). */
+  char *next_public_key;
 } RempartSubscription;
 
 #define REMPART_TYPE_SUBSCRIPTION (rempart_subscription_get_type ())

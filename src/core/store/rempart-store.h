@@ -85,6 +85,35 @@ gboolean rempart_store_update_subscription_sync (RempartStore *self,
                                                  const RempartSubscription *sub,
                                                  GError **error);
 
+/*
+ * rempart_store_set_subscription_keys_async:
+ * @verified_key: the key the feed that decided this was verified with (the subscription's
+ *   public_key, or its next_public_key)
+ * @public_key: the subscription's key from now on
+ * @next_public_key: (nullable): the key announced for next, %NULL for none
+ *
+ * Saves a key rotation seen in a verified feed (docs/feed-format.md, Key rotation), unless the
+ * subscription's key is no longer @verified_key nor its next key (the volunteer corrected it
+ * meanwhile, and their word wins): then nothing is written and the call still succeeds.
+ */
+void rempart_store_set_subscription_keys_async (RempartStore *self,
+                                                gint64 subscription_id,
+                                                const char *verified_key,
+                                                const char *public_key,
+                                                const char *next_public_key,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer user_data);
+gboolean rempart_store_set_subscription_keys_finish (RempartStore *self,
+                                                     GAsyncResult *result,
+                                                     GError **error);
+gboolean rempart_store_set_subscription_keys_sync (RempartStore *self,
+                                                   gint64 subscription_id,
+                                                   const char *verified_key,
+                                                   const char *public_key,
+                                                   const char *next_public_key,
+                                                   GError **error);
+
 void rempart_store_remove_subscription_async (RempartStore *self,
                                               gint64 subscription_id,
                                               GCancellable *cancellable,
@@ -122,6 +151,16 @@ gboolean rempart_store_import_feed_sync (RempartStore *self,
                                          RempartFeed *feed,
                                          RempartImportStats *out_stats,
                                          GError **error);
+
+void rempart_store_list_item_hashes_async (RempartStore *self,
+                                           gint64 subscription_id,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
+GHashTable *
+rempart_store_list_item_hashes_finish (RempartStore *self, GAsyncResult *result, GError **error);
+GHashTable *
+rempart_store_list_item_hashes_sync (RempartStore *self, gint64 subscription_id, GError **error);
 
 /* A group's address and key as the volunteer corrected them: see
  * rempart-store-subscriptions.c. */

@@ -58,6 +58,7 @@ typedef struct
 {
   GBytes *body;
   char *display_name;
+  GHashTable *known; /* item hash → action id, of the actions already imported */
 } ParseData;
 
 static void next_subscription (GTask *task);
@@ -83,6 +84,7 @@ parse_data_free (ParseData *data)
 {
   g_bytes_unref (data->body);
   g_free (data->display_name);
+  g_clear_pointer (&data->known, g_hash_table_unref);
   g_free (data);
 }
 
@@ -150,6 +152,48 @@ save_bookkeeping (GTask *task)
 /* Import                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
+/* The import (and the keys it brought) are saved: report, tell, go on. */
+static void
+import_done (GTask *task)
+{
+  RempartRefresh *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  gint64 id = data->sub->id;
+  guint added = data->report->stats.added;
+
+  rempart_refresh_report_describe_data (data, data->imported);
+  rempart_refresh_add_report (data);
+
+  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
+  if (added > 0)
+    g_signal_emit (self, signals[NEW_ACTIONS], 0, id, added);
+  next_subscription (task);
+}
+
+static void
+keys_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!rempart_store_set_subscription_keys_finish (REMPART_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          refresh_return (task, NULL, g_steal_pointer (&error));
+          return;
+        }
+      /* The actions are saved; the key is decided again by the group's next publication. */
+      rempart_refresh_report_set (
+          data, REMPART_SYNC_OUTCOME_FAILED,
+          g_strdup_printf (_ ("The new actions of %s were saved, but not the group’s new key "
+                              "(%s). Rempart will try again when the group next publishes."),
+                           rempart_refresh_display_name (data->sub), error->message));
+    }
+  import_done (task);
+}
+
 static void
 import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -182,13 +226,18 @@ import_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   data->report->stats = stats;
   rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_UPDATED,
                               rempart_refresh_updated_message (data, &stats));
-  rempart_refresh_report_describe_data (data, data->imported);
-  rempart_refresh_add_report (data);
 
-  g_signal_emit (self, signals[SUBSCRIPTION_CHANGED], 0, id);
-  if (stats.added > 0)
-    g_signal_emit (self, signals[NEW_ACTIONS], 0, id, stats.added);
-  next_subscription (task);
+  /* A verified feed announced the group's next key, or was signed with it. */
+  if (g_strcmp0 (data->imported->public_key, data->sub->public_key) != 0 ||
+      g_strcmp0 (data->imported->next_public_key, data->sub->next_public_key) != 0)
+    {
+      rempart_store_set_subscription_keys_async (
+          self->store, id, data->imported->public_key, data->imported->public_key,
+          data->imported->next_public_key, g_task_get_cancellable (task), keys_cb,
+          g_object_ref (task));
+      return;
+    }
+  import_done (task);
 }
 
 /* Parsing a large feed takes a few hundred milliseconds: never on the main thread. */
@@ -202,7 +251,8 @@ parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  feed = rempart_feed_parse (data->body, data->display_name, &error);
+  /* The items already imported are not read again: most syncs change a few. */
+  feed = rempart_feed_parse_known (data->body, data->display_name, data->known, &error);
   if (feed != NULL)
     g_task_return_pointer (task, feed, g_object_unref);
   else
@@ -281,30 +331,57 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       imported->title = g_strdup (rempart_feed_get_title (feed));
     }
   imported->is_signed = is_signed;
+  rempart_refresh_rotate_keys (sub, imported, fetched, feed);
 
   rempart_store_import_feed_async (self->store, imported, feed, g_task_get_cancellable (task),
                                    import_cb, g_object_ref (task));
 }
 
-/* A 200: parse in a worker thread, then go on in parse_cb on this thread. */
+/* The hashes of the items already imported are in: parse in a worker thread, then go on in
+ * parse_cb on this thread. */
 static void
-handle_body (GTask *task, RempartFetchResult *fetched)
+hashes_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (GTask) task = user_data;
   RefreshData *data = g_task_get_task_data (task);
+  RempartFetchResult *fetched = data->fetched;
   const char *final_url = rempart_fetch_result_get_final_url (fetched);
-  ParseData *parse_data = g_new0 (ParseData, 1);
+  g_autoptr (GHashTable) known = NULL;
+  g_autoptr (GError) error = NULL;
+  ParseData *parse_data;
   g_autoptr (GTask) parse_task = NULL;
 
+  known = rempart_store_list_item_hashes_finish (REMPART_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      refresh_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+  /* Without them every item is read: slower, never wrong. */
+
+  parse_data = g_new0 (ParseData, 1);
   parse_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
   parse_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
-  data->fetched = rempart_fetch_result_ref (fetched);
+  parse_data->known = g_steal_pointer (&known);
 
   /* No source object: the thread may drop the last reference to the task, and with it to
    * its source, which must not be the refresh (nor what it holds: the store, the fetcher). */
   parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
-  g_task_set_source_tag (parse_task, handle_body);
+  g_task_set_source_tag (parse_task, hashes_cb);
   g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
   rempart_workers_run_in_thread (parse_task, parse_thread);
+}
+
+/* A 200: read the hashes of the items already imported, then parse (hashes_cb). */
+static void
+handle_body (GTask *task, RempartFetchResult *fetched)
+{
+  RempartRefresh *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+
+  data->fetched = rempart_fetch_result_ref (fetched);
+  rempart_store_list_item_hashes_async (self->store, data->sub->id, g_task_get_cancellable (task),
+                                        hashes_cb, g_object_ref (task));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -424,6 +501,7 @@ refresh_one (GTask *task)
   RefreshData *data = g_task_get_task_data (task);
   RempartSubscription *sub = data->sub;
   g_autoptr (RempartMinisignPublicKey) key = NULL;
+  g_autoptr (RempartMinisignPublicKey) next_key = NULL;
   RempartFetchRequest request = { 0 };
 
   data->now = self->now_func (self->now_data);
@@ -461,6 +539,10 @@ refresh_one (GTask *task)
   request.etag = sub->etag;
   request.last_modified = sub->last_modified;
   request.public_key = key;
+  /* An unreadable next key only means the rotation waits for a feed that names it again. */
+  if (key != NULL && sub->next_public_key != NULL)
+    next_key = rempart_minisign_public_key_parse (sub->next_public_key, (gsize) -1, NULL);
+  request.next_public_key = next_key;
   rempart_fetcher_fetch_async (self->fetcher, &request, g_task_get_cancellable (task), fetch_cb,
                                g_object_ref (task));
   return TRUE;

@@ -158,6 +158,97 @@ test_rows_one_changed (Fixture *f, gconstpointer data)
     }
 }
 
+/* Items "a0".."a{n-1}" with the bits of @skip left out; @changed's item gets another title. */
+static GBytes *
+feed_text (guint n, guint skip, int changed)
+{
+  g_autoptr (GString) s =
+      g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\","
+                    " \"items\": [");
+
+  for (guint i = 0; i < n; i++)
+    if (!(skip & (1u << i)))
+      g_string_append_printf (s,
+                              "%s{\"id\": \"a%u\", \"url\": \"https://example.org/t/%u\","
+                              " \"title\": \"Fil %u%s\", \"content_text\": \"Brief %u\","
+                              " \"tags\": [\"t%u\"], \"_rempart\": {\"expires\":"
+                              " \"2099-01-01T00:00:00Z\"}}",
+                              s->str[s->len - 1] == '[' ? "" : ",", i, i, i,
+                              (int) i == changed ? " bis" : "", i, i);
+  g_string_append (s, "]}");
+  return g_string_free_to_bytes (g_steal_pointer (&s));
+}
+
+/* Imports @bytes as a sync does, with the item hashes the store holds. */
+static void
+import_known (Fixture *f, GBytes *bytes, RempartImportStats *stats)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) known = rempart_store_list_item_hashes_sync (f->store, f->sub->id, &error);
+  g_autoptr (RempartFeed) feed = NULL;
+
+  g_assert_no_error (error);
+  feed = rempart_feed_parse_known (bytes, "feed.json", known, &error);
+  g_assert_no_error (error);
+  import_ok (f, feed, stats);
+}
+
+/* Then the whole parse of @bytes, imported again, must find every row as it would write it. */
+static void
+assert_same_as_whole (Fixture *f, GBytes *bytes, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) whole = rempart_feed_parse (bytes, "feed.json", &error);
+  RempartImportStats stats;
+
+  g_assert_no_error (error);
+  import_ok (f, whole, &stats);
+  assert_stats (&stats, 0, 0, n, 0, 0);
+}
+
+/* A sync reads only the items whose raw text changed: a changed, a new, a removed, a
+ * returning and an unchanged item each end as the whole parse would leave them. */
+static void
+test_rows_known_items (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) first = feed_text (4, 0, -1);
+  /* a1 changed, a3 left the feed (with a draft: archived), a4 arrived. */
+  g_autoptr (GBytes) second = feed_text (5, 1u << 3, 1);
+  /* a3 is back as it was, a1 too. */
+  g_autoptr (GBytes) third = feed_text (5, 0, -1);
+  g_autoptr (GHashTable) hashes = NULL;
+  g_autoptr (GPtrArray) todo = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartDraft draft = { .subscription_url = f->sub->url, .action_id = "a3", .text = "Mot" };
+  RempartImportStats stats;
+
+  import_known (f, first, &stats);
+  assert_stats (&stats, 4, 0, 0, 0, 0);
+  hashes = rempart_store_list_item_hashes_sync (f->store, f->sub->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (hashes), ==, 4);
+  g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+  g_assert_no_error (error);
+
+  import_known (f, second, &stats);
+  assert_stats (&stats, 1, 1, 2, 1, 0);
+  todo = list (f, REMPART_ACTION_VIEW_TODO);
+  g_assert_cmpuint (todo->len, ==, 4);
+  assert_same_as_whole (f, second, 4);
+
+  import_known (f, third, &stats);
+  /* a1 and a3 come back; a3 was archived, so its row is updated. */
+  assert_stats (&stats, 0, 2, 3, 0, 0);
+  g_clear_pointer (&todo, g_ptr_array_unref);
+  todo = list (f, REMPART_ACTION_VIEW_TODO);
+  g_assert_cmpuint (todo->len, ==, 5);
+  assert_same_as_whole (f, third, 5);
+
+  /* Nothing changed: every item is known. */
+  import_known (f, third, &stats);
+  assert_stats (&stats, 0, 0, 5, 0, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -166,6 +257,7 @@ main (int argc, char *argv[])
   STORE_TEST_ADD ("/store/rows/lazy-details", test_rows_lazy_details);
   STORE_TEST_ADD ("/store/rows/damaged-details", test_rows_damaged_details);
   STORE_TEST_ADD ("/store/rows/one-changed", test_rows_one_changed);
+  STORE_TEST_ADD ("/store/rows/known-items", test_rows_known_items);
 
   return g_test_run ();
 }

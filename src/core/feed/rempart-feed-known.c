@@ -1,0 +1,307 @@
+/* rempart-feed-known.c: parsing a feed without reading again the items already known
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rempart-feed-parser-private.h"
+#include "rempart-feed-parser.h"
+
+/*
+ * A group republishes its whole feed when one action changes, and most syncs bring a few new
+ * items among thousands already imported. Building json-glib's tree of every item and
+ * reading each into a RempartAction costs most of a sync, so rempart_feed_parse_known()
+ * finds each item's raw text with a scan of the bytes, hashes it, and hands json-glib only
+ * the document without the items whose hash the store already holds.
+ *
+ * Why this accepts exactly what rempart_feed_parse() accepts: every byte check runs on the
+ * whole document first; an item whose text is known was part of a feed json-glib parsed
+ * before, and a JSON value is valid or not whatever surrounds it, so the whole document is
+ * valid when the rest is. An item read from the same text gives the same action (the parser
+ * reads nothing else for it), except the repeated-id rule, which depends on the items before
+ * it: rempart_parse_items_known() applies it to kept items too. Anything the scan does not
+ * understand (the top level not an object, items not an array, an "items" key written with
+ * escapes or twice, a syntax error) falls back to the whole parse, which also gives the exact
+ * error message.
+ *
+ * The hash names its recipe ("i1:"): bump it whenever the parser reads an item differently,
+ * so that items are read again once.
+ */
+
+#define ITEM_HASH_PREFIX "i1:"
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
+
+/* -------------------------------------------------------------------------------------- */
+/* The scan                                                                               */
+/* -------------------------------------------------------------------------------------- */
+
+static gsize
+skip_space (const char *data, gsize length, gsize i)
+{
+  while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* @i is on an opening quote: returns the offset after the closing one, or 0. Sets
+ * @out_escaped when the string holds a backslash. */
+static gsize
+skip_string (const char *data, gsize length, gsize i, gboolean *out_escaped)
+{
+  for (i++; i < length; i++)
+    {
+      if (data[i] == '"')
+        return i + 1;
+      if (data[i] == '\\')
+        {
+          if (out_escaped != NULL)
+            *out_escaped = TRUE;
+          i++;
+        }
+    }
+  return 0;
+}
+
+/* @i is on the first byte of a value: returns the offset after it, or 0. Only the bounds of
+ * the value are found; json-glib, or an earlier parse of the same text, checks the rest. */
+static gsize
+skip_value (const char *data, gsize length, gsize i)
+{
+  guint depth = 0;
+
+  if (i >= length)
+    return 0;
+
+  if (data[i] != '{' && data[i] != '[')
+    {
+      if (data[i] == '"')
+        return skip_string (data, length, i, NULL);
+      /* A number or a literal ends at structure or space. */
+      while (i < length && strchr (",:]} \t\n\r{[\"", data[i]) == NULL)
+        i++;
+      return i;
+    }
+
+  for (; i < length; i++)
+    switch (data[i])
+      {
+        case '"':
+          i = skip_string (data, length, i, NULL);
+          if (i == 0)
+            return 0;
+          i--;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return i + 1;
+          break;
+        default:
+          break;
+      }
+  return 0;
+}
+
+/* Finds the items of the top-level object's "items" array: @spans gets each element's text,
+ * @out_open and @out_close the offsets of the array's brackets. FALSE when the document is
+ * not that simple (see the comment at the top). */
+static gboolean
+split_items (const char *data, gsize length, GArray *spans, gsize *out_open, gsize *out_close)
+{
+  gboolean found = FALSE;
+  gsize i = skip_space (data, length, 0);
+
+  if (i >= length || data[i] != '{')
+    return FALSE;
+  i = skip_space (data, length, i + 1);
+  if (i < length && data[i] == '}')
+    return FALSE;
+
+  for (;;)
+    {
+      gboolean escaped = FALSE;
+      gsize key = i;
+      gsize value;
+
+      if (i >= length || data[i] != '"')
+        return FALSE;
+      i = skip_string (data, length, i, &escaped);
+      if (i == 0 || escaped)
+        return FALSE;
+      value = skip_space (data, length, i);
+      if (value >= length || data[value] != ':')
+        return FALSE;
+      value = skip_space (data, length, value + 1);
+
+      if (i - key == strlen ("\"items\"") && memcmp (data + key, "\"items\"", i - key) == 0)
+        {
+          if (found || value >= length || data[value] != '[')
+            return FALSE;
+          found = TRUE;
+          *out_open = value;
+          i = skip_space (data, length, value + 1);
+          if (i < length && data[i] == ']')
+            *out_close = i;
+          else
+            for (;;)
+              {
+                Span span = { i, skip_value (data, length, i) };
+
+                if (span.end <= span.start)
+                  return FALSE;
+                g_array_append_val (spans, span);
+                i = skip_space (data, length, span.end);
+                if (i < length && data[i] == ']')
+                  {
+                    *out_close = i;
+                    break;
+                  }
+                if (i >= length || data[i] != ',')
+                  return FALSE;
+                i = skip_space (data, length, i + 1);
+              }
+          i++;
+        }
+      else
+        {
+          i = skip_value (data, length, value);
+          if (i == 0)
+            return FALSE;
+        }
+
+      i = skip_space (data, length, i);
+      if (i < length && data[i] == '}')
+        break;
+      if (i >= length || data[i] != ',')
+        return FALSE;
+      i = skip_space (data, length, i + 1);
+    }
+
+  return found && skip_space (data, length, i + 1) == length;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Public API                                                                             */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * rempart_feed_parse_known:
+ * @bytes: the file as downloaded
+ * @display_name: how messages name the file
+ * @known: (nullable) (element-type utf8 utf8): item hash → action id, as
+ *   rempart_feed_get_item_hash() gave them for the actions imported before
+ * @error: a #RempartFeedError when the whole feed is rejected
+ *
+ * rempart_feed_parse(), except that an item whose hash is in @known is not read: its id is
+ * in rempart_feed_get_kept_ids() instead of an action in rempart_feed_get_actions(). Every
+ * action read has its item's hash (rempart_feed_get_item_hash()). The warnings are those of
+ * the items read. A feed is accepted or rejected exactly as by rempart_feed_parse().
+ *
+ * Returns: (transfer full): the feed, or %NULL with @error set
+ */
+RempartFeed *
+rempart_feed_parse_known (GBytes *bytes,
+                          const char *display_name,
+                          GHashTable *known,
+                          GError **error)
+{
+  g_autoptr (GHashTable) empty = NULL;
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr (GPtrArray) hashes = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) part = NULL;
+  g_autoptr (GString) text = NULL;
+  RempartFeed *feed;
+  gsize open = 0, close = 0;
+  guint n_known = 0;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (known == NULL)
+    known = empty = g_hash_table_new (g_str_hash, g_str_equal);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!rempart_json_check (data, length, display_name, REMPART_FEED_MAX_SIZE, NULL) ||
+      !split_items (data, length, spans, &open, &close))
+    return rempart_feed_parse (bytes, display_name, error);
+
+  hashes = g_ptr_array_new_full (spans->len, g_free);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      g_autofree char *sha = g_compute_checksum_for_data (
+          G_CHECKSUM_SHA256, (const guchar *) data + span->start, span->end - span->start);
+
+      g_ptr_array_add (hashes, g_strconcat (ITEM_HASH_PREFIX, sha, NULL));
+      if (g_hash_table_contains (known, g_ptr_array_index (hashes, i)))
+        n_known++;
+    }
+
+  /* The document without the known items: all of it when none is known. */
+  if (n_known == 0)
+    part = g_bytes_ref (bytes);
+  else
+    {
+      gboolean first = TRUE;
+
+      text = g_string_sized_new (open + 1 + (length - close) + 4096);
+      g_string_append_len (text, data, open + 1);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          Span *span = &g_array_index (spans, Span, i);
+
+          if (g_hash_table_contains (known, g_ptr_array_index (hashes, i)))
+            continue;
+          if (!first)
+            g_string_append_c (text, ',');
+          g_string_append_len (text, data + span->start, span->end - span->start);
+          first = FALSE;
+        }
+      g_string_append_len (text, data + close, length - close);
+      part = g_string_free_to_bytes (g_steal_pointer (&text));
+    }
+
+  /* Any failure is reported as the whole parse reports it, with its own positions. */
+  root = rempart_feed_load_json (part, display_name, NULL);
+  feed = root != NULL ? rempart_feed_parse_root (root, display_name, hashes, known, NULL) : NULL;
+  if (feed == NULL)
+    return rempart_feed_parse (bytes, display_name, error);
+
+  return feed;
+}
+
+/*
+ * rempart_feed_item_hash_is_current:
+ *
+ * Whether @hash was made by this version's recipe: a store keeps the others out of the
+ * table it gives rempart_feed_parse_known() (they would never match anyway).
+ */
+gboolean
+rempart_feed_item_hash_is_current (const char *hash)
+{
+  return hash != NULL && g_str_has_prefix (hash, ITEM_HASH_PREFIX);
+}
