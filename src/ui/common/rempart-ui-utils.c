@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rempart-ui-utils.h"
 
@@ -175,18 +176,92 @@ rempart_accessible_fix_mnemonics (GtkWidget *root)
   fix_mnemonic_label (root);
 }
 
+/* What a toast shows in one line at 360 px before it cuts the text (measured: about 45
+ * characters of Cantarell 11 beside a button; a wide window shows a little more). */
+#define TOAST_MAX_CHARS 44
+
+char *
+rempart_toast_title_for (const char *message)
+{
+  glong n_chars;
+  const char *cut;
+  const char *space = NULL;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  n_chars = g_utf8_strlen (message, -1);
+  if (n_chars <= TOAST_MAX_CHARS && strchr (message, '\n') == NULL)
+    return NULL;
+
+  /* The first clause when it is short ("Could not download example.org/feed.json"), or
+   * else the first words, ended with an ellipsis. */
+  cut = g_utf8_offset_to_pointer (message, TOAST_MAX_CHARS - 1);
+  for (const char *p = message; p < cut; p = g_utf8_next_char (p))
+    {
+      if ((*p == ':' || *p == '.' || *p == '\n') && p > message &&
+          (p[1] == ' ' || p[1] == '\n' || p[1] == '\0'))
+        return g_strndup (message, p - message);
+      if (*p == ' ')
+        space = p;
+    }
+
+  return g_strdup_printf ("%.*s…", (int) ((space != NULL ? space : cut) - message), message);
+}
+
+static void
+toast_details_cb (AdwToast *toast, gpointer user_data)
+{
+  GtkWidget *overlay = user_data;
+  const char *message = g_object_get_data (G_OBJECT (toast), "rempart-message");
+  const char *title = g_object_get_data (G_OBJECT (toast), "rempart-title");
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (overlay)), NULL, NULL));
+  /* Plain text: both come from errors, servers and feeds. */
+  adw_message_dialog_set_heading (dialog, title);
+  adw_message_dialog_set_body (dialog, message);
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 rempart_toast_overlay_show (AdwToastOverlay *overlay, const char *message)
 {
+  g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (message != NULL);
 
+  title = rempart_toast_title_for (message);
+
   /* AdwToast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (message, -1);
+  escaped = g_markup_escape_text (title != NULL ? title : message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 5);
+  if (title != NULL)
+    {
+      /* A toast's own title is one line, ellipsized to a few words at 360 px: this one wraps
+       * onto a second line instead (a third would overflow the toast). */
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), TOAST_MAX_CHARS);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      adw_toast_set_custom_title (toast, label);
+
+      /* Cut, so the rest is one click away, and time to find the button. */
+      adw_toast_set_button_label (toast, _ ("_Details"));
+      adw_toast_set_timeout (toast, 10);
+      g_object_set_data_full (G_OBJECT (toast), "rempart-message", g_strdup (message), g_free);
+      g_object_set_data_full (G_OBJECT (toast), "rempart-title", g_steal_pointer (&title), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_details_cb), overlay, 0);
+    }
   adw_toast_overlay_add_toast (overlay, toast);
 }

@@ -19,7 +19,12 @@ char *rempart_format_platform (const char *platform);
 
 void rempart_accessible_fix_mnemonics (GtkWidget *root);
 
-/* Shows @message, plain text (a feed's or an error's words), as a toast for five seconds. */
+/* Shows @message, plain text (a feed's or an error's words), as a toast for five seconds; a
+ * message too long for a toast (which does not wrap) shows its first words, and *Details*
+ * opens a dialog with the whole of it. */
 void rempart_toast_overlay_show (AdwToastOverlay *overlay, const char *message);
+
+/* The toast's title for @message: %NULL when the whole message fits in a toast. */
+char *rempart_toast_title_for (const char *message);
 
 G_END_DECLS
