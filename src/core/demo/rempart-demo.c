@@ -118,6 +118,7 @@ static const struct
 } demo_feeds[] = {
   { "de", "feed-de.json" },
   { "fr", "feed-fr.json" },
+  { "sv", "feed-sv.json" },
 };
 
 /* @language is a locale name (de_DE.UTF-8), a language tag (de-AT) or a bare code (de). */

@@ -21,10 +21,10 @@ gboolean rempart_demo_is_demo_url (const char *url);
 
 /*
  * rempart_demo_import_async:
- * @language: (nullable): "de…" gives the German feed, "fr…" the French one, anything else
- *   the English one
+ * @language: (nullable): "de…" gives the German feed, "fr…" the French one, "sv…" the
+ *   Swedish one, anything else the English one
  *
- * Reads demo/feed-<de|fr|en>.json, its .minisig and demo.pub from the GResource
+ * Reads demo/feed-<de|fr|sv|en>.json, its .minisig and demo.pub from the GResource
  * /io/github/rempart/Rempart/ (registered by the application; when it is absent, from
  * $REMPART_SOURCE_ROOT/data/demo/), verifies the signature, parses the feed, adds the
  * subscription REMPART_DEMO_FEED_URL pinned to the demo key when absent, and imports it

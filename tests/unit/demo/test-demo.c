@@ -206,6 +206,12 @@ test_import_both (Fixture *f, gconstpointer data)
   g_assert_cmpint (count, ==, 7);
   check_demo (f, "#ichbinhier", "Beispiel: ");
 
+  /* Swedish: its own feed, written for #jagärhär. */
+  count = rempart_demo_import_sync (f->store, "sv_SE.UTF-8", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 7);
+  check_demo (f, "#jag\u00e4rh\u00e4r", "Exempel: ");
+
   /* A language without a feed of its own, or none, is English; "den" is not German. */
   count = rempart_demo_import_sync (f->store, "den", NULL, &error);
   g_assert_no_error (error);
@@ -285,8 +291,8 @@ test_every_feed (Fixture *f, gconstpointer data)
       n_feeds++;
     }
 
-  /* At least English, French and German. */
-  g_assert_cmpuint (n_feeds, >=, 3);
+  /* At least English, French, German and Swedish. */
+  g_assert_cmpuint (n_feeds, >=, 4);
 }
 
 static void
