@@ -314,6 +314,88 @@ test_window_search_filters (Fixture *fixture, gconstpointer user_data)
   g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
 }
 
+/* Types @text at the end of @entry one character at a time, as key presses do. */
+static void
+type_into (GtkEditable *entry, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_set_position (entry, -1);
+      position = gtk_editable_get_position (entry);
+      gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (entry, position);
+      rempart_ui_test_iterate_a_little ();
+    }
+}
+
+static gboolean
+list_shows_only (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (RempartActionItem) item = NULL;
+
+  if (g_list_model_get_n_items (args[0]) != 1)
+    return FALSE;
+  item = g_list_model_get_item (args[0], 0);
+  return g_strcmp0 (rempart_action_item_get_id (item), args[1]) == 0;
+}
+
+/* Issue 10, item 11: the search ignores case and accents on both sides, and covers the brief
+ * and the group's name; a search that finds nothing says so. */
+static void
+test_window_search_brief_group (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (
+      GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW, "search_entry"));
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
+                                                  "list_stack");
+  GObject *empty = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
+                                                  "empty_page");
+  GListModel *visible;
+  gpointer args[2];
+  guint all;
+
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
+  visible = visible_list (fixture);
+  all = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (all, >, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  args[0] = visible;
+
+  /* A word of one brief only, typed with an accent and capitals. */
+  type_into (entry, "NEIGHBÓURS");
+  args[1] = (gpointer) "demo-en-6";
+  g_assert_true (rempart_ui_test_iterate_until (list_shows_only, args));
+
+  /* The group's name is in no title or brief: every example matches it. */
+  gtk_editable_set_text (entry, "");
+  type_into (entry, "rempart exâmples");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
+
+  /* A typed apostrophe finds a typographic one (“team’s” in a title). */
+  gtk_editable_set_text (entry, "");
+  type_into (entry, "team's new");
+  args[1] = (gpointer) "demo-en-7";
+  g_assert_true (rempart_ui_test_iterate_until (list_shows_only, args));
+
+  /* Nothing matches: the list says so instead of showing an empty list. */
+  type_into (entry, " wörd");
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Results");
+  save_png (GTK_WIDGET (fixture->window), "main-window-no-results.png");
+
+  gtk_editable_set_text (entry, "");
+  args[1] = GUINT_TO_POINTER (all);
+  g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+}
+
 static gboolean
 detail_shows_page (gpointer data)
 {
@@ -416,6 +498,7 @@ main (int argc, char *argv[])
   ADD ("narrow", test_window_narrow);
   ADD ("lists-store-actions", test_window_lists_store_actions);
   ADD ("search-filters", test_window_search_filters);
+  ADD ("search-brief-group", test_window_search_brief_group);
   ADD ("opens-action", test_window_opens_action);
   ADD ("notification-opens-action", test_window_notification_opens_action);
 #undef ADD

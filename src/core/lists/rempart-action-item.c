@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rempart-action-item-private.h"
+#include "rempart-search-text.h"
 #include "rempart-topic-names.h"
 
 /*
@@ -271,16 +272,24 @@ rempart_action_item_get_search_key (RempartActionItem *self)
 {
   g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), NULL);
 
-  /* Made once, not on every keystroke: folding 10,000 titles took most of a search. */
+  /* Made once, not on every keystroke: folding 10,000 titles took most of a search. A list
+   * row comes with it, folded on the store's thread with the brief and the group's name. */
+  if (self->stored->search_text != NULL)
+    return self->stored->search_text;
+
   if (self->search_key == NULL)
     {
-      const char *topic = rempart_action_item_get_topic_name (self);
-      const char *platform = rempart_action_item_get_platform (self);
-      g_autofree char *text =
-          g_strjoin (" ", rempart_action_item_get_title (self), topic != NULL ? topic : "",
-                     platform != NULL ? platform : "", NULL);
+      GString *text = g_string_new (NULL);
 
-      self->search_key = g_utf8_casefold (text, -1);
+      rempart_search_fold_append (text, rempart_action_item_get_title (self));
+      g_string_append_c (text, '\n');
+      if (self->stored->details == NULL)
+        rempart_search_fold_append (text, rempart_action_get_brief (self->stored->action));
+      g_string_append_c (text, '\n');
+      rempart_search_fold_append (text, rempart_action_item_get_topic_name (self));
+      g_string_append_c (text, '\n');
+      rempart_search_fold_append (text, rempart_action_item_get_platform (self));
+      self->search_key = g_string_free (text, FALSE);
     }
   return self->search_key;
 }

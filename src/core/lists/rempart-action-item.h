@@ -45,8 +45,9 @@ gint64 rempart_action_item_get_expires (RempartActionItem *self);
 RempartActionState rempart_action_item_get_state (RempartActionItem *self);
 gboolean rempart_action_item_get_archived (RempartActionItem *self);
 gboolean rempart_action_item_get_high_priority (RempartActionItem *self);
-/* The title, topic name and platform, case-folded (g_utf8_casefold()) and joined by spaces:
- * what a search matches, made once and kept until one of them changes. */
+/* What a search matches, folded with rempart_search_fold() (case and accents ignored), one
+ * field a line: the title, the brief, the topic name, the platform and, for a list row
+ * (RempartStoredAction.search_text), the group's name. Made once, kept until one changes. */
 const char *rempart_action_item_get_search_key (RempartActionItem *self);
 gboolean rempart_action_item_get_queued (RempartActionItem *self);
 gboolean rempart_action_item_get_has_draft (RempartActionItem *self);

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "rempart-feed-parser.h"
+#include "rempart-search-text.h"
+#include "rempart-topic-names.h"
 #include "rempart-store-private.h"
 
 /*
@@ -512,6 +514,26 @@ rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *o
   return TRUE;
 }
 
+/* Folded once here, on the store's thread, so that a keystroke only compares. */
+static char *
+search_text_of (RempartAction *action, const char *brief, const char *group)
+{
+  RempartTopic topic = rempart_action_get_topic (action);
+  GString *text = g_string_sized_new (256);
+
+  rempart_search_fold_append (text, rempart_action_get_title (action));
+  g_string_append_c (text, '\n');
+  rempart_search_fold_append (text, brief);
+  g_string_append_c (text, '\n');
+  if (topic != REMPART_TOPIC_NONE)
+    rempart_search_fold_append (text, rempart_topic_get_display_name (topic));
+  g_string_append_c (text, '\n');
+  rempart_search_fold_append (text, rempart_action_get_platform (action));
+  g_string_append_c (text, '\n');
+  rempart_search_fold_append (text, group);
+  return g_string_free (text, FALSE);
+}
+
 static const char *const view_conditions[] = {
   [REMPART_ACTION_VIEW_TODO] = "a.archived = 0 AND (a.expires IS NULL OR a.expires > ?1)"
                                " AND (COALESCE (st.state, 0) & 12) = 0",
@@ -537,10 +559,17 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
 
   g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
 
+  /* A list row carries the words its search matches (stored->search_text): the brief, read
+   * by SQLite from the details without parsing them here, and the group's name. A damaged
+   * details column gives no brief, not an error. */
   sql = g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
                      " a.first_seen, a.updated,"
                      " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details,"
-                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires"
+                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires, ",
+                     rows_only ? "CASE WHEN json_valid (a.details)"
+                                 " THEN json_extract (a.details, '$.brief') END,"
+                                 " COALESCE (s.title, s.url)"
+                               : "NULL, NULL",
                      " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
                      " LEFT JOIN action_state st ON st.subscription_url = s.url"
                      " AND st.action_id = a.action_id"
@@ -567,6 +596,8 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
         {
           stored->action = rempart_store_action_from_columns (stmt, 6, 15);
           stored->details = rempart_sqlite_dup_text (stmt, 12);
+          stored->search_text = search_text_of (stored->action, rempart_sqlite_get_text (stmt, 16),
+                                                rempart_sqlite_get_text (stmt, 17));
         }
       else
         stored->action = rempart_store_action_from_row (stmt, 6, parser);

@@ -107,6 +107,7 @@ rempart_stored_action_copy (const RempartStoredAction *stored)
   /* Actions are immutable: sharing one is a copy. */
   copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
   copy->details = g_strdup (stored->details);
+  copy->search_text = g_strdup (stored->search_text);
   /* queued and has_draft (schema 3) are plain values: g_memdup2 copied them. */
   return copy;
 }
@@ -120,6 +121,7 @@ rempart_stored_action_free (RempartStoredAction *stored)
   g_free (stored->subscription_url);
   g_clear_object (&stored->action);
   g_free (stored->details);
+  g_free (stored->search_text);
   g_free (stored);
 }
 

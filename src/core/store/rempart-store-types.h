@@ -112,6 +112,10 @@ typedef struct
    * into @action, which holds only the list's columns (id, url, title, topic, priority,
    * platform, expires) until rempart_stored_action_load_details(). NULL once read. */
   char *details;
+  /* (nullable) From rempart_store_list_action_rows_*(): what a search of the lists matches,
+   * folded with rempart_search_fold(): title, brief, topic, platform and the group's name,
+   * one a line. Kept when the details are read. */
+  char *search_text;
 } RempartStoredAction;
 
 #define REMPART_TYPE_STORED_ACTION (rempart_stored_action_get_type ())

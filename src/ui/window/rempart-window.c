@@ -19,6 +19,7 @@
 #include "rempart-demo.h"
 #include "rempart-limit-screen.h"
 #include "rempart-preferences-window.h"
+#include "rempart-search-text.h"
 #include "rempart-ui-utils.h"
 #include "rempart-window-private.h"
 
@@ -286,7 +287,8 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
   g_autofree char *old = g_steal_pointer (&self->search_text);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  self->search_text = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  /* Folded as the items' search keys are: "theorie" finds "Théorie". */
+  self->search_text = rempart_search_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (old == NULL)
     old = g_strdup ("");
 
