@@ -36,6 +36,7 @@ int rempart_cli_remove (int argc, char **argv);
 int rempart_cli_list (int argc, char **argv);
 int rempart_cli_export (int argc, char **argv);
 int rempart_cli_publish (int argc, char **argv);
+int rempart_cli_rotate (int argc, char **argv);
 
 GOptionContext *rempart_cli_option_context_new (const char *command,
                                                 const char *parameters,

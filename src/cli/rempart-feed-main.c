@@ -29,6 +29,7 @@ static const struct
   { "list", rempart_cli_list, N_ ("List the actions of a feed") },
   { "export", rempart_cli_export, N_ ("Sign a feed and write it into a folder to publish") },
   { "publish", rempart_cli_publish, N_ ("Sign a feed and upload it to a WebDAV server") },
+  { "rotate", rempart_cli_rotate, N_ ("Announce the key the group will sign with next") },
   { "fetch", rempart_cli_fetch, N_ ("Download a feed as a volunteer’s app would") },
   { "join-link", rempart_cli_join_link, N_ ("Make the link, QR code and page to join the group") },
 };

@@ -199,6 +199,29 @@ same "$dav/feed.json" pair-before.json "the server's feed is the previous one"
 same "$dav/feed.json.minisig" pair-before.minisig "with its signature"
 expect 0 "and that pair still verifies" "$feed" verify "$dav/feed.json" -p our.pub
 
+# --- key rotation: announce the next key, publish with the current one, then with the new one --
+"$feed" keygen -W -p next.pub -s next.key > /dev/null 2>&1
+expect 2 "rotate without a key: exit 2" "$feed" rotate a.json
+expect 2 "rotate with a key and --withdraw: exit 2" "$feed" rotate a.json -p next.pub --withdraw
+expect 1 "rotate refuses what is not a public key" "$feed" rotate a.json -P "not a key"
+expect 0 "rotate announces the next key" "$feed" rotate a.json -p next.pub
+output_has "$(grep -o 'minisign public key [0-9A-F]*' next.pub | grep -o '[0-9A-F]*$')" "and names its key id"
+check a.json 'd["_rempart"]["next_key"]' "$(tail -n 1 next.pub)" "the feed holds it in _rempart.next_key"
+expect 0 "publish the announcement with the current key" "$feed" publish a.json "$url" -s our.key --merge --prefer ours "${auth[@]}"
+check "$dav/feed.json" 'd["_rempart"]["next_key"]' "$(tail -n 1 next.pub)" "the published feed announces it"
+expect 0 "that pair verifies with the current key" "$feed" verify "$dav/feed.json" -p our.pub
+expect 0 "publish with the next key" "$feed" publish a.json "$url" -s next.key "${auth[@]}"
+check "$dav/feed.json" '"next_key" in d["_rempart"]' False "signing with the announced key drops the announcement"
+check a.json '"next_key" in d["_rempart"]' False "in the moderators' file too"
+expect 0 "that pair verifies with the new key" "$feed" verify "$dav/feed.json" -p next.pub
+expect 1 "and no longer with the old one" "$feed" verify "$dav/feed.json" -p our.pub
+"$feed" rotate a.json -p our.pub > /dev/null 2>&1
+expect 0 "rotate --withdraw removes an announcement" "$feed" rotate a.json --withdraw
+check a.json '"next_key" in d["_rempart"]' False "the announcement is gone"
+pub=$(tail -n 1 next.pub)
+cp next.key our.key; cp next.pub our.pub
+cp a.json.last-published last-before.json
+
 # --- server down, hostile servers --------------------------------------------------------------
 down=$(free_port)
 expect 1 "server down: exit 1" timeout 60 "$feed" publish a.json "http://127.0.0.1:$down/feed.json" -s our.key "${auth[@]}"
@@ -223,7 +246,7 @@ expect 3 "a server holding someone else's feed: exit 3" timeout 60 "$feed" publi
 hostile error
 expect 1 "a 500 on the upload: exit 1" timeout 60 "$feed" publish a.json "$hostile_url" -s our.key "${auth[@]}"
 output_has "500" "the message gives the status"
-same a.json.last-published pair-before.json "failed publishes leave the copy last published as it was"
+same a.json.last-published last-before.json "failed publishes leave the copy last published as it was"
 
 echo "1..$n"
 exit 0

@@ -25,6 +25,7 @@ struct _RempartFetchResult
   char *permanent_url;
   gint64 retry_after;
   gboolean is_signed;
+  gboolean signed_with_next_key;
   char *trusted_comment;
 };
 

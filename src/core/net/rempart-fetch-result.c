@@ -160,3 +160,17 @@ rempart_fetch_result_get_trusted_comment (RempartFetchResult *result)
 
   return result->trusted_comment;
 }
+
+/*
+ * rempart_fetch_result_get_signed_with_next_key:
+ *
+ * Returns: whether the signature was made with the request's next_public_key (the group has
+ *   rotated its key), not with its public_key
+ */
+gboolean
+rempart_fetch_result_get_signed_with_next_key (RempartFetchResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  return result->signed_with_next_key;
+}

@@ -33,6 +33,7 @@ typedef struct
   char *etag;
   char *last_modified;
   RempartMinisignPublicKey *public_key;
+  RempartMinisignPublicKey *next_public_key;
 
   FetchStage stage;
   GUri *uri;

@@ -35,13 +35,15 @@
 /* What the signature thread reads. */
 typedef struct
 {
-  RempartMinisignPublicKey *public_key; /* borrowed from FetchData: see verify_thread */
+  RempartMinisignPublicKey *public_key;      /* borrowed from FetchData: see verify_thread */
+  RempartMinisignPublicKey *next_public_key; /* idem, nullable */
+  gboolean with_next_key; /* set by the thread: the signature was made with next_public_key */
   GBytes *body;
   GBytes *sig;
   /* Set by the thread when the check failed. */
-  gboolean mixed_pair;  /* the two files come from two publishes */
-  gboolean forged;      /* neither the feed's signature nor the comment's verifies */
-  char *signed_key_id;  /* the key id the signature names, NULL when unreadable */
+  gboolean mixed_pair; /* the two files come from two publishes */
+  gboolean forged;     /* neither the feed's signature nor the comment's verifies */
+  char *signed_key_id; /* the key id the signature names, NULL when unreadable */
 } VerifyData;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -191,6 +193,31 @@ verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       return;
     }
 
+  /* Made with another key: the one the group announced it would sign with next (a feed
+   * verified with the current key said so)? From here on that key is the one to explain
+   * a bad signature with. */
+  if (data->next_public_key != NULL &&
+      g_error_matches (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH))
+    {
+      g_autoptr (GError) next_error = NULL;
+
+      if (rempart_minisign_verify (data->next_public_key, data->body, data->sig, &trusted_comment,
+                                   &next_error))
+        {
+          data->with_next_key = TRUE;
+          g_clear_error (&error);
+          g_task_return_pointer (task, trusted_comment, g_free);
+          return;
+        }
+      if (!g_error_matches (next_error, REMPART_MINISIGN_ERROR,
+                            REMPART_MINISIGN_ERROR_KEY_MISMATCH))
+        {
+          data->public_key = data->next_public_key;
+          g_clear_error (&error);
+          error = g_steal_pointer (&next_error);
+        }
+    }
+
   data->signed_key_id = rempart_minisign_signature_get_key_id_string (data->sig, NULL);
   if (g_error_matches (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_BAD_SIGNATURE))
     explain_bad_signature (data);
@@ -217,15 +244,16 @@ verify_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   if (error != NULL)
     {
-      rempart_fetch_return_error (task, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                            ? g_steal_pointer (&error)
-                                            : rempart_fetch_signature_error (
-                                                  data, error, verify->signed_key_id,
-                                                  verify->forged));
+      rempart_fetch_return_error (
+          task,
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+              ? g_steal_pointer (&error)
+              : rempart_fetch_signature_error (data, error, verify->signed_key_id, verify->forged));
       return;
     }
 
   data->result->is_signed = TRUE;
+  data->result->signed_with_next_key = verify->with_next_key;
   data->result->trusted_comment = trusted_comment;
   rempart_fetch_set_permanent_url (data);
   rempart_fetch_return_result (task);
@@ -253,8 +281,7 @@ rempart_fetch_signature_error (FetchData *data,
                         feed, sig);
 
   /* Not an alteration: the key entered is not the one that signs (mistyped, or outdated). */
-  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR,
-                       REMPART_MINISIGN_ERROR_KEY_MISMATCH) &&
+  if (g_error_matches (verify_error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_KEY_MISMATCH) &&
       signed_key_id != NULL)
     return g_error_new (REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_SIGNATURE,
                         /* Translators: the first %s is a feed's address, the other two are key
@@ -314,6 +341,7 @@ rempart_fetch_verify_signature (GTask *task)
   g_autoptr (GTask) verify_task = NULL;
 
   verify->public_key = data->public_key;
+  verify->next_public_key = data->next_public_key;
   verify->body = g_bytes_ref (data->result->body);
   verify->sig = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
 

@@ -50,6 +50,7 @@ fetch_data_free (FetchData *data)
   g_free (data->etag);
   g_free (data->last_modified);
   g_clear_pointer (&data->public_key, rempart_minisign_public_key_unref);
+  g_clear_pointer (&data->next_public_key, rempart_minisign_public_key_unref);
   g_clear_pointer (&data->uri, g_uri_unref);
   g_clear_pointer (&data->feed_uri, g_uri_unref);
   g_clear_object (&data->msg);
@@ -316,6 +317,8 @@ rempart_fetcher_fetch_async (RempartFetcher *self,
   data->last_modified = g_strdup (request->last_modified);
   if (request->public_key != NULL)
     data->public_key = rempart_minisign_public_key_ref (request->public_key);
+  if (request->public_key != NULL && request->next_public_key != NULL)
+    data->next_public_key = rempart_minisign_public_key_ref (request->next_public_key);
   data->stage = STAGE_FEED;
   data->uri = g_steal_pointer (&uri);
   data->all_permanent = TRUE;

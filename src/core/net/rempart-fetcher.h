@@ -101,6 +101,9 @@ typedef enum
  * @last_modified: (nullable): its Last-Modified, sent as If-Modified-Since
  * @public_key: (nullable): the subscription's pinned key; when set, the feed must come with a
  *   valid signature at its final address + ".minisig"
+ * @next_public_key: (nullable): the key the group announced it will sign with next
+ *   (`_rempart.next_key` of a feed verified with @public_key); a signature made with it is
+ *   accepted too, and rempart_fetch_result_get_signed_with_next_key() says so
  *
  * What to fetch. The fetcher copies what it needs: the request may live on the stack.
  */
@@ -110,6 +113,7 @@ typedef struct
   const char *etag;
   const char *last_modified;
   RempartMinisignPublicKey *public_key;
+  RempartMinisignPublicKey *next_public_key;
 } RempartFetchRequest;
 
 /**
@@ -136,6 +140,7 @@ const char *rempart_fetch_result_get_permanent_url (RempartFetchResult *result);
 gint64 rempart_fetch_result_get_retry_after (RempartFetchResult *result);
 gboolean rempart_fetch_result_get_signed (RempartFetchResult *result);
 const char *rempart_fetch_result_get_trusted_comment (RempartFetchResult *result);
+gboolean rempart_fetch_result_get_signed_with_next_key (RempartFetchResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartFetchResult, rempart_fetch_result_unref)
 

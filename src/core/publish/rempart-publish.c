@@ -118,6 +118,27 @@ rempart_publication_free (RempartPublication *publication)
   g_free (publication);
 }
 
+/* Signing with the key the feed announced as the next one completes the rotation
+ * (docs/feed-format.md): the announcement has served, and volunteers' apps make that key the
+ * group's key as soon as they verify this feed. */
+static void
+drop_completed_rotation (JsonObject *ext, RempartMinisignSecretKey *key)
+{
+  g_autoptr (RempartMinisignPublicKey) signing = rempart_minisign_secret_key_get_public_key (key);
+  g_autoptr (RempartMinisignPublicKey) announced = NULL;
+  const char *next;
+
+  if (!json_object_has_member (ext, "next_key") ||
+      !JSON_NODE_HOLDS_VALUE (json_object_get_member (ext, "next_key")) ||
+      json_node_get_value_type (json_object_get_member (ext, "next_key")) != G_TYPE_STRING)
+    return;
+  next = json_object_get_string_member (ext, "next_key");
+  announced = rempart_minisign_public_key_parse (next, strlen (next), NULL);
+  if (announced != NULL && signing != NULL &&
+      rempart_minisign_public_key_equal (announced, signing))
+    json_object_remove_member (ext, "next_key");
+}
+
 /*
  * rempart_publish_prepare:
  * @feed: the moderators' feed file
@@ -165,6 +186,7 @@ rempart_publish_prepare (GBytes *feed,
   expiry = rempart_date_format (expires);
   ext = json_object_get_object_member (json_node_get_object (root), "_rempart");
   json_object_set_string_member (ext, "expires", expiry);
+  drop_completed_rotation (ext, key);
 
   data = rempart_feed_document_to_data (root, &length);
   publication->feed = g_bytes_new_take (data, length);

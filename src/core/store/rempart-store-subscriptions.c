@@ -16,7 +16,8 @@
 #define SUB_COLUMNS                                                                          \
   "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, "         \
   "last_success, next_check, retry_after, failures, last_error, ended, is_signed, bundled, " \
-  "CASE WHEN json_valid (feed_info) THEN json_extract (feed_info, '$.description') END"
+  "CASE WHEN json_valid (feed_info) THEN json_extract (feed_info, '$.description') END, "    \
+  "next_public_key"
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -45,6 +46,7 @@ rempart_store_read_subscription (sqlite3_stmt *stmt)
   sub->is_signed = sqlite3_column_int (stmt, 15) != 0;
   sub->is_bundled = sqlite3_column_int (stmt, 16) != 0;
   sub->description = rempart_sqlite_dup_text (stmt, 17);
+  sub->next_public_key = rempart_sqlite_dup_text (stmt, 18);
   return sub;
 }
 
@@ -309,7 +311,8 @@ edit_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **erro
       db,
       "UPDATE subscriptions SET url = ?2, public_key = ?3, etag = NULL, last_modified = NULL, "
       "last_check = 0, last_success = 0, next_check = 0, failures = 0, last_error = NULL, "
-      "ended = 0, is_signed = 0, last_seq = CASE WHEN ?4 THEN -1 ELSE last_seq END WHERE id = ?1",
+      "ended = 0, is_signed = 0, last_seq = CASE WHEN ?4 THEN -1 ELSE last_seq END, "
+      "next_public_key = CASE WHEN ?4 THEN NULL ELSE next_public_key END WHERE id = ?1",
       error);
   if (update == NULL)
     goto fail;

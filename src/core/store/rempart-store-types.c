@@ -58,6 +58,7 @@ rempart_subscription_copy (const RempartSubscription *sub)
   copy->last_modified = g_strdup (sub->last_modified);
   copy->last_error = g_strdup (sub->last_error);
   copy->description = g_strdup (sub->description);
+  copy->next_public_key = g_strdup (sub->next_public_key);
   return copy;
 }
 
@@ -69,6 +70,7 @@ rempart_subscription_free (RempartSubscription *sub)
 
   g_free (sub->url);
   g_free (sub->public_key);
+  g_free (sub->next_public_key);
   g_free (sub->title);
   g_free (sub->description);
   g_free (sub->etag);

@@ -12,10 +12,11 @@
 G_BEGIN_DECLS
 
 /*
- * RempartRefresh is written in two files: rempart-refresh.c (the GObject, the run: list,
- * fetch, parse, import or save) and rempart-refresh-outcome.c (the per-subscription
- * bookkeeping and the messages of the reports), which rempart-refresh.c calls, never the
- * other way round. Outside the refresh, nothing includes this header.
+ * RempartRefresh is written in three files: rempart-refresh.c (the GObject, the run: list,
+ * fetch, parse, import or save), rempart-refresh-outcome.c (the per-subscription
+ * bookkeeping and the messages of the reports) and rempart-refresh-keys.c (key rotation),
+ * which rempart-refresh.c calls, never the other way round. Outside the refresh, nothing
+ * includes this header.
  */
 
 /* The state of one run, the GTask's task data. */
@@ -60,5 +61,11 @@ void rempart_refresh_record_success (RempartSubscription *sub, gint64 now_second
 
 char *rempart_refresh_updated_message (RefreshData *data, const RempartImportStats *stats);
 gboolean rempart_refresh_skip_reason (RefreshData *data, gboolean online);
+
+/* rempart-refresh-keys.c: key rotation. */
+gboolean rempart_refresh_rotate_keys (const RempartSubscription *sub,
+                                      RempartSubscription *imported,
+                                      RempartFetchResult *fetched,
+                                      RempartFeed *feed);
 
 G_END_DECLS
