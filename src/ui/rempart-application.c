@@ -460,6 +460,7 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_set_object (&self->store, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  rempart_wellbeing_set_store (self->wellbeing, store);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (REMPART_IS_WINDOW (l->data))
@@ -499,6 +500,7 @@ quit_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_dat
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
   /* Close the windows rather than quitting outright, so that each one saves its state. */
+  rempart_wellbeing_quit (self->wellbeing); /* not held for the background any more */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -707,6 +709,9 @@ rempart_application_startup (GApplication *application)
                    g_action_map_lookup_action (G_ACTION_MAP (self), "moderation"), "enabled",
                    G_SETTINGS_BIND_GET);
   start_wellbeing (self);
+  /* --gapplication-service (the background): no window, but the reminder needs the store. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    open_store (self);
 }
 
 static void

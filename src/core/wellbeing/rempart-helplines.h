@@ -17,6 +17,7 @@ typedef enum
 {
   REMPART_WELLBEING_ERROR_INVALID_HELPLINES, /* a help-line file that cannot be used */
   REMPART_WELLBEING_ERROR_AUTOSTART,         /* the autostart file could not be written */
+  REMPART_WELLBEING_ERROR_BACKGROUND,        /* the Background portal refused or failed */
 } RempartWellbeingError;
 
 GQuark rempart_wellbeing_error_quark (void);

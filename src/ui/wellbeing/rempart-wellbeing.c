@@ -19,8 +19,13 @@
 /*
  * One per application. The break timer runs while any window of the app is focused (the
  * time in Preferences counts as much as the time in the list) and the break banner shows in
- * the main window.
+ * the main window. The daily reminder (rempart-daily-reminder.c) only comes while Rempart
+ * runs: with run-in-background on, the application is held, so that it lives on without a
+ * window (started at login by the autostart file or the portal, rempart-background.c, with
+ * --gapplication-service, or left running when its window is closed); Quit lets it go.
  */
+
+#define APPLICATION_DATA_KEY "rempart-wellbeing"
 
 struct _RempartWellbeing
 {
@@ -30,6 +35,9 @@ struct _RempartWellbeing
   GSettings *settings;
   RempartBreakTimer *break_timer;
   guint break_seconds_for_testing;
+  RempartDailyReminder *daily_reminder;
+  gboolean holding; /* g_application_hold() for run-in-background */
+  gboolean quitting;
 };
 
 G_DEFINE_FINAL_TYPE (RempartWellbeing, rempart_wellbeing, G_TYPE_OBJECT)
@@ -63,6 +71,22 @@ update_break_timer (RempartWellbeing *self)
   gboolean enabled = g_settings_get_boolean (self->settings, "break-reminder-enabled");
 
   rempart_break_timer_set_active (self->break_timer, enabled && any_window_active (self));
+}
+
+static void
+update_hold (RempartWellbeing *self)
+{
+  gboolean hold = !self->quitting && self->application != NULL &&
+                  g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (hold == self->holding)
+    return;
+
+  self->holding = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self->application));
+  else
+    g_application_release (G_APPLICATION (self->application));
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -114,6 +138,8 @@ settings_changed_cb (GSettings *settings, const char *key, gpointer user_data)
       rempart_break_timer_reset (self->break_timer);
       update_break_timer (self);
     }
+  else if (g_str_equal (key, "run-in-background"))
+    update_hold (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -127,8 +153,14 @@ rempart_wellbeing_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->daily_reminder);
   if (self->application != NULL)
     {
+      if (self->holding)
+        g_application_release (G_APPLICATION (self->application));
+      self->holding = FALSE;
+      if (g_object_get_data (G_OBJECT (self->application), APPLICATION_DATA_KEY) == self)
+        g_object_set_data (G_OBJECT (self->application), APPLICATION_DATA_KEY, NULL);
       for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
         g_signal_handlers_disconnect_by_func (l->data, window_active_cb, self);
       g_signal_handlers_disconnect_by_data (self->application, self);
@@ -179,7 +211,54 @@ rempart_wellbeing_new (GtkApplication *application, GSettings *settings)
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     window_added_cb (application, l->data, self);
 
+  self->daily_reminder = rempart_daily_reminder_new (application, settings);
+  /* The first one is the application's (tests make more of their own). */
+  if (g_object_get_data (G_OBJECT (application), APPLICATION_DATA_KEY) == NULL)
+    g_object_set_data (G_OBJECT (application), APPLICATION_DATA_KEY, self);
+  update_hold (self);
+
   return self;
+}
+
+RempartWellbeing *
+rempart_wellbeing_get_for_application (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_get_data (G_OBJECT (application), APPLICATION_DATA_KEY);
+}
+
+void
+rempart_wellbeing_set_store (RempartWellbeing *self, RempartStore *store)
+{
+  g_return_if_fail (REMPART_IS_WELLBEING (self));
+
+  rempart_daily_reminder_set_store (self->daily_reminder, store);
+}
+
+void
+rempart_wellbeing_quit (RempartWellbeing *self)
+{
+  g_return_if_fail (REMPART_IS_WELLBEING (self));
+
+  self->quitting = TRUE;
+  update_hold (self);
+}
+
+gboolean
+rempart_wellbeing_get_holding (RempartWellbeing *self)
+{
+  g_return_val_if_fail (REMPART_IS_WELLBEING (self), FALSE);
+
+  return self->holding;
+}
+
+RempartDailyReminder *
+rempart_wellbeing_get_daily_reminder (RempartWellbeing *self)
+{
+  g_return_val_if_fail (REMPART_IS_WELLBEING (self), NULL);
+
+  return self->daily_reminder;
 }
 
 void
