@@ -305,12 +305,13 @@ test_write_reply_focus (Fixture *fixture, gconstpointer user_data)
 }
 
 /* From the reply, Tab goes down the composer, control after control, not back to the
- * window's menu. */
+ * window's menu; then on to the brief beside it (test-composer-brief.c), top to bottom. */
 static void
 test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
 {
   GtkWidget *composer = child (fixture, "composer");
   GtkWidget *text_view = composer_child (fixture, "text_view");
+  GtkWidget *brief = composer_child (fixture, "brief");
   GtkWidget *focus;
   graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
   graphene_point_t previous;
@@ -326,7 +327,8 @@ test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
   g_assert_true (gtk_widget_compute_point (text_view, composer, &origin, &previous));
 
   for (focus = rempart_ui_test_tab (text_view, FALSE);
-       focus != NULL && rempart_ui_test_is_inside (focus, composer) && inside < 50;
+       focus != NULL && rempart_ui_test_is_inside (focus, composer) &&
+       !rempart_ui_test_is_inside (focus, brief) && inside < 50;
        focus = rempart_ui_test_tab (focus, FALSE), inside++)
     {
       graphene_point_t here;
@@ -336,10 +338,12 @@ test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
       previous = here;
     }
 
-  /* It went through the composer's buttons, down to Mark as Posted, before leaving it. */
+  /* It went through the composer's buttons, down to Mark as Posted, before leaving the
+   * reply's column for the brief's. */
   g_assert_cmpuint (inside, >=, 3);
   g_assert_true (gtk_widget_is_focus (composer_child (fixture, "posted_button")) ||
-                 !rempart_ui_test_is_inside (focus, composer));
+                 !rempart_ui_test_is_inside (focus, composer) ||
+                 rempart_ui_test_is_inside (focus, brief));
   g_assert_false (rempart_ui_test_is_inside (focus, child (fixture, "primary_menu_button")) &&
                   inside == 0);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rempart-composer-brief.h"
 #include "rempart-composer.h"
 #include "rempart-draft-saver.h"
 #include "rempart-pack-cache.h"
@@ -67,6 +68,7 @@ struct _RempartComposer
   GtkLabel *placeholder_label;
   GtkLabel *count_label;
   RempartToneHints *tone_hints;
+  RempartComposerBrief *brief;
   GtkLabel *done_label;
   GtkLabel *empty_label;
   GtkWidget *copy_button;

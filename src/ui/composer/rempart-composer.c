@@ -487,6 +487,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (REMPART_TYPE_TONE_HINTS);
+  g_type_ensure (REMPART_TYPE_COMPOSER_BRIEF);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, title_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, notice_label);
@@ -498,6 +499,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, count_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, tone_hints);
+  gtk_widget_class_bind_template_child (widget_class, RempartComposer, brief);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, done_label);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, copy_button);
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, queue_button);
@@ -715,6 +717,7 @@ rempart_composer_set_item (RempartComposer *self,
   rempart_composer_set_text_silently (self, "");
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), FALSE);
   gtk_label_set_text (self->title_label, item != NULL ? rempart_action_item_get_title (item) : "");
+  rempart_composer_brief_set_item (self->brief, item, info);
 
   if (item != NULL)
     {
