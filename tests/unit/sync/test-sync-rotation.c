@@ -224,6 +224,42 @@ test_malformed_announcement (Fixture *f, gconstpointer data)
   assert_keys (f, id, f->public_key_line, NULL);
 }
 
+/* A volunteer who reads while the first publish with the new key is half done gets the old
+ * feed with the new key's signature: that is a publish in progress (try again), not a
+ * tampering alarm, exactly as with the same key. */
+static void
+test_mixed_pair (Fixture *f, gconstpointer data)
+{
+  g_auto (Keys) next = { 0 };
+  g_autoptr (GBytes) announcing = NULL;
+  g_autoptr (GBytes) rotated = NULL;
+  g_autoptr (GBytes) signature = NULL;
+  g_autoptr (GError) error = NULL;
+  Keys current = { f->public_key, f->secret_key, f->public_key_line };
+  gint64 id = import_first_signed (f, 1);
+
+  new_keys (&next);
+  announcing = feed_announcing ("announcing", 2, next.line);
+  serve_signed_with (f, &current, "\"s2\"", announcing);
+  refresh_expect (f, id, REMPART_SYNC_OUTCOME_UPDATED);
+
+  /* The announcing feed is still there; the new key's signature of seq 3 is already up. */
+  rotated = feed_announcing ("rotated", 3, NULL);
+  signature = rempart_minisign_sign (next.secret_key, rotated, "seq 3 expires 2026-06-02T10:00:00Z",
+                                     "signed.json", &error);
+  g_assert_no_error (error);
+  add_body_route (f, "/signed.json", "\"s2b\"", announcing);
+  add_body_route (f, "/signed.json.minisig", NULL, signature);
+  refresh_expect (f, id, REMPART_SYNC_OUTCOME_RETRY_LATER);
+  assert_keys (f, id, current.line, next.line);
+
+  /* The feed arrives: the rotation completes. */
+  serve_signed_with (f, &next, "\"s3\"", rotated);
+  f->now += 86400;
+  refresh_expect (f, id, REMPART_SYNC_OUTCOME_UPDATED);
+  assert_keys (f, id, next.line, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -234,6 +270,7 @@ main (int argc, char *argv[])
   ADD ("/sync/rotation/unverified-announcement", test_unverified_announcement);
   ADD ("/sync/rotation/withdrawn", test_withdrawn);
   ADD ("/sync/rotation/malformed-announcement", test_malformed_announcement);
+  ADD ("/sync/rotation/mixed-pair", test_mixed_pair);
 
   return g_test_run ();
 }
