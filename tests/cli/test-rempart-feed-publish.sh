@@ -6,9 +6,11 @@ set -u
 build=$(readlink -f "$1") src=$(readlink -f "$2")
 feed=$build/src/cli/rempart-feed
 work=$(mktemp -d)
-apache_pid= hostile_pid=
+apache_pid= hostile_pid= bus_pid= keyring_pid=
 cleanup () {
   [[ -n $apache_pid ]] && kill "$apache_pid" 2>/dev/null && wait "$apache_pid" 2>/dev/null
+  [[ -n $keyring_pid ]] && kill "$keyring_pid" 2>/dev/null
+  [[ -n $bus_pid ]] && kill "$bus_pid" 2>/dev/null
   [[ -n $hostile_pid ]] && kill "$hostile_pid" 2>/dev/null
   rm -rf "$work"
 }
@@ -154,6 +156,41 @@ if [[ -n $(ls xdg/rempart/keys 2>/dev/null) && $(stat -c %a xdg/rempart/keys) ==
 expect 0 "the next publish finds the password in the keyring" "$feed" publish a.json "$url" -s our.key -u moderator
 STDIN=<(printf 'server secret\n') expect 0 "--no-keyring: the password is asked (read from stdin)" "$feed" publish a.json "$url" -s our.key -u moderator --no-keyring
 expect 0 "the server password from --server-password-fd" "$feed" publish a.json "$url" -s our.key -u moderator --no-keyring --server-password-fd 4 4< srv.txt
+
+# --- the server password in a real Secret Service: gnome-keyring on a private bus -----------------
+if command -v gnome-keyring-daemon > /dev/null && command -v dbus-daemon > /dev/null && command -v gdbus > /dev/null; then
+  mkdir -p gk/run gk/home gk/data/keyrings
+  chmod 700 gk/run
+  # A login keyring that needs no password (plain-text format): nobody is there to create one.
+  printf '[keyring]\ndisplay-name=login\nctime=0\nmtime=0\nlock-on-idle=false\nlock-after=false\n' > gk/data/keyrings/login.keyring
+  printf 'login' > gk/data/keyrings/default
+  dbus-daemon --session --nofork --print-address=3 3> gk/bus-address > /dev/null 2>&1 &
+  bus_pid=$!
+  for _ in $(seq 200); do [[ -s gk/bus-address ]] && break; sleep 0.05; done
+  gk_bus=$(head -n 1 gk/bus-address)
+  DBUS_SESSION_BUS_ADDRESS=$gk_bus HOME=$work/gk/home XDG_RUNTIME_DIR=$work/gk/run XDG_DATA_HOME=$work/gk/data \
+    gnome-keyring-daemon --foreground --unlock --components=secrets < /dev/null > /dev/null 2>&1 &
+  keyring_pid=$!
+  owned=
+  for _ in $(seq 300); do
+    if DBUS_SESSION_BUS_ADDRESS=$gk_bus gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+         --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true; then owned=1; break; fi
+    sleep 0.1
+  done
+  if [[ -n $owned ]]; then
+    gk () { DBUS_SESSION_BUS_ADDRESS=$gk_bus XDG_DATA_HOME=$work/gk/xdg "$@"; }
+    expect 0 "--remember-password with gnome-keyring running" gk "$feed" publish a.json "$url" -s our.key -u moderator --server-password-file srv.txt --remember-password
+    if [[ ! -e gk/xdg/rempart/keys ]]; then ok "the password went to the Secret Service, not to a file"; else not_ok "the password went to the Secret Service, not to a file"; fi
+    expect 0 "the next publish reads it from gnome-keyring" gk "$feed" publish a.json "$url" -s our.key -u moderator
+    expect 1 "another user's password is not there: asked, and none on stdin, exit 1" gk "$feed" publish a.json "$url" -s our.key -u someone-else
+  else
+    ok "gnome-keyring did not start # SKIP no org.freedesktop.secrets on the private bus"
+  fi
+  kill "$keyring_pid" 2>/dev/null; kill "$bus_pid" 2>/dev/null
+  keyring_pid= bus_pid=
+else
+  ok "gnome-keyring # SKIP gnome-keyring-daemon, dbus-daemon or gdbus is not installed"
+fi
 
 # --- two moderators: conflict (exit 3), --merge, --prefer ------------------------------------------
 mkdir -p b
