@@ -32,6 +32,12 @@ gboolean rempart_workspace_write_file_finish (GAsyncResult *result, GError **err
 /* rempart-workspace-io.c: reads a working copy's folder (blocking: worker threads only). */
 RempartWorkspace *rempart_workspace_load_sync (const char *dir, GError **error);
 
+/* rempart-workspace.c: workspace.ini as read and changed; write it after a change. */
+GKeyFile *rempart_workspace_get_info (RempartWorkspace *self);
+void rempart_workspace_write_info (RempartWorkspace *self);
+/* rempart-workspace.c: the last published copy's document, or %NULL. */
+JsonNode *rempart_workspace_get_published_root (RempartWorkspace *self);
+
 /* The id of a feed item as the parser reads it, or %NULL. */
 char *rempart_workspace_item_id (JsonNode *item);
 

@@ -35,6 +35,8 @@ struct _RempartWorkspace
   char *dir;
   char *slug;
   char *public_key;
+  /* workspace.ini, kept whole so that each setting is written beside the others */
+  GKeyFile *info;
 
   JsonNode *root;
   RempartFeed *feed;
@@ -289,6 +291,7 @@ rempart_workspace_finalize (GObject *object)
   g_free (self->dir);
   g_free (self->slug);
   g_free (self->public_key);
+  g_clear_pointer (&self->info, g_key_file_unref);
 
   G_OBJECT_CLASS (rempart_workspace_parent_class)->finalize (object);
 }
@@ -354,8 +357,14 @@ rempart_workspace_new_loaded (const char *dir,
   self->slug = g_path_get_basename (dir);
   self->root = root;
   self->published_root = published_root;
+  self->info = g_key_file_new ();
   if (info != NULL)
-    self->public_key = g_key_file_get_string (info, "workspace", "public-key", NULL);
+    {
+      g_autofree char *data = g_key_file_to_data (info, NULL, NULL);
+
+      g_key_file_load_from_data (self->info, data, -1, G_KEY_FILE_NONE, NULL);
+      self->public_key = g_key_file_get_string (info, "workspace", "public-key", NULL);
+    }
 
   self->feed = parse_document (root, REMPART_WORKSPACE_FEED_FILE, &local_error);
   if (self->feed == NULL)
@@ -714,12 +723,6 @@ rempart_workspace_set_published (RempartWorkspace *self, GBytes *published, GErr
 gboolean
 rempart_workspace_set_public_key (RempartWorkspace *self, const char *public_key, GError **error)
 {
-  g_autoptr (GKeyFile) info = g_key_file_new ();
-  g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
   g_return_val_if_fail (REMPART_IS_WORKSPACE (self), FALSE);
 
   if (public_key != NULL)
@@ -734,12 +737,65 @@ rempart_workspace_set_public_key (RempartWorkspace *self, const char *public_key
   self->public_key = g_strdup (public_key);
 
   if (self->public_key != NULL)
-    g_key_file_set_string (info, "workspace", "public-key", self->public_key);
-  data = g_key_file_to_data (info, &length, NULL);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  path = info_path (self);
-  rempart_workspace_write_file_async (path, bytes, NULL, NULL, NULL);
+    g_key_file_set_string (self->info, "workspace", "public-key", self->public_key);
+  else
+    g_key_file_remove_key (self->info, "workspace", "public-key", NULL);
+  rempart_workspace_write_info (self);
   return TRUE;
+}
+
+/*
+ * rempart_workspace_replace_document:
+ * @feed: a whole feed, such as the one just published (seq raised) or a merge
+ *
+ * Makes @feed the working copy, as an edit would (saved soon after, ::changed emitted).
+ */
+gboolean
+rempart_workspace_replace_document (RempartWorkspace *self, GBytes *feed, GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+  JsonNode *previous;
+
+  g_return_val_if_fail (REMPART_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (feed != NULL, FALSE);
+
+  root = rempart_feed_load_json (feed, REMPART_WORKSPACE_FEED_FILE, error);
+  if (root == NULL)
+    return FALSE;
+  previous = g_steal_pointer (&self->root);
+  self->root = g_steal_pointer (&root);
+  if (!changed (self, error))
+    {
+      json_node_unref (self->root);
+      self->root = previous;
+      return FALSE;
+    }
+  json_node_unref (previous);
+  return TRUE;
+}
+
+GKeyFile *
+rempart_workspace_get_info (RempartWorkspace *self)
+{
+  return self->info;
+}
+
+void
+rempart_workspace_write_info (RempartWorkspace *self)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *path = info_path (self);
+  gsize length = 0;
+  char *data = g_key_file_to_data (self->info, &length, NULL);
+
+  bytes = g_bytes_new_take (data, length);
+  rempart_workspace_write_file_async (path, bytes, NULL, NULL, NULL);
+}
+
+JsonNode *
+rempart_workspace_get_published_root (RempartWorkspace *self)
+{
+  return self->published_root;
 }
 
 gboolean

@@ -163,6 +163,26 @@ rempart_workspace_set_published (RempartWorkspace *self, GBytes *published, GErr
 gboolean
 rempart_workspace_set_public_key (RempartWorkspace *self, const char *public_key, GError **error);
 
+/* Replaces the whole working copy (after a publish, or with a merge), as an edit would. */
+gboolean rempart_workspace_replace_document (RempartWorkspace *self, GBytes *feed, GError **error);
+
+/* Where the group publishes (rempart-workspace-publishing.c), kept in workspace.ini: the WebDAV
+ * address of the feed (%NULL: the feed's own address), the user name for it (nullable), and
+ * the ETag of the feed last published from here, for If-Match. The server password and the
+ * secret key are in RempartKeyring, never here. */
+char *rempart_workspace_dup_publish_url (RempartWorkspace *self);
+char *rempart_workspace_dup_publish_user (RempartWorkspace *self);
+gboolean rempart_workspace_set_publish_target (RempartWorkspace *self,
+                                               const char *url,
+                                               const char *user,
+                                               GError **error);
+char *rempart_workspace_dup_published_etag (RempartWorkspace *self);
+void rempart_workspace_set_published_etag (RempartWorkspace *self, const char *etag);
+/* Returns: (transfer full) (nullable): the last published copy as bytes, the base of a merge */
+GBytes *rempart_workspace_dup_published_bytes (RempartWorkspace *self);
+/* Returns: (transfer none) (nullable): when the last published copy stops being fresh */
+GDateTime *rempart_workspace_get_published_expires (RempartWorkspace *self);
+
 /* Saving: the working copy is written atomically (temporary file, then rename) on a worker
  * thread; writes happen in the order they were asked for. */
 gboolean rempart_workspace_has_unsaved_changes (RempartWorkspace *self);

@@ -11,6 +11,7 @@
 
 #include "rempart-group-settings.h"
 #include "rempart-key-panel.h"
+#include "rempart-keyring.h"
 
 /*
  * Every change is written to the working copy through RempartFeedSettings; a hashtag the
@@ -33,6 +34,13 @@ struct _RempartGroupSettings
   GtkTextView *about_view;
   GtkTextView *rules_view;
   RempartKeyPanel *key_panel;
+  AdwEntryRow *publish_url_row;
+  AdwEntryRow *publish_user_row;
+  AdwEntryRow *server_password_row;
+  GtkLabel *publish_message;
+
+  RempartKeyring *keyring;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RempartGroupSettings, rempart_group_settings, ADW_TYPE_BIN)
@@ -65,9 +73,90 @@ show_message (RempartGroupSettings *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
+static void
+say_publish (RempartGroupSettings *self, const char *message, gboolean is_error)
+{
+  gtk_label_set_text (self->publish_message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_message), message != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->publish_message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->publish_message), "error");
+}
+
+/* Where the password is kept: the address Publish uploads to. */
+static char *
+publish_url (RempartGroupSettings *self)
+{
+  g_autofree char *url = row_text (self->publish_url_row);
+
+  if (url[0] != '\0')
+    return g_steal_pointer (&url);
+  return g_strdup (rempart_workspace_get_feed_url (self->workspace));
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
 /* -------------------------------------------------------------------------------------- */
+
+static void
+publish_changed_cb (RempartGroupSettings *self)
+{
+  g_autofree char *url = row_text (self->publish_url_row);
+  g_autofree char *user = row_text (self->publish_user_row);
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading || self->workspace == NULL)
+    return;
+  if (!rempart_workspace_set_publish_target (self->workspace, url, user, &error))
+    say_publish (self, error->message, TRUE);
+  else
+    say_publish (self, NULL, FALSE);
+}
+
+static void
+password_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartGroupSettings) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RempartKeyringBackend backend = REMPART_KEYRING_BACKEND_SECRET_SERVICE;
+
+  if (!rempart_keyring_store_password_finish (REMPART_KEYRING (source), result, &backend, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        say_publish (self, error->message, TRUE);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->server_password_row), "");
+  say_publish (self,
+               backend == REMPART_KEYRING_BACKEND_FILE
+                   ? _ ("Password kept in a file only your account can read (no keyring answered)")
+                   : _ ("Password kept in your keyring"),
+               FALSE);
+}
+
+static void
+password_apply_cb (RempartGroupSettings *self)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->server_password_row));
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+
+  if (self->workspace == NULL || password[0] == '\0')
+    return;
+  url = publish_url (self);
+  user = row_text (self->publish_user_row);
+  if (url == NULL)
+    {
+      say_publish (self, _ ("Give the address to publish to first"), TRUE);
+      return;
+    }
+  if (self->keyring == NULL)
+    self->keyring = rempart_keyring_new (NULL);
+  say_publish (self, _ ("Keeping the password…"), FALSE);
+  rempart_keyring_store_password_async (self->keyring, url, user[0] != '\0' ? user : NULL, password,
+                                        self->cancellable, password_stored_cb, g_object_ref (self));
+}
 
 static void
 changed_cb (RempartGroupSettings *self)
@@ -124,8 +213,11 @@ rempart_group_settings_dispose (GObject *object)
 {
   RempartGroupSettings *self = REMPART_GROUP_SETTINGS (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), REMPART_TYPE_GROUP_SETTINGS);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rempart_group_settings_parent_class)->dispose (object);
 }
@@ -149,12 +241,23 @@ rempart_group_settings_class_init (RempartGroupSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, message_label);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, about_view);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, rules_view);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, publish_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, publish_user_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, server_password_row);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, publish_message);
 }
 
 static void
 rempart_group_settings_init (RempartGroupSettings *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->publish_url_row, "changed", G_CALLBACK (publish_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->publish_user_row, "changed", G_CALLBACK (publish_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->server_password_row, "apply", G_CALLBACK (password_apply_cb),
+                            self);
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (changed_cb), self);
@@ -198,6 +301,16 @@ rempart_group_settings_set_workspace (RempartGroupSettings *self, RempartWorkspa
   rules_text = rules != NULL ? g_strjoinv ("\n", (char **) rules) : g_strdup ("");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rules_view), rules_text, -1);
   show_message (self, NULL);
+  {
+    g_autofree char *url = workspace != NULL ? rempart_workspace_dup_publish_url (workspace) : NULL;
+    g_autofree char *user =
+        workspace != NULL ? rempart_workspace_dup_publish_user (workspace) : NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (self->publish_url_row), url != NULL ? url : "");
+    gtk_editable_set_text (GTK_EDITABLE (self->publish_user_row), user != NULL ? user : "");
+    gtk_editable_set_text (GTK_EDITABLE (self->server_password_row), "");
+    say_publish (self, NULL, FALSE);
+  }
   rempart_key_panel_set_workspace (self->key_panel, workspace);
   self->loading = FALSE;
 }

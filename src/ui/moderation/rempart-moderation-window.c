@@ -13,6 +13,7 @@
 #include "rempart-action-page.h"
 #include "rempart-group-settings.h"
 #include "rempart-moderation-window.h"
+#include "rempart-publish-dialog.h"
 
 /*
  * The list is rebuilt from the working copy on every change (a keystroke in the editor
@@ -34,8 +35,16 @@ struct _RempartModerationWindow
 
   JsonNode *removed;
   guint removed_index;
+  RempartKeyring *keyring;
+  GtkFileChooserNative *chooser;
 
   AdwToastOverlay *toast_overlay;
+  GtkWidget *back_button;
+  GtkWidget *new_button;
+  GtkRevealer *fresh_revealer;
+  GtkLabel *fresh_label;
+  GtkWidget *fresh_button;
+  guint back_idle_id;
   GtkDropDown *group_dropdown;
   GtkDropDown *sort_dropdown;
   GtkToggleButton *preview_button;
@@ -52,6 +61,9 @@ struct _RempartModerationWindow
 G_DEFINE_FINAL_TYPE (RempartModerationWindow, rempart_moderation_window, ADW_TYPE_WINDOW)
 
 #define RESOURCE_BASE "/io/github/rempart/Rempart"
+
+/* The reminder shows this long before the published feed stops being fresh. */
+#define REMPART_FRESHNESS_WARNING (2 * G_TIME_SPAN_DAY)
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -145,6 +157,93 @@ show_detail (RempartModerationWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
 
+static gboolean
+update_back_idle_cb (gpointer user_data)
+{
+  RempartModerationWindow *self = user_data;
+  gboolean back = adw_leaflet_get_folded (self->leaflet) &&
+                  adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail_stack);
+
+  self->back_idle_id = 0;
+  /* A phone's header has no room for both: Back takes New Action's place (Ctrl+N stays). */
+  gtk_widget_set_visible (self->new_button, !back);
+  gtk_widget_set_visible (self->back_button, back);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: the header changes after that. */
+static void
+update_back (RempartModerationWindow *self)
+{
+  if (self->back_idle_id == 0)
+    self->back_idle_id = g_idle_add (update_back_idle_cb, self);
+}
+
+/* The published copy stops being fresh: volunteers' apps then show the group as old. */
+static void
+update_freshness (RempartModerationWindow *self)
+{
+  GDateTime *expires =
+      self->workspace != NULL ? rempart_workspace_get_published_expires (self->workspace) : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = NULL;
+  GTimeSpan left;
+
+  if (expires == NULL || (left = g_date_time_difference (expires, now)) > REMPART_FRESHNESS_WARNING)
+    {
+      gtk_revealer_set_reveal_child (self->fresh_revealer, FALSE);
+      return;
+    }
+  if (left <= 0)
+    text = g_strdup (_ ("The published feed is out of date: volunteers’ apps show the group as "
+                        "not updated. Sign it again to keep it fresh."));
+  else
+    {
+      guint hours = MAX (1, left / G_TIME_SPAN_HOUR);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The published feed stays fresh for %u more hour: "
+                                           "sign it again before volunteers see it as old.",
+                                           "The published feed stays fresh for %u more hours: "
+                                           "sign it again before volunteers see it as old.",
+                                           hours),
+                              hours);
+    }
+  gtk_label_set_text (self->fresh_label, text);
+  gtk_revealer_set_reveal_child (self->fresh_revealer, TRUE);
+}
+
+static RempartKeyring *
+get_keyring (RempartModerationWindow *self)
+{
+  if (self->keyring == NULL)
+    self->keyring = rempart_keyring_new (NULL);
+  return self->keyring;
+}
+
+static void
+dialog_finished_cb (RempartModerationWindow *self, const char *message)
+{
+  toast (self, message);
+  update_freshness (self);
+}
+
+static void
+open_publish_dialog (RempartModerationWindow *self, const char *export_dir)
+{
+  RempartPublishDialog *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  /* What is on screen is what gets signed. */
+  rempart_workspace_flush (self->workspace);
+  dialog = rempart_publish_dialog_new (GTK_WINDOW (self), self->workspace, get_keyring (self),
+                                       export_dir);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (dialog_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 fill_list (RempartModerationWindow *self)
 {
@@ -183,6 +282,9 @@ fill_list (RempartModerationWindow *self)
     }
   gtk_stack_set_visible_child_name (self->list_stack, actions->len > 0 ? "list" : "empty");
   self->filling = FALSE;
+  update_freshness (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", self->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", self->workspace != NULL);
 }
 
 static void
@@ -344,6 +446,61 @@ undo_remove_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   show_detail (self);
 }
 
+static void
+publish_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_publish_dialog (REMPART_MODERATION_WINDOW (widget), NULL);
+}
+
+static void
+chooser_response_cb (RempartModerationWindow *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (folder != NULL)
+    path = g_file_get_path (folder);
+  g_clear_object (&self->chooser);
+  if (folder != NULL && path == NULL)
+    toast (self, _ ("That folder is not on this computer: pick a local folder"));
+  else if (path != NULL)
+    open_publish_dialog (self, path);
+}
+
+/* Through the portal inside the Flatpak: the app sees only the folder picked. */
+static void
+export_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartModerationWindow *self = REMPART_MODERATION_WINDOW (widget);
+
+  if (self->workspace == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (
+      _ ("Export the Feed and Its Signature"), GTK_WINDOW (self),
+      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Export Here"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartModerationWindow *self = REMPART_MODERATION_WINDOW (widget);
+  GtkListBoxRow *row;
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  row = gtk_list_box_get_selected_row (self->action_list);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->action_list));
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
@@ -354,6 +511,7 @@ rempart_moderation_window_dispose (GObject *object)
   RempartModerationWindow *self = REMPART_MODERATION_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->back_idle_id, g_source_remove);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REMPART_TYPE_MODERATION_WINDOW);
@@ -361,6 +519,10 @@ rempart_moderation_window_dispose (GObject *object)
   g_clear_pointer (&self->workspaces, g_ptr_array_unref);
   g_clear_pointer (&self->removed, json_node_unref);
   g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->keyring);
 
   G_OBJECT_CLASS (rempart_moderation_window_parent_class)->dispose (object);
 }
@@ -390,6 +552,11 @@ rempart_moderation_window_class_init (RempartModerationWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-moderation-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_button);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, preview_button);
@@ -406,6 +573,15 @@ rempart_moderation_window_class_init (RempartModerationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "moderation.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "moderation.remove", NULL, remove_action_cb);
   gtk_widget_class_install_action (widget_class, "moderation.undo-remove", NULL, undo_remove_cb);
+  gtk_widget_class_install_action (widget_class, "moderation.publish", NULL, publish_action_cb);
+  gtk_widget_class_install_action (widget_class, "moderation.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "moderation.back", NULL, back_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "moderation.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "moderation.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "moderation.back",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "moderation.new-action", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "moderation.save",
@@ -428,6 +604,10 @@ rempart_moderation_window_init (RempartModerationWindow *self)
   g_signal_connect_swapped (self->action_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (show_detail), self);
   g_signal_connect_swapped (self->settings_button, "toggled", G_CALLBACK (show_detail), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_back), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", FALSE);
 }
 
 /* -------------------------------------------------------------------------------------- */
