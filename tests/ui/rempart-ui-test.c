@@ -154,6 +154,15 @@ rempart_ui_test_snapshot_png (GtkWidget *widget, const char *name, int min_width
   g_test_message ("saved %s", path);
 }
 
+static gboolean
+content_is_narrow (gpointer data)
+{
+  GtkWidget *content = gtk_widget_get_first_child (GTK_WIDGET (data));
+
+  return content != NULL && gtk_widget_get_width (content) > 0 &&
+         gtk_widget_get_width (content) <= 360;
+}
+
 void
 rempart_ui_test_save_pngs (GtkWindow *window,
                            const char *name,
@@ -173,8 +182,11 @@ rempart_ui_test_save_pngs (GtkWindow *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The window's content, not the frame GTK draws around it without a compositor (Xvfb):
-   * on a phone the window fills the 360 px screen. */
+   * on a phone the window fills the 360 px screen. Wait for the new size to be allocated (a
+   * slow run, under the sanitizers, takes longer than a few iterations): snapshotting before
+   * is a GTK warning. A content wider than 360 px never gets there; the check below says so. */
   gtk_window_set_default_size (window, 360, height);
+  rempart_ui_test_iterate_until (content_is_narrow, window);
   rempart_ui_test_iterate_a_little ();
   save (GTK_WIDGET (window), narrow);
   gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)), GTK_ORIENTATION_HORIZONTAL,
