@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rempart-group-settings.h"
+#include "rempart-join-panel.h"
 #include "rempart-key-panel.h"
 #include "rempart-keyring.h"
 
@@ -34,6 +35,7 @@ struct _RempartGroupSettings
   GtkTextView *about_view;
   GtkTextView *rules_view;
   RempartKeyPanel *key_panel;
+  RempartJoinPanel *join_panel;
   AdwEntryRow *publish_url_row;
   AdwEntryRow *publish_user_row;
   AdwEntryRow *server_password_row;
@@ -231,9 +233,11 @@ rempart_group_settings_class_init (RempartGroupSettingsClass *klass)
   object_class->dispose = rempart_group_settings_dispose;
 
   g_type_ensure (REMPART_TYPE_KEY_PANEL);
+  g_type_ensure (REMPART_TYPE_JOIN_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-group-settings.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, key_panel);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, join_panel);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, title_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, description_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, hashtag_row);
@@ -252,6 +256,8 @@ rempart_group_settings_init (RempartGroupSettings *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->key_panel, "key-changed", G_CALLBACK (rempart_join_panel_refresh),
+                            self->join_panel);
   g_signal_connect_swapped (self->publish_url_row, "changed", G_CALLBACK (publish_changed_cb),
                             self);
   g_signal_connect_swapped (self->publish_user_row, "changed", G_CALLBACK (publish_changed_cb),
@@ -312,5 +318,6 @@ rempart_group_settings_set_workspace (RempartGroupSettings *self, RempartWorkspa
     say_publish (self, NULL, FALSE);
   }
   rempart_key_panel_set_workspace (self->key_panel, workspace);
+  rempart_join_panel_set_workspace (self->join_panel, workspace);
   self->loading = FALSE;
 }

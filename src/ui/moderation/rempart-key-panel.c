@@ -35,6 +35,14 @@ struct _RempartKeyPanel
 
 G_DEFINE_FINAL_TYPE (RempartKeyPanel, rempart_key_panel, ADW_TYPE_BIN)
 
+enum
+{
+  KEY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define RESOURCE_BASE "/io/github/rempart/Rempart"
 
 /* -------------------------------------------------------------------------------------- */
@@ -105,6 +113,7 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     say (self, _ ("The secret key is kept in your keyring, protected by its password."), FALSE);
   update (self);
+  g_signal_emit (self, signals[KEY_CHANGED], 0);
 }
 
 static void
@@ -180,6 +189,10 @@ rempart_key_panel_class_init (RempartKeyPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rempart_key_panel_dispose;
+
+  /* The working copy's public key changed (the join link carries it). */
+  signals[KEY_CHANGED] = g_signal_new ("key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/rempart-key-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartKeyPanel, public_row);

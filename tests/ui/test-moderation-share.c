@@ -1,0 +1,299 @@
+/* test-moderation-share.c
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-group-settings.h"
+#include "rempart-join-link.h"
+#include "rempart-join-panel.h"
+#include "rempart-moderation-window.h"
+#include "rempart-test-dirs.h"
+#include "rempart-test-server.h"
+#include "rempart-ui-test.h"
+
+/*
+ * The group settings of the moderators' window, what a moderator shares: the join link made
+ * from the working copy (checked against the join folder's writer), its Copy row (read back
+ * from the clipboard), and the QR code saved as PNG and SVG, each read back with the real
+ * `zbarimg` (the SVG rendered by `rsvg-convert` first), and the join page.
+ */
+
+#define FEED_URL "https://example.org/jesuisla/feed.json"
+
+static RempartApplication *application;
+static GTestDBus *bus;
+
+typedef struct
+{
+  char *base;
+  char *dir;
+  char *public_key;
+  RempartWorkspace *workspace;
+  RempartModerationWindow *window;
+  RempartGroupSettings *settings;
+} Fixture;
+
+/* -------------------------------------------------------------------------------------- */
+/* Helpers                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return rempart_moderation_window_get_workspace (f->window) != NULL &&
+         rempart_ui_test_widget_is_drawn (f->window);
+}
+
+static GtkWidget *
+child_of (gpointer owner, GType type, const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (owner, type, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+focus_of (gpointer window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL ? focus : GTK_WIDGET (window);
+}
+
+/* Opens the group settings with the gear button, as a person would. */
+static void
+open_settings (Fixture *f)
+{
+  GtkWidget *button = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "settings_button");
+  GtkWidget *stack = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "detail_stack");
+
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (rempart_ui_test_wait_stack (GTK_STACK (stack), "settings"));
+}
+
+/* Runs a program and returns its standard output. */
+static char *
+run (const char *const *argv)
+{
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+static char *
+zbar (const char *png)
+{
+  const char *argv[] = { "zbarimg", "--raw", "-q", png, NULL };
+  char *out = run (argv);
+
+  return g_strchomp (out);
+}
+
+static void
+save (Fixture *f, RempartJoinPanel *panel, RempartJoinSaveKind kind, const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  rempart_join_panel_save_async (panel, kind, file, NULL, result_cb, &result);
+  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  g_assert_true (rempart_join_panel_save_finish (panel, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+text_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(char **) user_data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*(char **) user_data == NULL)
+    *(char **) user_data = g_strdup ("");
+}
+
+static gboolean
+has_text (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, widget));
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (widget, name, 0);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartMinisignPublicKey) public_key = NULL;
+  g_autoptr (RempartMinisignSecretKey) secret_key = NULL;
+
+  f->base = g_build_filename (g_get_user_data_dir (), "rempart", "moderation", NULL);
+  f->dir = rempart_test_dir_new ("share");
+  rempart_workspace_create_async (f->base, "Je suis là", FEED_URL, NULL, result_cb, &result);
+  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  f->workspace = rempart_workspace_create_finish (result, &error);
+  g_assert_no_error (error);
+  rempart_test_make_keys (&public_key, &secret_key);
+  f->public_key = rempart_minisign_public_key_to_base64 (public_key);
+  g_assert_true (rempart_workspace_set_public_key (f->workspace, f->public_key, &error));
+  g_clear_object (&result);
+  rempart_workspace_save_async (f->workspace, NULL, result_cb, &result);
+  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  g_assert_true (rempart_workspace_save_finish (f->workspace, result, &error));
+
+  f->window = rempart_moderation_window_new (GTK_APPLICATION (application), f->base);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (rempart_ui_test_iterate_until (window_ready, f));
+  f->settings = REMPART_GROUP_SETTINGS (
+      child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "group_settings"));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  rempart_ui_test_iterate_a_little ();
+  g_clear_object (&f->workspace);
+  rempart_ui_test_iterate_for (200);
+  rempart_test_dir_remove (f->base);
+  rempart_test_dir_remove (f->dir);
+  g_free (f->base);
+  g_free (f->dir);
+  g_free (f->public_key);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Tests                                                                                  */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+test_join_link (Fixture *f, gconstpointer data)
+{
+  RempartJoinPanel *panel =
+      REMPART_JOIN_PANEL (child_of (f->settings, REMPART_TYPE_GROUP_SETTINGS, "join_panel"));
+  GtkWidget *link_label = child_of (panel, REMPART_TYPE_JOIN_PANEL, "link_label");
+  GtkWidget *picture = child_of (panel, REMPART_TYPE_JOIN_PANEL, "qr_picture");
+  GtkWidget *copy_row = child_of (panel, REMPART_TYPE_JOIN_PANEL, "copy_row");
+  g_autoptr (RempartJoinLink) expected_link = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "join-qr.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "join-qr.svg", NULL);
+  g_autofree char *rendered = g_build_filename (f->dir, "rendered.png", NULL);
+  g_autofree char *page = g_build_filename (f->dir, "join.html", NULL);
+  g_autofree char *decoded = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr (GError) error = NULL;
+
+  open_settings (f);
+  expected_link = rempart_join_link_new (FEED_URL, f->public_key, "Je suis là", &error);
+  g_assert_no_error (error);
+  expected = rempart_join_link_to_string (expected_link);
+  g_assert_cmpstr (rempart_join_panel_get_link (panel), ==, expected);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), ==, expected);
+  g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+  gtk_widget_grab_focus (copy_row);
+  rempart_ui_test_save_pngs (GTK_WINDOW (f->window), "moderation-share", 1280, 800, save_png);
+
+  /* Copy, from the keyboard: the row takes the focus and Enter activates it. */
+  gtk_widget_grab_focus (copy_row);
+  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), copy_row));
+  g_assert_true (gtk_widget_activate (copy_row));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy_row), NULL, text_read_cb, &copied);
+  g_assert_true (rempart_ui_test_iterate_until (has_text, &copied));
+  g_assert_cmpstr (copied, ==, expected);
+
+  /* The saved codes decode back to the link. */
+  save (f, panel, REMPART_JOIN_SAVE_QR_PNG, png);
+  decoded = zbar (png);
+  g_assert_cmpstr (decoded, ==, expected);
+  g_clear_pointer (&decoded, g_free);
+
+  save (f, panel, REMPART_JOIN_SAVE_QR_SVG, svg);
+  {
+    const char *argv[] = { "rsvg-convert", "-w", "600", "-b", "white", "-o", rendered, svg, NULL };
+    g_free (run (argv));
+  }
+  decoded = zbar (rendered);
+  g_assert_cmpstr (decoded, ==, expected);
+
+  save (f, panel, REMPART_JOIN_SAVE_PAGE, page);
+  g_assert_true (g_file_get_contents (page, &html, NULL, &error));
+  g_assert_nonnull (strstr (html, "<svg"));
+  g_assert_nonnull (strstr (html, "Je suis là"));
+
+  /* A new name makes a new link. */
+  {
+    RempartFeedSettings settings = { 0 };
+
+    settings.title = "Je suis là 2";
+    g_assert_true (rempart_workspace_set_settings (
+        rempart_moderation_window_get_workspace (f->window), &settings, &error));
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (link_label)), "2"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), !=, expected);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  g_autofree char *display = NULL;
+  int ret;
+
+  data_home = rempart_ui_test_make_data_home ("ui-moderation-share-home");
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  application = rempart_ui_test_application_new ();
+
+#define ADD(name, func) \
+  g_test_add ("/moderation-share/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("join-link", test_join_link);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&application);
+  rempart_test_dir_remove (data_home);
+  g_test_dbus_stop (bus);
+  return ret;
+}
