@@ -17,7 +17,8 @@
 /*
  * The program runs with LANGUAGE=de_DE (set in main, before GLib reads it): the page opened
  * from an action page with the keyboard shows Germany's lines first, open, with their
- * numbers, and the other countries one click away; Escape closes it. A second request raises
+ * numbers, and the other countries one click away, all of it in German (po/de.po, through
+ * REMPART_LOCALEDIR); Escape closes it. A second request raises
  * the same window. Saved as PNGs in light and dark.
  */
 
@@ -121,17 +122,17 @@ test_from_action_page (Fixture *f, gconstpointer user_data)
   g_assert_true (rempart_ui_test_iterate_until (window_shown, NULL));
   window = find_window ();
 
-  /* LANGUAGE=de_DE: Germany first, open, with both TelefonSeelsorge numbers. */
+  /* LANGUAGE=de_DE: Germany first, open, with both TelefonSeelsorge numbers, in German. */
   g_assert_cmpstr (rempart_hard_thread_window_get_first_country (window), ==, "DE");
   collect_text (GTK_WIDGET (window), text);
   g_test_message ("%s", text->str);
-  g_assert_nonnull (strstr (text->str, "Help Lines: Germany"));
+  g_assert_nonnull (strstr (text->str, "Hilfe-Hotlines: Deutschland"));
   g_assert_nonnull (strstr (text->str, "0800 111 0 111"));
   g_assert_nonnull (strstr (text->str, "0800 111 0 222"));
-  g_assert_nonnull (strstr (text->str, "Day and night, every day"));
+  g_assert_nonnull (strstr (text->str, "Tag und Nacht, jeden Tag"));
   /* The others are there, closed: their names show, not their numbers. */
-  g_assert_nonnull (strstr (text->str, "France"));
-  g_assert_nonnull (strstr (text->str, "Sweden"));
+  g_assert_nonnull (strstr (text->str, "Frankreich"));
+  g_assert_nonnull (strstr (text->str, "Schweden"));
   g_assert_null (strstr (text->str, "3114"));
 
   rempart_ui_test_save_pngs (GTK_WINDOW (window), "wellbeing-hard-thread", 560, 760, save_png);
