@@ -102,10 +102,10 @@ update_text (RempartParticipationChart *self)
       g_autofree char *joined = NULL;
 
       posted = g_strdup_printf (
-          g_dngettext (NULL, "%u reply posted", "%u replies posted", bucket->posted),
+          g_dngettext (NULL, "%'u reply posted", "%'u replies posted", bucket->posted),
           bucket->posted);
       joined = g_strdup_printf (
-          g_dngettext (NULL, "%u action joined", "%u actions joined", bucket->joined),
+          g_dngettext (NULL, "%'u action joined", "%'u actions joined", bucket->joined),
           bucket->joined);
       if (text->len > 0)
         g_string_append (text, "; ");

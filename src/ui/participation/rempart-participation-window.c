@@ -66,13 +66,16 @@ G_DEFINE_FINAL_TYPE (RempartParticipationWindow, rempart_participation_window, A
 static char *
 format_posted (guint n)
 {
-  return g_strdup_printf (g_dngettext (NULL, "%u reply posted", "%u replies posted", n), n);
+  /* Translators: %'u is the count, with the thousands separator of the language (keep the
+   * apostrophe: 1,234 in English, 1.234 in German, 1 234 in French) */
+  return g_strdup_printf (g_dngettext (NULL, "%'u reply posted", "%'u replies posted", n), n);
 }
 
 static char *
 format_joined (guint n)
 {
-  return g_strdup_printf (g_dngettext (NULL, "%u action joined", "%u actions joined", n), n);
+  /* Translators: %'u is the count, with the thousands separator of the language */
+  return g_strdup_printf (g_dngettext (NULL, "%'u action joined", "%'u actions joined", n), n);
 }
 
 static void
