@@ -12,6 +12,7 @@
 #include "rempart-group-settings.h"
 #include "rempart-join-link.h"
 #include "rempart-join-panel.h"
+#include "rempart-key-panel.h"
 #include "rempart-moderation-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-test-server.h"
@@ -268,6 +269,112 @@ test_join_link (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), !=, expected);
 }
 
+typedef struct
+{
+  GtkLabel *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_says (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return strstr (gtk_label_get_text (wait->label), wait->text) != NULL;
+}
+
+static gboolean
+workspace_has_key (gpointer data)
+{
+  Fixture *f = data;
+  const char *key =
+      rempart_workspace_get_public_key (rempart_moderation_window_get_workspace (f->window));
+
+  return g_strcmp0 (key, f->public_key) != 0;
+}
+
+/* Types @password in the import row, which has the focus, and presses Enter. */
+static void
+type_import_password (Fixture *f, GtkWidget *row, const char *password)
+{
+  GtkWidget *focus = focus_of (f->window);
+
+  g_assert_true (rempart_ui_test_is_inside (focus, row));
+  gtk_editable_set_text (GTK_EDITABLE (row), password);
+  if (!rempart_ui_test_press_key (focus, GDK_KEY_Return, 0))
+    g_signal_emit_by_name (row, "entry-activated");
+}
+
+/* A key made by the real minisign -G, with a password: malformed file, wrong password, then
+ * the right one; the working copy's public key becomes minisign's, the join link follows. */
+static void
+test_import_key (Fixture *f, gconstpointer data)
+{
+  RempartKeyPanel *panel =
+      REMPART_KEY_PANEL (child_of (f->settings, REMPART_TYPE_GROUP_SETTINGS, "key_panel"));
+  RempartJoinPanel *join =
+      REMPART_JOIN_PANEL (child_of (f->settings, REMPART_TYPE_GROUP_SETTINGS, "join_panel"));
+  GtkWidget *row = child_of (panel, REMPART_TYPE_KEY_PANEL, "import_password_row");
+  GtkLabel *message = GTK_LABEL (child_of (panel, REMPART_TYPE_KEY_PANEL, "message_label"));
+  g_autofree char *pub = g_build_filename (f->dir, "m.pub", NULL);
+  g_autofree char *key = g_build_filename (f->dir, "m.key", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.key", NULL);
+  g_autofree char *pub_text = NULL;
+  g_auto (GStrv) pub_lines = NULL;
+  g_autoptr (GFile) key_file = g_file_new_for_path (key);
+  g_autoptr (GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr (GSubprocess) minisign = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *old_link;
+  LabelWait wait = { message, NULL };
+
+  minisign = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                               &error, "minisign", "-G", "-p", pub, "-s", key, NULL);
+  g_assert_no_error (error);
+  g_assert_true (
+      g_subprocess_communicate_utf8 (minisign, "pass word\npass word\n", NULL, NULL, NULL, &error));
+  g_assert_true (g_subprocess_get_successful (minisign));
+  g_assert_true (g_file_get_contents (pub, &pub_text, NULL, &error));
+  pub_lines = g_strsplit (pub_text, "\n", -1);
+  g_assert_true (g_file_set_contents (junk, "untrusted comment: not really\nAAAA\n", -1, &error));
+
+  open_settings (f);
+  old_link = rempart_join_panel_get_link (join);
+  g_assert_nonnull (old_link);
+  old_link = g_strdup (old_link);
+
+  /* A file that is not a key. */
+  rempart_key_panel_set_import_file (panel, junk_file);
+  gtk_widget_grab_focus (row);
+  type_import_password (f, row, "pass word");
+  wait.text = "not a minisign secret key";
+  g_assert_true (rempart_ui_test_iterate_until (label_says, &wait));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_cmpstr (
+      rempart_workspace_get_public_key (rempart_moderation_window_get_workspace (f->window)), ==,
+      f->public_key);
+
+  /* The real key, a wrong password: said, the focus stays to type again. */
+  rempart_key_panel_set_import_file (panel, key_file);
+  gtk_widget_grab_focus (row);
+  type_import_password (f, row, "mauvais");
+  wait.text = "does not open";
+  g_assert_true (rempart_ui_test_iterate_until_timeout (label_says, &wait, 60));
+  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), row));
+
+  /* The right one. */
+  type_import_password (f, row, "pass word");
+  g_assert_true (rempart_ui_test_iterate_until_timeout (workspace_has_key, f, 60));
+  g_assert_cmpstr (
+      rempart_workspace_get_public_key (rempart_moderation_window_get_workspace (f->window)), ==,
+      pub_lines[1]);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_nonnull (strstr (rempart_join_panel_get_link (join), "RW"));
+  g_assert_cmpstr (rempart_join_panel_get_link (join), !=, old_link);
+  g_free ((char *) old_link);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -289,6 +396,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) \
   g_test_add ("/moderation-share/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("join-link", test_join_link);
+  ADD ("import-key", test_import_key);
 #undef ADD
 
   ret = g_test_run ();

@@ -18,4 +18,7 @@ G_DECLARE_FINAL_TYPE (RempartKeyPanel, rempart_key_panel, REMPART, KEY_PANEL, Ad
 
 void rempart_key_panel_set_workspace (RempartKeyPanel *self, RempartWorkspace *workspace);
 
+/* The secret key file to import (what the file chooser sets). */
+void rempart_key_panel_set_import_file (RempartKeyPanel *self, GFile *file);
+
 G_END_DECLS
