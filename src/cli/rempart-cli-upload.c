@@ -120,6 +120,38 @@ find_server_password (Publish *p, GError **error)
   return p->password != NULL;
 }
 
+/* The secret key: the file given with -s, or the one the app keeps in the keyring for this
+ * feed (Moderation → Keys), so that a key made in the app also publishes from scripts. */
+static gboolean
+open_key (Publish *p, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (p->sec_file != NULL)
+    p->key = rempart_cli_open_secret_key (p->sec_file, &p->key_password, error);
+  else
+    {
+      bytes = rempart_keyring_lookup_secret_key_sync (p->keyring, p->url, NULL, NULL, &local_error);
+      if (bytes == NULL &&
+          g_error_matches (local_error, REMPART_KEYRING_ERROR, REMPART_KEYRING_ERROR_NOT_FOUND))
+        {
+          g_set_error (error, REMPART_KEYRING_ERROR, REMPART_KEYRING_ERROR_NOT_FOUND,
+                       _ ("no secret key is kept in the keyring for %s: give the key file "
+                          "with -s"),
+                       p->url);
+          return FALSE;
+        }
+      if (bytes == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      p->key = rempart_cli_open_secret_key_bytes (bytes, &p->key_password, error);
+    }
+  return p->key != NULL;
+}
+
 static GBytes *
 read_base (Publish *p, GError **error)
 {
@@ -237,8 +269,7 @@ run (Publish *p)
   rempart_publisher_set_timeout (p->publisher, p->timeout);
 
   if (!(feed = rempart_cli_read_file (p->feed_path, REMPART_FEED_MAX_SIZE, &error)) ||
-      (!(base = read_base (p, &error)) && error != NULL) ||
-      !(p->key = rempart_cli_open_secret_key (p->sec_file, &p->key_password, &error)) ||
+      (!(base = read_base (p, &error)) && error != NULL) || !open_key (p, &error) ||
       !find_server_password (p, &error))
     {
       rempart_cli_print_error (_ ("%s: not published: %s"), p->display, error->message);
@@ -305,7 +336,8 @@ rempart_cli_publish (int argc, char **argv)
   };
   const GOptionEntry entries[] = {
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &p.sec_file,
-      N_ ("Secret key file"), N_ ("SECKEY") },
+      N_ ("Secret key file (default: the key the app keeps in the keyring for URL)"),
+      N_ ("SECKEY") },
     { "user", 'u', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &p.user,
       N_ ("User name on the server (HTTP basic authentication)"), N_ ("NAME") },
     { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &p.days,
@@ -348,8 +380,6 @@ rempart_cli_publish (int argc, char **argv)
   if (argc != 3)
     return rempart_cli_usage_error (context, _ ("Give a feed file and the address to publish "
                                                 "it to"));
-  if (p.sec_file == NULL)
-    return rempart_cli_usage_error (context, _ ("Give the secret key with -s"));
   if (!is_web_address (argv[2]))
     return rempart_cli_usage_error (context,
                                     _ ("“%s” is not a web address: give the feed’s address, "

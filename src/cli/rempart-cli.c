@@ -328,13 +328,22 @@ rempart_cli_open_secret_key (const char *path,
                              GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *password = NULL;
-  RempartMinisignSecretKey *key;
 
   bytes = rempart_cli_read_file (path, MAX_SECRET_KEY_FILE_SIZE, error);
   if (bytes == NULL)
     return NULL;
+  return rempart_cli_open_secret_key_bytes (bytes, source, error);
+}
+
+/* The same for a key file's contents already read (from the keyring). */
+RempartMinisignSecretKey *
+rempart_cli_open_secret_key_bytes (GBytes *bytes,
+                                   const RempartCliPasswordSource *source,
+                                   GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *password = NULL;
+  RempartMinisignSecretKey *key;
 
   key = rempart_minisign_secret_key_parse (bytes, NULL, &local_error);
   if (key != NULL || !g_error_matches (local_error, REMPART_MINISIGN_ERROR,

@@ -95,5 +95,8 @@ char *rempart_cli_get_password (const RempartCliPasswordSource *source,
 RempartMinisignSecretKey *rempart_cli_open_secret_key (const char *path,
                                                        const RempartCliPasswordSource *source,
                                                        GError **error);
+RempartMinisignSecretKey *rempart_cli_open_secret_key_bytes (GBytes *bytes,
+                                                             const RempartCliPasswordSource *source,
+                                                             GError **error);
 
 G_END_DECLS
