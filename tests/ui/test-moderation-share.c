@@ -13,6 +13,7 @@
 #include "rempart-join-link.h"
 #include "rempart-join-panel.h"
 #include "rempart-key-panel.h"
+#include "rempart-templates-panel.h"
 #include "rempart-moderation-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-test-server.h"
@@ -375,6 +376,149 @@ test_import_key (Fixture *f, gconstpointer data)
   g_free ((char *) old_link);
 }
 
+/* The @n-th widget of @type under @widget, depth first. */
+static GtkWidget *
+find_nth (GtkWidget *widget, GType type, guint *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (*n == 0)
+        return widget;
+      (*n)--;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_nth (c, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (GtkWidget *widget, GType type, guint index)
+{
+  GtkWidget *found = find_nth (widget, type, &index);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GPtrArray *
+templates_of (Fixture *f)
+{
+  return rempart_feed_get_templates (
+      rempart_workspace_get_feed (rempart_moderation_window_get_workspace (f->window)));
+}
+
+static gboolean
+file_has_template (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *path = g_build_filename (
+      rempart_workspace_get_dir (rempart_moderation_window_get_workspace (f->window)), "feed.json",
+      NULL);
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) && strstr (text, "\"templates\"") != NULL &&
+         strstr (text, "Merci pour") != NULL;
+}
+
+static GtkWidget *
+remove_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Remove This Template") == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = remove_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Add, write, edit and remove the group's reply templates; an empty one is refused with a
+ * message and kept on screen. */
+static void
+test_templates (Fixture *f, gconstpointer data)
+{
+  GtkWidget *panel = child_of (f->settings, REMPART_TYPE_GROUP_SETTINGS, "templates_panel");
+  GtkWidget *list = child_of (panel, REMPART_TYPE_TEMPLATES_PANEL, "list");
+  GtkWidget *add = child_of (panel, REMPART_TYPE_TEMPLATES_PANEL, "add_button");
+  GtkLabel *message = GTK_LABEL (child_of (panel, REMPART_TYPE_TEMPLATES_PANEL, "message_label"));
+  GtkWidget *row;
+  GtkWidget *title;
+  GtkWidget *body;
+  GtkWidget *remove;
+  GPtrArray *templates;
+  RempartFeedTemplate *tmpl;
+
+  open_settings (f);
+  g_assert_true (templates_of (f) == NULL || templates_of (f)->len == 0);
+
+  /* Add: a new row, open, with the focus in its title. */
+  gtk_widget_grab_focus (add);
+  g_assert_true (gtk_widget_activate (add));
+  rempart_ui_test_iterate_a_little ();
+  row = find (list, ADW_TYPE_EXPANDER_ROW, 0);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  title = find (row, ADW_TYPE_ENTRY_ROW, 0);
+  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), title));
+
+  /* A title alone is not a template: said, kept on screen, not written. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Remercier");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "no text"));
+  g_assert_true (templates_of (f) == NULL || templates_of (f)->len == 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Remercier");
+
+  /* Its text makes it one, written into the feed's templates. */
+  body = find (row, GTK_TYPE_TEXT_VIEW, 0);
+  gtk_widget_grab_focus (body);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)),
+                            "{hashtag} Merci pour votre message.", -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  templates = templates_of (f);
+  g_assert_nonnull (templates);
+  g_assert_cmpuint (templates->len, ==, 1);
+  tmpl = g_ptr_array_index (templates, 0);
+  g_assert_cmpstr (tmpl->title, ==, "Remercier");
+  g_assert_cmpstr (tmpl->body, ==, "{hashtag} Merci pour votre message.");
+  g_assert_cmpuint (strlen (tmpl->id), >, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find (row, ADW_TYPE_ENTRY_ROW, 1)), "Quand on vous répond");
+  tmpl = g_ptr_array_index (templates_of (f), 0);
+  g_assert_cmpstr (tmpl->when, ==, "Quand on vous répond");
+  g_assert_true (rempart_ui_test_iterate_until (file_has_template, f));
+
+  /* A second, then the first removed with its button. */
+  g_assert_true (gtk_widget_activate (add));
+  rempart_ui_test_iterate_a_little ();
+  row = find (list, ADW_TYPE_EXPANDER_ROW, 1);
+  gtk_editable_set_text (GTK_EDITABLE (find (row, ADW_TYPE_ENTRY_ROW, 0)), "Sources");
+  gtk_text_buffer_set_text (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (row, GTK_TYPE_TEXT_VIEW, 0))),
+      "Voici la source : {source}", -1);
+  g_assert_cmpuint (templates_of (f)->len, ==, 2);
+  row = find (list, ADW_TYPE_EXPANDER_ROW, 0);
+  remove = remove_button (row);
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_activate (remove));
+  rempart_ui_test_iterate_a_little ();
+  templates = templates_of (f);
+  g_assert_cmpuint (templates->len, ==, 1);
+  g_assert_cmpstr (((RempartFeedTemplate *) g_ptr_array_index (templates, 0))->title, ==,
+                   "Sources");
+  g_assert_cmpstr (
+      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (list, ADW_TYPE_EXPANDER_ROW, 0))),
+      ==, "Sources");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -397,6 +541,7 @@ main (int argc, char *argv[])
   g_test_add ("/moderation-share/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("join-link", test_join_link);
   ADD ("import-key", test_import_key);
+  ADD ("templates", test_templates);
 #undef ADD
 
   ret = g_test_run ();

@@ -13,6 +13,7 @@
 #include "rempart-join-panel.h"
 #include "rempart-key-panel.h"
 #include "rempart-keyring.h"
+#include "rempart-templates-panel.h"
 
 /*
  * Every change is written to the working copy through RempartFeedSettings; a hashtag the
@@ -36,6 +37,7 @@ struct _RempartGroupSettings
   GtkTextView *rules_view;
   RempartKeyPanel *key_panel;
   RempartJoinPanel *join_panel;
+  RempartTemplatesPanel *templates_panel;
   AdwEntryRow *publish_url_row;
   AdwEntryRow *publish_user_row;
   AdwEntryRow *server_password_row;
@@ -234,10 +236,12 @@ rempart_group_settings_class_init (RempartGroupSettingsClass *klass)
 
   g_type_ensure (REMPART_TYPE_KEY_PANEL);
   g_type_ensure (REMPART_TYPE_JOIN_PANEL);
+  g_type_ensure (REMPART_TYPE_TEMPLATES_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-group-settings.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, key_panel);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, join_panel);
+  gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, templates_panel);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, title_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, description_row);
   gtk_widget_class_bind_template_child (widget_class, RempartGroupSettings, hashtag_row);
@@ -319,5 +323,6 @@ rempart_group_settings_set_workspace (RempartGroupSettings *self, RempartWorkspa
   }
   rempart_key_panel_set_workspace (self->key_panel, workspace);
   rempart_join_panel_set_workspace (self->join_panel, workspace);
+  rempart_templates_panel_set_workspace (self->templates_panel, workspace);
   self->loading = FALSE;
 }
