@@ -22,7 +22,7 @@ static void
 assert_plain_network_error (const GError *error, const char *expected)
 {
   static const char *const raw[] = {
-    "TLS", "packet", "Error resolving", "Connection refused", "Could not connect",
+    "TLS",          "packet",    "Error resolving", "Connection refused", "Could not connect",
     "Unacceptable", "handshake",
   };
 

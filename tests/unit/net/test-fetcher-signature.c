@@ -138,8 +138,8 @@ test_signature_wrong_key (Fixture *f, gconstpointer data)
   /* Both key ids, and no word of tampering: the key entered is not the group's. */
   signed_id = rempart_minisign_public_key_get_key_id_string (other.public_key);
   entered_id = rempart_minisign_public_key_get_key_id_string (pair.public_key);
-  expected = g_strdup_printf ("signed with key %s; the key you entered is %s", signed_id,
-                              entered_id);
+  expected =
+      g_strdup_printf ("signed with key %s; the key you entered is %s", signed_id, entered_id);
   g_assert_nonnull (strstr (error->message, expected));
   g_assert_null (strstr (error->message, "altered"));
 
