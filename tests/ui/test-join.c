@@ -370,6 +370,43 @@ test_bad_links (void)
     after = subscriptions ();
     g_assert_cmpuint (after->len, ==, before->len);
   }
+
+  /* A server that is not there: what happened and what to do, in the fetcher's words, not the
+   * network library's ("Could not connect: Connection refused"). */
+  {
+    g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+    g_autoptr (GSocketAddress) bound = NULL;
+    g_autoptr (GSocket) socket = NULL;
+    g_autoptr (RempartJoinLink) link = NULL;
+    g_autofree char *address = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr (GError) error = NULL;
+    RempartJoinDialog *dialog;
+
+    /* A port that was free a moment ago and has no listener. */
+    socket =
+        g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+    g_assert_no_error (error);
+    g_socket_bind (socket, any_port, FALSE, &error);
+    g_assert_no_error (error);
+    bound = g_socket_get_local_address (socket, &error);
+    g_assert_no_error (error);
+    address = g_strdup_printf ("http://127.0.0.1:%u/feed.json",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+    g_socket_close (socket, NULL);
+
+    link = rempart_join_link_new (address, NULL, NULL, &error);
+    g_assert_no_error (error);
+    text = rempart_join_link_to_string (link);
+    dialog = open_link (text);
+    g_test_message ("%s", label_text (dialog, "reason_label"));
+    g_assert_nonnull (strstr (label_text (dialog, "reason_label"), "refused the connection"));
+    g_assert_null (strstr (label_text (dialog, "reason_label"), "Connection refused"));
+    g_assert_null (strstr (label_text (dialog, "reason_label"), "did not answer:"));
+    g_assert_false (gtk_widget_is_sensitive (child (dialog, "confirm_button")));
+    close_dialog (dialog);
+  }
 }
 
 static GtkWidget *

@@ -168,9 +168,10 @@ describe_fetch_error (const GError *error)
                         "fake, or the moderators changed their key: ask them through a channel "
                         "you trust."));
 
+  /* The fetcher's own words already say what happened and what to do (a server not found,
+   * a refused connection, a certificate that is not valid…), never the network library's. */
   if (g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_NETWORK))
-    /* Translators: %s is the network error */
-    return g_strdup_printf (_ ("The feed did not answer: %s"), error->message);
+    return g_strdup (error->message);
 
   if (error->domain == REMPART_FEED_ERROR)
     /* Translators: %s says why the file is not a feed */
