@@ -12,23 +12,30 @@
 /*
  * A volunteer types "theorie" for "théorie", "ECOLE" for "école", "strasse" for "Straße":
  * the list's search compares texts folded the same way, the words searched once (when the
- * list is loaded) and the query at each keystroke. Folding is case folding, then the
- * compatibility decomposition (NFKD: "ﬁ" is "fi", "é" is "e" and an accent), whose accents
- * and other combining marks are dropped, then the few Latin letters that have no
- * decomposition but are written without their stroke or as two letters by people who
- * cannot type them. Scripts without such marks (Cyrillic, Arabic, CJK...) keep their
- * letters, unlike g_str_to_ascii(), which would turn them into "?".
+ * list is loaded) and the query at each keystroke. Each character is decomposed (the
+ * compatibility decomposition of NFKD: "ﬁ" is "fi", "é" is "e" and an accent), its accents
+ * and other combining marks are dropped, the rest is lower-cased (with case folding's "ss"
+ * for "ß" and "σ" for a final "ς"), and the few Latin letters that have no decomposition are
+ * written without their stroke or as two letters, as people who cannot type them do.
+ * Scripts without such marks (Cyrillic, Arabic, CJK...) keep their letters, unlike
+ * g_str_to_ascii(), which would turn them into "?".
  */
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
+/* What lower-casing and the decomposition leave apart from what people type. */
 static const char *
-letter_without_stroke (gunichar c)
+plain_letters (gunichar c)
 {
   switch (c)
     {
+      case 0x00DF: /* ß */
+      case 0x1E9E: /* ẞ */
+        return "ss";
+      case 0x03C2: /* final ς, as case folding writes it */
+        return "σ";
       case 0x00E6: /* æ */
         return "ae";
       case 0x0153: /* œ */
@@ -62,48 +69,49 @@ letter_without_stroke (gunichar c)
 void
 rempart_search_fold_append (GString *out, const char *text)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *decomposed = NULL;
-  const char *p;
-
   g_return_if_fail (out != NULL);
 
   if (text == NULL)
     return;
 
-  /* Most words are ASCII: lower case is all there is to do. */
-  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-  if (*p == '\0')
+  /* One pass, one character at a time, without the copies of g_utf8_casefold() and
+   * g_utf8_normalize(): the store folds every action of a list as it loads it. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gsize start = out->len;
+      gunichar c = (guchar) *p;
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
 
-      g_string_append_len (out, text, p - text);
-      for (gsize i = start; i < out->len; i++)
-        out->str[i] = g_ascii_tolower (out->str[i]);
-      return;
-    }
+      if (c < 0x80)
+        {
+          const char *run = p;
+          gsize start = out->len;
 
-  folded = g_utf8_casefold (text, -1);
-  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
-  if (decomposed == NULL)
-    {
-      g_string_append (out, folded);
-      return;
-    }
+          /* A run of ASCII at once: most of a feed's text. */
+          while (p[1] != '\0' && (guchar) p[1] < 0x80)
+            p++;
+          g_string_append_len (out, run, p + 1 - run);
+          for (gsize i = start; i < out->len; i++)
+            out->str[i] = g_ascii_tolower (out->str[i]);
+          continue;
+        }
 
-  for (p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *plain;
+      c = g_utf8_get_char (p);
+      n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+      for (gsize i = 0; i < n; i++)
+        {
+          gunichar part = parts[i];
+          const char *plain;
 
-      if (g_unichar_ismark (c))
-        continue;
-      plain = letter_without_stroke (c);
-      if (plain != NULL)
-        g_string_append (out, plain);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          if (g_unichar_ismark (part))
+            continue;
+          part = g_unichar_tolower (part);
+          plain = plain_letters (part);
+          if (plain != NULL)
+            g_string_append (out, plain);
+          else
+            g_string_append_unichar (out, part);
+        }
     }
 }
 
