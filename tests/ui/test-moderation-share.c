@@ -12,6 +12,7 @@
 #include "rempart-group-settings.h"
 #include "rempart-join-link.h"
 #include "rempart-join-panel.h"
+#include "rempart-action-editor.h"
 #include "rempart-key-panel.h"
 #include "rempart-templates-panel.h"
 #include "rempart-moderation-window.h"
@@ -30,6 +31,7 @@
 
 static RempartApplication *application;
 static GTestDBus *bus;
+static guint counter;
 
 typedef struct
 {
@@ -163,7 +165,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (RempartMinisignPublicKey) public_key = NULL;
   g_autoptr (RempartMinisignSecretKey) secret_key = NULL;
 
-  f->base = g_build_filename (g_get_user_data_dir (), "rempart", "moderation", NULL);
+  g_autofree char *name = g_strdup_printf ("moderation-%u", ++counter);
+
+  /* A folder a test: a late write of the previous test's working copy lands in its own. */
+  f->base = g_build_filename (g_get_user_data_dir (), "rempart", name, NULL);
   f->dir = rempart_test_dir_new ("share");
   rempart_workspace_create_async (f->base, "Je suis là", FEED_URL, NULL, result_cb, &result);
   g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
@@ -406,6 +411,40 @@ find (GtkWidget *widget, GType type, guint index)
   return found;
 }
 
+typedef struct
+{
+  GtkWidget *list;
+  guint n;
+} RowsWait;
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_EXPANDER_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+  return n;
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return count_rows (wait->list) == wait->n;
+}
+
+/* A button's "activate" clicks it after a short pressed look (250 ms): wait for the rows. */
+static void
+wait_rows (GtkWidget *list, guint n)
+{
+  RowsWait wait = { list, n };
+
+  g_assert_true (rempart_ui_test_iterate_until (has_rows, &wait));
+}
+
 static GPtrArray *
 templates_of (Fixture *f)
 {
@@ -465,7 +504,7 @@ test_templates (Fixture *f, gconstpointer data)
   /* Add: a new row, open, with the focus in its title. */
   gtk_widget_grab_focus (add);
   g_assert_true (gtk_widget_activate (add));
-  rempart_ui_test_iterate_a_little ();
+  wait_rows (list, 1);
   row = find (list, ADW_TYPE_EXPANDER_ROW, 0);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   title = find (row, ADW_TYPE_ENTRY_ROW, 0);
@@ -498,7 +537,7 @@ test_templates (Fixture *f, gconstpointer data)
 
   /* A second, then the first removed with its button. */
   g_assert_true (gtk_widget_activate (add));
-  rempart_ui_test_iterate_a_little ();
+  wait_rows (list, 2);
   row = find (list, ADW_TYPE_EXPANDER_ROW, 1);
   gtk_editable_set_text (GTK_EDITABLE (find (row, ADW_TYPE_ENTRY_ROW, 0)), "Sources");
   gtk_text_buffer_set_text (
@@ -509,7 +548,7 @@ test_templates (Fixture *f, gconstpointer data)
   remove = remove_button (row);
   g_assert_nonnull (remove);
   g_assert_true (gtk_widget_activate (remove));
-  rempart_ui_test_iterate_a_little ();
+  wait_rows (list, 1);
   templates = templates_of (f);
   g_assert_cmpuint (templates->len, ==, 1);
   g_assert_cmpstr (((RempartFeedTemplate *) g_ptr_array_index (templates, 0))->title, ==,
@@ -517,6 +556,87 @@ test_templates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (
       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (list, ADW_TYPE_EXPANDER_ROW, 0))),
       ==, "Sources");
+}
+
+static gboolean
+leaflet_shows (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *leaflet = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "leaflet");
+  const char *want = g_object_get_data (G_OBJECT (f->window), "want");
+
+  GtkWidget *detail = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "detail_stack");
+  gboolean on_detail = adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)) == detail;
+
+  return adw_leaflet_get_folded (ADW_LEAFLET (leaflet)) &&
+         on_detail == g_str_equal (want, "detail_stack") &&
+         !adw_leaflet_get_child_transition_running (ADW_LEAFLET (leaflet));
+}
+
+static gboolean
+back_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* At a phone's 360 px: an action fills the window, Back (pointer, then Alt+Left) leads to the
+ * list with the focus on the action's row; New Action gives Back its place. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  RempartWorkspace *ws = rempart_moderation_window_get_workspace (f->window);
+  GtkWidget *list = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "action_list");
+  GtkWidget *back = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "back_button");
+  GtkWidget *new_button = child_of (f->window, REMPART_TYPE_MODERATION_WINDOW, "new_button");
+  RempartNewAction action = { 0 };
+  g_autoptr (GError) error = NULL;
+  GtkWidget *row;
+  int minimum;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  action.url = "https://www.facebook.com/news/posts/1";
+  action.title = "Chiffres inventés";
+  action.topic = REMPART_TOPIC_RACISM;
+  g_assert_true (rempart_workspace_add_action (ws, &action, NULL, &error));
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "list_pane");
+  g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_get_visible (new_button));
+
+  /* The action, by pointer: it fills the window, Back replaces New Action. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (row);
+  rempart_ui_test_click_row (row);
+  g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "detail_stack");
+  g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
+  g_assert_true (rempart_ui_test_iterate_until (back_shown, back));
+  g_assert_false (gtk_widget_get_visible (new_button));
+  gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (f->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  rempart_ui_test_snapshot_png (GTK_WIDGET (f->window), "moderation-narrow-action.png", 0);
+
+  /* Back, by pointer: the list, the focus on the row. */
+  rempart_ui_test_hover (back, back, rempart_ui_test_center_of (back), TRUE);
+  g_assert_true (gtk_widget_activate (back));
+  g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "list_pane");
+  g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
+  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), list));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, new_button));
+  g_assert_false (gtk_widget_get_visible (back));
+
+  /* Again, and back with Alt+Left from the editor (the list may have been rebuilt). */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  rempart_ui_test_click_row (row);
+  g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "detail_stack");
+  g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
+  gtk_widget_grab_focus (child_of (rempart_moderation_window_get_editor (f->window),
+                                   REMPART_TYPE_ACTION_EDITOR, "title_row"));
+  g_assert_true (rempart_ui_test_press_key (focus_of (f->window), GDK_KEY_Left, GDK_ALT_MASK));
+  g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "list_pane");
+  g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
+  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), list));
 }
 
 int
@@ -542,6 +662,7 @@ main (int argc, char *argv[])
   ADD ("join-link", test_join_link);
   ADD ("import-key", test_import_key);
   ADD ("templates", test_templates);
+  ADD ("narrow", test_narrow);
 #undef ADD
 
   ret = g_test_run ();

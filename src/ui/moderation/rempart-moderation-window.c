@@ -275,6 +275,8 @@ fill_list (RempartModerationWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rempart_action_get_title (action));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Activated by a click even when already selected (after Back, on a phone). */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
       gtk_list_box_append (self->action_list, row);
       if (g_strcmp0 (id, current) == 0)
@@ -602,6 +604,8 @@ rempart_moderation_window_init (RempartModerationWindow *self)
                             G_CALLBACK (group_selected_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (fill_list), self);
   g_signal_connect_swapped (self->action_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  /* On a phone, the row already selected is tapped again after Back: show it again. */
+  g_signal_connect_swapped (self->action_list, "row-activated", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (show_detail), self);
   g_signal_connect_swapped (self->settings_button, "toggled", G_CALLBACK (show_detail), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back), self);
