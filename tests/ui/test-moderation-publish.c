@@ -430,6 +430,19 @@ test_server_down (Fixture *f, gconstpointer data)
   g_assert_true (rempart_workspace_set_publish_target (ws, "http://127.0.0.1:1/groupe/feed.json",
                                                        APACHE_USER, NULL));
   before = document_bytes (ws);
+
+  /* Cancel while the key opens: the dialog goes, nothing changed. */
+  dialog = press_publish (f);
+  type_password (dialog, KEY_PASSWORD);
+  wait_page (dialog, "working");
+  g_assert_true (
+      rempart_ui_test_is_inside (focus_of (dialog), dialog_child (dialog, "cancel_button")));
+  g_assert_true (rempart_ui_test_press_key (focus_of (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (rempart_ui_test_iterate_until (dialog_gone, NULL));
+  after = document_bytes (ws);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
   dialog = press_publish (f);
   type_password (dialog, KEY_PASSWORD);
   wait_page (dialog, "error");

@@ -45,6 +45,7 @@ struct _RempartPublishDialog
   /* What is being published: the working copy, or a merge */
   GBytes *source;
   gboolean working;
+  gboolean finished;
 
   GtkButton *cancel_button;
   GtkButton *go_button;
@@ -206,6 +207,9 @@ error_title (RempartPublishDialog *self, const GError *error)
 static void
 finish (RempartPublishDialog *self, const char *message)
 {
+  if (self->finished)
+    return;
+  self->finished = TRUE;
   g_signal_emit (self, signals[FINISHED], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -339,11 +343,9 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   RempartPublishTarget target = { 0 };
 
   receipt = rempart_publisher_publish_finish (self->publisher, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      finish (self, _ ("Publishing cancelled: the working copy is as it was"));
-      return;
-    }
+  /* Cancelled: the dialog said so and closed already. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->finished)
+    return;
   if (g_error_matches (error, REMPART_PUBLISH_ERROR, REMPART_PUBLISH_ERROR_CONFLICT))
     {
       set_stage (self, _ ("Someone else published meanwhile: reading their version…"), 0.3);
@@ -521,8 +523,11 @@ cancel_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->working)
     {
-      /* The publisher puts the previous pair back when it stops half-way. */
+      /* The publisher puts the previous pair back when it stops half-way; the working copy
+       * is only changed after a publish that went through, which this one no longer is. */
       g_cancellable_cancel (self->cancellable);
+      finish (self, exporting (self) ? _ ("Export cancelled: the working copy is as it was")
+                                     : _ ("Publishing cancelled: the working copy is as it was"));
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
