@@ -19,6 +19,9 @@ gint64 bench_t0 (void);
 /* The peak resident memory of this process so far (VmHWM), in KiB; 0 if unknown. */
 guint64 bench_vmhwm_kib (void);
 
+/* The CPU time of the process (all threads) since it started, in ms. */
+double bench_cpu_ms (void);
+
 /* The first GtkListView under @widget, depth first, or NULL. */
 GtkWidget *bench_find_descendant (GtkWidget *widget, GType type);
 
