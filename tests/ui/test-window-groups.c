@@ -13,6 +13,7 @@
 #include "rempart-action-page.h"
 #include "rempart-application.h"
 #include "rempart-demo.h"
+#include "rempart-preferences-add-page.h"
 #include "rempart-preferences-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
@@ -266,6 +267,111 @@ test_shortcuts_anywhere (Fixture *f, gconstpointer user_data)
   g_assert_true (rempart_action_item_get_state (item) & REMPART_ACTION_STATE_DISMISSED);
 }
 
+static gboolean
+banner_button_says (gpointer data)
+{
+  Fixture *f = ((gpointer *) data)[0];
+  const char *label = ((gpointer *) data)[1];
+  GtkWidget *button = child (f, "banner_button");
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (child (f, "banner_revealer"))) &&
+         gtk_widget_get_visible (button) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 &&
+         rempart_ui_test_widget_is_drawn (button);
+}
+
+/* The edit form of Preferences → Groups, shown, with the focus in it. */
+static gboolean
+shows_edit_form (gpointer data)
+{
+  GtkWindow *preferences = find_preferences ();
+  GtkWidget *focus;
+
+  if (preferences == NULL || !rempart_ui_test_widget_is_drawn (preferences))
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (preferences));
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (REMPART_IS_PREFERENCES_ADD_PAGE (w))
+      {
+        GObject *address =
+            gtk_widget_get_template_child (w, REMPART_TYPE_PREFERENCES_ADD_PAGE, "address_row");
+
+        return rempart_ui_test_widget_is_drawn (w) &&
+               g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (address)), data) == 0;
+      }
+  return FALSE;
+}
+
+static void
+set_failure (Fixture *f, RempartSubscription *sub, RempartCheckFailure kind)
+{
+  g_autoptr (GError) error = NULL;
+
+  sub->last_check = g_get_real_time () / G_USEC_PER_SEC;
+  g_free (sub->last_error);
+  sub->last_error = g_strdup ("The server answered “404 Not Found”.");
+  sub->failure_kind = kind;
+  g_assert_true (rempart_store_update_subscription_sync (f->store, sub, &error));
+  g_assert_no_error (error);
+  rempart_window_reload (REMPART_WINDOW (f->window));
+}
+
+/* A check that failed on a wrong address or key offers to correct the group, not to try the
+ * same again: Edit Group opens its form in Preferences → Groups. Other failures keep Retry. */
+static void
+test_banner_edit_group (Fixture *f, gconstpointer user_data)
+{
+  const char *url = "https://example.net/mal-ecrit/feed.json";
+  g_autoptr (RempartSubscription) sub = NULL;
+  g_autoptr (RempartSubscription) saved = NULL;
+  g_autoptr (GPtrArray) subs = NULL;
+  g_autoptr (GError) error = NULL;
+  gpointer retry[] = { f, (gpointer) "_Retry" };
+  gpointer edit[] = { f, (gpointer) "_Edit Group" };
+  GtkWidget *button = child (f, "banner_button");
+
+  sub = rempart_store_add_subscription_sync (f->store, url, NULL, &error);
+  g_assert_no_error (error);
+  g_free (sub->title);
+  sub->title = g_strdup ("Groupe mal écrit");
+
+  /* The network or the server: trying again is what helps. */
+  set_failure (f, sub, REMPART_CHECK_FAILURE_OTHER);
+  g_assert_true (rempart_ui_test_iterate_until (banner_button_says, retry));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.refresh");
+
+  /* A wrong address: saved with the group, and read back as such. */
+  set_failure (f, sub, REMPART_CHECK_FAILURE_ADDRESS);
+  subs = rempart_store_list_subscriptions_sync (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < subs->len; i++)
+    if (((RempartSubscription *) g_ptr_array_index (subs, i))->id == sub->id)
+      saved = rempart_subscription_copy (g_ptr_array_index (subs, i));
+  g_assert_nonnull (saved);
+  g_assert_cmpint (saved->failure_kind, ==, REMPART_CHECK_FAILURE_ADDRESS);
+  g_assert_true (rempart_ui_test_iterate_until (banner_button_says, edit));
+
+  /* The pointer over it, then a click: the group's own form, its address in the field. */
+  rempart_ui_test_hover (button, button, rempart_ui_test_center_of (button), FALSE);
+  g_signal_emit_by_name (button, "clicked");
+  rempart_ui_test_hover (button, button, rempart_ui_test_center_of (button), TRUE);
+  g_assert_true (rempart_ui_test_iterate_until (shows_edit_form, (gpointer) url));
+  gtk_window_destroy (find_preferences ());
+  rempart_ui_test_iterate_a_little ();
+
+  /* A wrong key, from the keyboard: Enter on the focused button. */
+  set_failure (f, sub, REMPART_CHECK_FAILURE_KEY);
+  g_assert_true (rempart_ui_test_iterate_until (banner_button_says, edit));
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (rempart_ui_test_press_key (button, GDK_KEY_Return, 0));
+  g_assert_true (rempart_ui_test_iterate_until (shows_edit_form, (gpointer) url));
+  gtk_window_destroy (find_preferences ());
+  rempart_ui_test_iterate_a_little ();
+
+  g_assert_true (rempart_store_remove_subscription_sync (f->store, sub->id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -285,6 +391,7 @@ main (int argc, char *argv[])
   /* preferences-live retires the examples: last. */
   ADD ("sidebar-tab", test_sidebar_tab);
   ADD ("shortcuts-anywhere", test_shortcuts_anywhere);
+  ADD ("banner-edit-group", test_banner_edit_group);
   ADD ("preferences-live", test_preferences_live);
 #undef ADD
 

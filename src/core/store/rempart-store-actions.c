@@ -269,7 +269,7 @@ save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *fee
       "UPDATE subscriptions SET url = ?2, title = ?3, etag = ?4, last_modified = ?5,"
       " last_seq = MAX (last_seq, ?6), expires = ?7, is_signed = ?8, last_check = ?9,"
       " last_success = ?10, next_check = ?11, retry_after = ?12, failures = ?13,"
-      " last_error = ?14, ended = ?15, feed_info = ?16 WHERE id = ?1",
+      " last_error = ?14, ended = ?15, feed_info = ?16, failure_kind = ?17 WHERE id = ?1",
       error);
   if (stmt == NULL)
     return FALSE;
@@ -294,6 +294,7 @@ save_subscription (sqlite3 *db, const RempartSubscription *sub, RempartFeed *fee
   rempart_sqlite_bind_text (stmt, 14, sub->last_error);
   rempart_sqlite_bind_int64 (stmt, 15, sub->ended);
   rempart_sqlite_bind_text (stmt, 16, feed_info);
+  rempart_sqlite_bind_int64 (stmt, 17, sub->failure_kind);
   return rempart_sqlite_step_done (stmt, error);
 }
 

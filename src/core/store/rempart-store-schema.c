@@ -134,9 +134,14 @@ static const char migration_5[] = "ALTER TABLE actions ADD COLUMN item_hash TEXT
  * feed verified with the current key, until a feed signed with it makes it the key. */
 static const char migration_6[] = "ALTER TABLE subscriptions ADD COLUMN next_public_key TEXT;";
 
+/* Why the last check failed (RempartCheckFailure), so that the window can offer to correct
+ * a wrong address or key; 0 (none) for every group until its next check. */
+static const char migration_7[] =
+    "ALTER TABLE subscriptions ADD COLUMN failure_kind INTEGER NOT NULL DEFAULT 0;";
+
 /* migrations[n] takes a database from version n to n + 1. */
-static const char *const migrations[] = { migration_1, migration_2, migration_3,
-                                          migration_4, migration_5, migration_6 };
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,
+                                          migration_5, migration_6, migration_7 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == REMPART_STORE_SCHEMA_VERSION);
 

@@ -17,7 +17,7 @@
   "id, url, public_key, title, etag, last_modified, last_seq, expires, last_check, "         \
   "last_success, next_check, retry_after, failures, last_error, ended, is_signed, bundled, " \
   "CASE WHEN json_valid (feed_info) THEN json_extract (feed_info, '$.description') END, "    \
-  "next_public_key"
+  "next_public_key, failure_kind"
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -47,6 +47,8 @@ rempart_store_read_subscription (sqlite3_stmt *stmt)
   sub->is_bundled = sqlite3_column_int (stmt, 16) != 0;
   sub->description = rempart_sqlite_dup_text (stmt, 17);
   sub->next_public_key = rempart_sqlite_dup_text (stmt, 18);
+  sub->failure_kind =
+      CLAMP (sqlite3_column_int (stmt, 19), REMPART_CHECK_FAILURE_NONE, REMPART_CHECK_FAILURE_KEY);
   return sub;
 }
 
@@ -153,7 +155,7 @@ rempart_store_update_sub_job (RempartStoreWorker *w, gpointer data, gpointer *ou
                                  "UPDATE subscriptions SET title = ?2, expires = ?3, "
                                  "last_check = ?4, last_success = ?5, next_check = ?6, "
                                  "retry_after = ?7, failures = ?8, last_error = ?9, ended = ?10, "
-                                 "is_signed = ?11 WHERE id = ?1",
+                                 "is_signed = ?11, failure_kind = ?12 WHERE id = ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -169,6 +171,7 @@ rempart_store_update_sub_job (RempartStoreWorker *w, gpointer data, gpointer *ou
   rempart_sqlite_bind_text (stmt, 9, sub->last_error);
   rempart_sqlite_bind_int64 (stmt, 10, sub->ended);
   rempart_sqlite_bind_int64 (stmt, 11, sub->is_signed);
+  rempart_sqlite_bind_int64 (stmt, 12, sub->failure_kind);
   if (!rempart_sqlite_step_done (stmt, error))
     return FALSE;
 
@@ -311,7 +314,8 @@ edit_sub_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **erro
       db,
       "UPDATE subscriptions SET url = ?2, public_key = ?3, etag = NULL, last_modified = NULL, "
       "last_check = 0, last_success = 0, next_check = 0, failures = 0, last_error = NULL, "
-      "ended = 0, is_signed = 0, last_seq = CASE WHEN ?4 THEN -1 ELSE last_seq END, "
+      "failure_kind = 0, ended = 0, is_signed = 0, last_seq = CASE WHEN ?4 THEN -1 ELSE last_seq "
+      "END, "
       "next_public_key = CASE WHEN ?4 THEN NULL ELSE next_public_key END WHERE id = ?1",
       error);
   if (update == NULL)

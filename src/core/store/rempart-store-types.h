@@ -29,11 +29,32 @@ typedef enum
 GQuark rempart_store_error_quark (void);
 
 /* The current schema; `PRAGMA user_version` of a database this version writes. */
-#define REMPART_STORE_SCHEMA_VERSION 6
+#define REMPART_STORE_SCHEMA_VERSION 7
 
 /* ---------------------------------------------------------------------------------------- */
 /* Subscriptions                                                                            */
 /* ---------------------------------------------------------------------------------------- */
+
+/*
+ * RempartCheckFailure:
+ * @REMPART_CHECK_FAILURE_NONE: the last check did not fail
+ * @REMPART_CHECK_FAILURE_OTHER: it failed for a reason the volunteer cannot correct here (the
+ *   network, a busy server, the local store)
+ * @REMPART_CHECK_FAILURE_ADDRESS: the address looks wrong: not a valid address, an HTTP error
+ *   status, or what it answered is not a feed
+ * @REMPART_CHECK_FAILURE_KEY: the key looks wrong: the signature does not match the saved key,
+ *   is missing, or the saved key cannot be read
+ *
+ * Why the last check of a subscription failed, as far as the volunteer can act on it: the
+ * window offers to correct the group's address or key for the last two. Stored as a number.
+ */
+typedef enum
+{
+  REMPART_CHECK_FAILURE_NONE = 0,
+  REMPART_CHECK_FAILURE_OTHER = 1,
+  REMPART_CHECK_FAILURE_ADDRESS = 2,
+  REMPART_CHECK_FAILURE_KEY = 3,
+} RempartCheckFailure;
 
 /*
  * A group feed the volunteer follows, and what the sync engine knows of it. Times are Unix
@@ -63,6 +84,8 @@ typedef struct
    * verified with public_key), NULL when none: a feed signed with it is accepted, and it then
    * becomes public_key (docs/feed-format.md, Key rotation). */
   char *next_public_key;
+  /* Why the last check failed, NONE after a success (schema 7). */
+  RempartCheckFailure failure_kind;
 } RempartSubscription;
 
 #define REMPART_TYPE_SUBSCRIPTION (rempart_subscription_get_type ())

@@ -142,6 +142,14 @@ rempart_refresh_record_failure (RefreshData *data,
 
   g_free (sub->last_error);
   sub->last_error = g_strdup (message);
+  /* A refused signature points at the key, a body that is not a feed at the address;
+   * fetch_cb() refines this with the fetcher's error. */
+  if (outcome == REMPART_SYNC_OUTCOME_BAD_SIGNATURE)
+    sub->failure_kind = REMPART_CHECK_FAILURE_KEY;
+  else if (outcome == REMPART_SYNC_OUTCOME_REJECTED)
+    sub->failure_kind = REMPART_CHECK_FAILURE_ADDRESS;
+  else
+    sub->failure_kind = REMPART_CHECK_FAILURE_OTHER;
   rempart_refresh_report_set (data, outcome, g_steal_pointer (&message));
 }
 
@@ -156,6 +164,7 @@ rempart_refresh_record_success (RempartSubscription *sub, gint64 now_seconds)
   sub->failures = 0;
   sub->ended = FALSE;
   g_clear_pointer (&sub->last_error, g_free);
+  sub->failure_kind = REMPART_CHECK_FAILURE_NONE;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -430,6 +430,7 @@ handle_status (GTask *task, RempartFetchResult *fetched)
         sub->last_error = g_strdup_printf (_ ("The server of %s is busy or limits how often feeds "
                                               "are downloaded. Rempart will try again at %s."),
                                            rempart_refresh_display_name (sub), when);
+        sub->failure_kind = REMPART_CHECK_FAILURE_OTHER;
         rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_RETRY_LATER,
                                     g_strdup (sub->last_error));
         break;
@@ -447,6 +448,7 @@ handle_status (GTask *task, RempartFetchResult *fetched)
                "actions already downloaded. Refresh it by hand if the group publishes it again, "
                "or remove the subscription."),
             rempart_refresh_display_name (sub));
+        sub->failure_kind = REMPART_CHECK_FAILURE_OTHER;
         rempart_refresh_report_set (data, REMPART_SYNC_OUTCOME_GONE, g_strdup (sub->last_error));
         break;
 
@@ -485,6 +487,11 @@ fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
           ? REMPART_SYNC_OUTCOME_BAD_SIGNATURE
           : REMPART_SYNC_OUTCOME_FAILED,
       error->message);
+  /* An address that is not one, or a server answering with an error status ("404 Not
+   * Found"): the volunteer can correct the address. */
+  if (g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_INVALID_URL) ||
+      g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HTTP))
+    data->sub->failure_kind = REMPART_CHECK_FAILURE_ADDRESS;
   save_bookkeeping (task);
 }
 

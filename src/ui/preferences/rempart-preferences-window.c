@@ -778,3 +778,23 @@ rempart_preferences_window_show_add_group (RempartPreferencesWindow *self)
   present_page (self, rempart_preferences_add_page_new (self->store));
   return self->add_page;
 }
+
+/*
+ * rempart_preferences_window_show_edit_group:
+ * @sub: the group to correct
+ *
+ * Shows the form that edits the address and key of @sub, as its row's edit button does: the
+ * main window's banner opens it when a check failed on a wrong address or key.
+ *
+ * Returns: (transfer none): the form, until it is closed
+ */
+RempartPreferencesAddPage *
+rempart_preferences_window_show_edit_group (RempartPreferencesWindow *self,
+                                            const RempartSubscription *sub)
+{
+  g_return_val_if_fail (REMPART_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (sub != NULL, NULL);
+
+  present_page (self, rempart_preferences_add_page_new_for_subscription (self->store, sub));
+  return self->add_page;
+}

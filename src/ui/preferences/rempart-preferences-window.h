@@ -29,4 +29,8 @@ void rempart_preferences_window_reload (RempartPreferencesWindow *self);
 RempartPreferencesAddPage *
 rempart_preferences_window_show_add_group (RempartPreferencesWindow *self);
 
+RempartPreferencesAddPage *
+rempart_preferences_window_show_edit_group (RempartPreferencesWindow *self,
+                                            const RempartSubscription *sub);
+
 G_END_DECLS

@@ -121,6 +121,29 @@ add_group_action_cb (GtkWidget *widget, const char *action_name, GVariant *param
     rempart_preferences_window_show_add_group (preferences);
 }
 
+/* The banner's "Edit Group" after a check failed on a wrong address or key: the group's edit
+ * form in Preferences → Groups. */
+static void
+edit_group_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RempartWindow *self = REMPART_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->subscriptions != NULL && i < self->subscriptions->len; i++)
+    {
+      RempartSubscription *sub = g_ptr_array_index (self->subscriptions, i);
+      RempartPreferencesWindow *preferences;
+
+      if (sub->id != id)
+        continue;
+
+      preferences = show_preferences (self);
+      if (preferences != NULL)
+        rempart_preferences_window_show_edit_group (preferences, sub);
+      return;
+    }
+}
+
 static gboolean
 session_closed_cb (GtkWindow *session, gpointer user_data)
 {
@@ -220,6 +243,7 @@ rempart_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-group", NULL, add_group_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-group", "x", edit_group_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
                                    start_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.participation", NULL,

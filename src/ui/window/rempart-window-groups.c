@@ -94,6 +94,7 @@ update_banner (RempartWindow *self)
   g_autofree char *text = NULL;
   const char *button_label = NULL;
   const char *button_action = NULL;
+  g_autoptr (GVariant) button_target = NULL;
   const char *style = NULL;
   GtkWidget *banner = gtk_revealer_get_child (self->banner_revealer);
 
@@ -110,9 +111,22 @@ update_banner (RempartWindow *self)
         {
           /* Translators: the first %s is a group's name, the second what went wrong */
           text = g_strdup_printf (_ ("%s could not be checked. %s"), name, sub->last_error);
-          button_label = _ ("_Retry");
-          button_action = "app.refresh";
           style = "rempart-banner-error";
+          /* Checking again will not mend a wrong address or key: correcting them will. */
+          if (sub->failure_kind == REMPART_CHECK_FAILURE_ADDRESS ||
+              sub->failure_kind == REMPART_CHECK_FAILURE_KEY)
+            {
+              /* Translators: the banner's button after a group's check failed on a wrong
+               * address or key: it opens the form that corrects them */
+              button_label = _ ("_Edit Group");
+              button_action = "win.edit-group";
+              button_target = g_variant_ref_sink (g_variant_new_int64 (sub->id));
+            }
+          else
+            {
+              button_label = _ ("_Retry");
+              button_action = "app.refresh";
+            }
         }
       else if (rempart_subscription_is_stale (sub, now))
         {
@@ -155,6 +169,9 @@ update_banner (RempartWindow *self)
     {
       gtk_button_set_label (self->banner_button, button_label);
       gtk_button_set_use_underline (self->banner_button, TRUE);
+      /* No action while the target changes: the old action would not take the new one. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->banner_button), button_target);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
       rempart_accessible_fix_mnemonics (GTK_WIDGET (self->banner_button));
     }

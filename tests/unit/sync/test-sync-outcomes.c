@@ -185,6 +185,14 @@ test_rejected (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sub->etag, ==, "\"v1\"");
   g_assert_cmpint (sub->failures, ==, 1);
   g_assert_cmpstr (sub->last_error, ==, report->message);
+  /* What answers is not a feed: the address may be wrong, and is said to be. */
+  g_assert_cmpint (sub->failure_kind, ==, REMPART_CHECK_FAILURE_ADDRESS);
+
+  /* A 404 too points at the address. */
+  add_route (f, "/feed.json", SOUP_STATUS_NOT_FOUND);
+  refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_FAILED);
+  reload_sub (f, &sub, id);
+  g_assert_cmpint (sub->failure_kind, ==, REMPART_CHECK_FAILURE_ADDRESS);
 }
 
 static void
@@ -212,6 +220,8 @@ test_store_failure (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sub->etag, ==, "\"v1\"");
   g_assert_cmpint (sub->failures, ==, 1);
   g_assert_cmpstr (sub->last_error, ==, report->message);
+  /* Nothing the volunteer can correct in the group's address or key. */
+  g_assert_cmpint (sub->failure_kind, ==, REMPART_CHECK_FAILURE_OTHER);
   g_assert_cmpuint (f->changed_ids->len, ==, n_changed + 1);
   g_assert_cmpuint (f->new_action_ids->len, ==, 1);
 
@@ -219,6 +229,8 @@ test_store_failure (Fixture *f, gconstpointer data)
   rempart_store_set_import_fail_at_for_testing (f->store, 0);
   refresh_again (f, &report, id, TRUE, REMPART_SYNC_OUTCOME_UPDATED);
   g_assert_cmpuint (count_actions (f, id, "next-5"), ==, 1);
+  reload_sub (f, &sub, id);
+  g_assert_cmpint (sub->failure_kind, ==, REMPART_CHECK_FAILURE_NONE);
 }
 
 static void

@@ -34,6 +34,8 @@ check_bad_signature (Fixture *f, gint64 id, const char *expected_in_message)
   g_assert_true (sub->is_signed);
   g_assert_cmpint (sub->failures, ==, 1);
   g_assert_cmpint (sub->next_check, >, f->now);
+  /* Saved, so that the window offers to correct the key. */
+  g_assert_cmpint (sub->failure_kind, ==, REMPART_CHECK_FAILURE_KEY);
 }
 
 static void
