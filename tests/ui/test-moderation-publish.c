@@ -393,8 +393,12 @@ test_conflict (Fixture *f, gconstpointer data)
   /* Ours: a new action, then Publish: a 412, and what they changed is shown. */
   add_action (ws, "https://www.youtube.com/watch?v=3", "Notre nouvelle action");
   dialog = press_publish (f);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, dialog));
+  rempart_ui_test_snapshot_png (GTK_WIDGET (dialog), "moderation-publish-password.png", 0);
   type_password (dialog, KEY_PASSWORD);
   wait_page (dialog, "conflict");
+  rempart_ui_test_iterate_a_little ();
+  rempart_ui_test_snapshot_png (GTK_WIDGET (dialog), "moderation-publish-conflict.png", 0);
   merge_label = dialog_child (dialog, "merge_label");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (merge_label)), "Action de l"));
   /* Nothing overwritten yet. */
