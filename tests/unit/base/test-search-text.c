@@ -23,6 +23,8 @@ test_fold (void)
   assert_fold (NULL, "");
   assert_fold ("", "");
   assert_fold ("Plain ASCII, 42!", "plain ascii, 42!");
+  /* Only A to Z change: not their neighbours in ASCII. */
+  assert_fold ("@AZ[`az{~\x7f", "@az[`az{~\x7f");
   assert_fold ("Théorie du « Grand Remplacement »", "theorie du « grand remplacement »");
   assert_fold ("ÉCOLE", "ecole");
   /* Decomposed input folds as composed input does. */
