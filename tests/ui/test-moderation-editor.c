@@ -113,6 +113,24 @@ shows_text (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+/* The visible label under @widget that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save_png (GtkWidget *widget, const char *name)
 {
@@ -154,6 +172,83 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 /* -------------------------------------------------------------------------------------- */
 /* Tests                                                                                  */
 /* -------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  RempartModerationWindow *window;
+  GtkWidget *label;
+} NoGroup;
+
+static gboolean
+no_group_shown (gpointer data)
+{
+  NoGroup *n = data;
+  GtkWidget *empty = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (n->window), REMPART_TYPE_MODERATION_WINDOW, "empty_page"));
+
+  n->label = find_label (empty, "Preferences");
+  return n->label != NULL && rempart_ui_test_widget_is_drawn (n->label) &&
+         gtk_widget_get_width (GTK_WIDGET (n->window)) > 0;
+}
+
+/* A phone, with the three window buttons, and no group yet: the window is 360 px wide, the
+ * empty state says where to add a group and lies inside the window, nothing offers a group
+ * that does not exist, and New Action is off (Ctrl+N too). */
+static void
+test_no_group_phone (void)
+{
+  g_autofree char *base = g_build_filename (g_get_user_data_dir (), "rempart", "none", NULL);
+  g_autofree char *layout = NULL;
+  NoGroup n = { 0 };
+  GtkWidget *new_button;
+  GtkWidget *content;
+  int minimum;
+  graphene_rect_t bounds;
+
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout",
+                "appmenu:minimize,maximize,close", NULL);
+  g_assert_no_errno (g_mkdir_with_parents (base, 0700));
+  n.window = rempart_moderation_window_new (GTK_APPLICATION (application), base);
+  gtk_window_set_default_size (GTK_WINDOW (n.window), 360, 720);
+  gtk_window_present (GTK_WINDOW (n.window));
+  g_assert_true (rempart_ui_test_iterate_until (no_group_shown, &n));
+  rempart_ui_test_iterate_a_little ();
+  save_png (GTK_WIDGET (n.window), "moderation-no-group-360");
+
+  /* Without a compositor (Xvfb) GTK draws a frame around the content: the content is what
+   * a phone's screen shows, and nothing in it asks for more than 360 px. */
+  content = gtk_widget_get_first_child (GTK_WIDGET (n.window));
+  g_test_message ("window %d px, content %d px", gtk_widget_get_width (GTK_WIDGET (n.window)),
+                  gtk_widget_get_width (content));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (n.window)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (content), >=, 340);
+  g_assert_true (gtk_widget_compute_bounds (n.label, content, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (content));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (n.label)));
+
+  new_button = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (n.window), REMPART_TYPE_MODERATION_WINDOW, "new_button"));
+  g_assert_true (gtk_widget_get_visible (new_button));
+  g_assert_false (gtk_widget_is_sensitive (new_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (n.window), REMPART_TYPE_MODERATION_WINDOW, "group_dropdown"))));
+  /* Ctrl+N opens no editor. */
+  rempart_ui_test_press_key (GTK_WIDGET (n.window), GDK_KEY_n, GDK_CONTROL_MASK);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                       GTK_WIDGET (n.window), REMPART_TYPE_MODERATION_WINDOW, "detail_stack"))),
+                   ==, "none");
+
+  gtk_window_destroy (GTK_WINDOW (n.window));
+  rempart_ui_test_iterate_a_little ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+  rempart_test_dir_remove (base);
+}
 
 static void
 test_editor (Fixture *f, gconstpointer data)
@@ -416,6 +511,7 @@ main (int argc, char *argv[])
   ADD ("settings", test_settings);
   ADD ("key", test_key);
 #undef ADD
+  g_test_add_func ("/moderation/no-group-phone", test_no_group_phone);
 
   ret = g_test_run ();
   g_clear_object (&application);

@@ -41,6 +41,9 @@ struct _RempartModerationWindow
   AdwToastOverlay *toast_overlay;
   GtkWidget *back_button;
   GtkWidget *new_button;
+  GtkWidget *publish_button;
+  AdwStatusPage *empty_page;
+  AdwStatusPage *none_page;
   GtkRevealer *fresh_revealer;
   GtkLabel *fresh_label;
   GtkWidget *fresh_button;
@@ -244,6 +247,23 @@ open_publish_dialog (RempartModerationWindow *self, const char *export_dir)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Without a group there is nothing to write, sort, preview, set or publish: those controls go
+ * (the header then fits a phone's 360 px) and New Action is off, Ctrl+N included. */
+static void
+update_group_controls (RempartModerationWindow *self)
+{
+  gboolean has = self->workspace != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.new-action", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", has);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_dropdown), has);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_dropdown), has);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), has);
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_button), has);
+  gtk_widget_set_visible (self->publish_button, has);
+}
+
 static void
 fill_list (RempartModerationWindow *self)
 {
@@ -285,8 +305,7 @@ fill_list (RempartModerationWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, actions->len > 0 ? "list" : "empty");
   self->filling = FALSE;
   update_freshness (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", self->workspace != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", self->workspace != NULL);
+  update_group_controls (self);
 }
 
 static void
@@ -335,9 +354,15 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (titles));
   set_workspace (self, self->workspaces->len > 0 ? g_ptr_array_index (self->workspaces, 0) : NULL);
   if (self->workspaces->len == 0)
-    adw_status_page_set_description (
-        ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->list_stack, "empty")),
-        _ ("You moderate no group yet: add one in Preferences → Moderation."));
+    {
+      /* Both panes say how to get a group: the list on a phone, the detail beside it. */
+      adw_status_page_set_title (self->empty_page, _ ("No Groups Yet"));
+      adw_status_page_set_description (
+          self->empty_page, _ ("You moderate no group yet: add one in Preferences → Moderation."));
+      adw_status_page_set_title (self->none_page, _ ("No Groups Yet"));
+      adw_status_page_set_description (
+          self->none_page, _ ("You moderate no group yet: add one in Preferences → Moderation."));
+    }
 }
 
 static void
@@ -556,6 +581,9 @@ rempart_moderation_window_class_init (RempartModerationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, none_page);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_revealer);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_label);
   gtk_widget_class_bind_template_child (widget_class, RempartModerationWindow, fresh_button);
@@ -610,8 +638,7 @@ rempart_moderation_window_init (RempartModerationWindow *self)
   g_signal_connect_swapped (self->settings_button, "toggled", G_CALLBACK (show_detail), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_back), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", FALSE);
+  update_group_controls (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
