@@ -23,8 +23,9 @@
 
 /*
  * Issue 10, item 10: the composer used to replace the action page, so the brief, arguments,
- * sources and rules were out of sight while writing. At 1280 px they are beside the reply;
- * at 360 px one tap on Brief away; an argument or a source goes into the reply in one click.
+ * sources and rules were out of sight while writing. With 900 px for the composer (a screen
+ * wider than 1280 px) they are beside the reply; below that (1280 px with the list beside, 360 px) one
+ * tap on Brief away; an argument or a source goes into the reply in one click.
  */
 
 typedef struct
@@ -222,12 +223,79 @@ fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 /* Tests                                                                                  */
 /* -------------------------------------------------------------------------------------- */
 
-/* 1280 px: the brief is beside the reply; one click puts an argument, then a source, at the
+static gboolean
+composer_is_wide (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (child (fixture, "composer")) >= 900;
+}
+
+/* A 1280 px screen leaves the composer less than 900 px beside the sidebar and the list: they
+ * go, as on a wider screen there would be room for them. */
+static RempartActionItem *
+wide_reply (Fixture *fixture)
+{
+  RempartActionItem *item = write_reply (fixture);
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture, "leaflet"));
+  GtkWidget *detail = adw_leaflet_get_child_by_name (leaflet, "detail");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (leaflet)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (c != detail)
+      gtk_widget_set_visible (c, FALSE);
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_wide, fixture));
+  return item;
+}
+
+/* The number of lines @label takes. */
+static int
+label_lines (GtkWidget *label)
+{
+  return pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+/* 1280 px, the list beside: the composer has less than 900 px, so the brief folds away one
+ * tap on Brief from a reply that keeps a comfortable width; the count stays on one line. */
+static void
+test_laptop (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *flap;
+  GtkWidget *text_view;
+  GtkWidget *count_label;
+  GtkWidget *brief_button;
+
+  write_reply (fixture);
+  flap = brief_flap (fixture);
+  text_view = composer_child (fixture, "text_view");
+  count_label = composer_child (fixture, "count_label");
+  brief_button = find_brief_button (fixture);
+
+  g_assert_cmpint (gtk_widget_get_width (child (fixture, "composer")), <, 900);
+  g_assert_true (rempart_ui_test_iterate_until (flap_folded, flap));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, brief_button));
+  rempart_ui_test_iterate_a_little ();
+  g_test_message ("composer %d px, reply %d px", gtk_widget_get_width (child (fixture, "composer")),
+                  gtk_widget_get_width (text_view));
+  g_assert_cmpint (gtk_widget_get_width (text_view), >=, 480);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "#jesuislà Bonjour, merci pour ce fil.", -1);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (count_label)), "characters") != NULL);
+  g_assert_cmpint (label_lines (count_label), ==, 1);
+  rempart_ui_test_snapshot_png (GTK_WIDGET (fixture->window), "composer-brief-1280.png", 1200);
+
+  click (brief_button);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+}
+
+/* 900 px for the composer: the brief is beside the reply; one click puts an argument, then a source, at the
  * cursor; Ctrl+Z takes it back; the keyboard stays in the reply. */
 static void
 test_wide (Fixture *fixture, gconstpointer user_data)
 {
-  RempartActionItem *item = write_reply (fixture);
+  RempartActionItem *item = wide_reply (fixture);
   RempartAction *action = rempart_action_item_get_action (item);
   const char *const *arguments = rempart_action_get_arguments (action);
   RempartSource *source = g_ptr_array_index (rempart_action_get_sources (action), 0);
@@ -250,6 +318,7 @@ test_wide (Fixture *fixture, gconstpointer user_data)
   g_assert_true (arguments != NULL && arguments[0] != NULL);
 
   /* Beside, not over, nor below: the brief starts right of the reply, in sight. */
+  g_assert_cmpint (gtk_widget_get_width (child (fixture, "composer")), >=, 900);
   g_assert_true (rempart_ui_test_iterate_until (flap_unfolded, flap));
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
   g_assert_false (gtk_widget_get_visible (find_brief_button (fixture)));
@@ -358,6 +427,8 @@ main (int argc, char *argv[])
   application = rempart_ui_test_application_new ();
 
   g_test_add ("/composer-brief/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
+  g_test_add ("/composer-brief/laptop", Fixture, NULL, fixture_set_up, test_laptop,
+              fixture_tear_down);
   g_test_add ("/composer-brief/narrow", Fixture, NULL, fixture_set_up, test_narrow,
               fixture_tear_down);
 

@@ -103,6 +103,13 @@ void rempart_composer_emit_queued (RempartComposer *self);
 void rempart_composer_emit_posted (RempartComposer *self);
 
 /* -------------------------------------------------------------------------------------- */
+/* rempart-composer-fold.c                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+/* The brief folds away below a comfortable width of the reply. */
+void rempart_composer_fold_class_init (GtkWidgetClass *widget_class);
+
+/* -------------------------------------------------------------------------------------- */
 /* rempart-composer-hints.c                                                               */
 /* -------------------------------------------------------------------------------------- */
 

@@ -507,6 +507,7 @@ rempart_composer_class_init (RempartComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposer, save_template_button);
   gtk_widget_class_bind_template_callback (widget_class, template_row_activated_cb);
   rempart_composer_hints_bind_template (widget_class);
+  rempart_composer_fold_class_init (widget_class);
 
   rempart_composer_draft_install_widget_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "composer.choose-template", NULL,
