@@ -253,15 +253,18 @@ static void
 update_group_controls (RempartModerationWindow *self)
 {
   gboolean has = self->workspace != NULL;
+  /* Hidden only once the list is known to be empty: hiding them before the groups are read
+   * would move the window's first focus. */
+  gboolean shown = has || self->workspaces == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.new-action", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.publish", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "moderation.export", has);
-  gtk_widget_set_visible (GTK_WIDGET (self->group_dropdown), has);
-  gtk_widget_set_visible (GTK_WIDGET (self->sort_dropdown), has);
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), has);
-  gtk_widget_set_visible (GTK_WIDGET (self->settings_button), has);
-  gtk_widget_set_visible (self->publish_button, has);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_dropdown), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_dropdown), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_button), shown);
+  gtk_widget_set_visible (self->publish_button, shown);
 }
 
 static void
@@ -353,6 +356,7 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                             rempart_workspace_get_title (g_ptr_array_index (self->workspaces, i)));
   gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (titles));
   set_workspace (self, self->workspaces->len > 0 ? g_ptr_array_index (self->workspaces, 0) : NULL);
+  update_group_controls (self);
   if (self->workspaces->len == 0)
     {
       /* Both panes say how to get a group: the list on a phone, the detail beside it. */
