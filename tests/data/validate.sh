@@ -141,6 +141,8 @@ update-po)
 help)
   need yelp-check
   run "help/C pages are valid Mallard" yelp-check validate "$src"/help/C/*.page
+  # Every xref between the pages leads to a page (and section) that exists.
+  run "help/C links lead to existing pages" yelp-check links "$src"/help/C
   ;;
 help-complete)
   need itstool
