@@ -97,6 +97,8 @@ load_demo_file (const char *name, GError **error)
 
   if (path == NULL)
     path = g_build_filename (source_root, "data", "demo", name, NULL);
+  /* The resource lookup above may have failed: its error is not this one. */
+  g_clear_error (&local_error);
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

@@ -510,6 +510,26 @@ test_sync_skips (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_actions (f), ==, 7);
 }
 
+/* No GResource here and nothing under $REMPART_SOURCE_ROOT/data/demo: one clear error naming
+ * the file looked for (the failed resource lookup's error is not set over by the second). */
+static void
+test_missing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("REMPART_SOURCE_ROOT"));
+  g_autoptr (GError) error = NULL;
+  gint64 count;
+
+  g_assert_true (g_setenv ("REMPART_SOURCE_ROOT", f->dir, TRUE));
+  count = rempart_demo_import_sync (f->store, "en", NULL, &error);
+  g_assert_true (g_setenv ("REMPART_SOURCE_ROOT", saved, TRUE));
+
+  g_assert_cmpint (count, ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "feed-en.json"));
+  g_assert_nonnull (strstr (error->message, "Reinstall Rempart"));
+  g_assert_cmpuint (count_actions (f), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -519,6 +539,7 @@ main (int argc, char *argv[])
   ADD ("/demo/import-both", test_import_both);
   ADD ("/demo/every-feed", test_every_feed);
   ADD ("/demo/tampered", test_tampered);
+  ADD ("/demo/missing", test_missing);
   ADD ("/demo/remove", test_remove);
   ADD ("/demo/keep-drafts", test_keep_drafts);
   ADD ("/demo/sync-skips", test_sync_skips);
