@@ -710,11 +710,32 @@ rempart_preferences_window_class_init (RempartPreferencesWindowClass *klass)
                                        NULL);
 }
 
+/* libadwaita 1.2 leaves the search button (an icon) and its entry without an accessible
+ * name: a screen reader says "GtkImage" and "GtkSearchEntry". Name them from here. */
+static void
+name_search_widgets (RempartPreferencesWindow *self)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW,
+                                                   "search_button");
+  GObject *entry = gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW,
+                                                  "search_entry");
+
+  if (GTK_IS_ACCESSIBLE (button))
+    /* Translators: the accessible name of the search button of Preferences (an icon). */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Search Preferences"), -1);
+  if (GTK_IS_ACCESSIBLE (entry))
+    /* Translators: the accessible name of the search field of Preferences. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Search in Preferences"), -1);
+}
+
 static void
 rempart_preferences_window_init (RempartPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
+  name_search_widgets (self);
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
