@@ -129,11 +129,91 @@ rempart_format_time_ago (gint64 when, gint64 now)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu day ago", "%lu days ago", n), n);
 }
 
+/* The row's title as a screen reader should say it: without the mnemonic's underscore. */
+static char *
+row_title_text (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+  GString *text;
+
+  if (title == NULL || !adw_preferences_row_get_use_underline (row))
+    return g_strdup (title);
+  text = g_string_new (NULL);
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* GTK 4.8 does not follow a labelled-by relation to a row that is itself labelled by its
+ * title: a row's switch, spin button or check button says nothing. Name the row's
+ * activatable widget with the row's title. */
+static void
+name_row_control (GtkWidget *widget)
+{
+  GtkWidget *control;
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_ACTION_ROW (widget))
+    return;
+  control = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
+  if (control == NULL)
+    return;
+  text = row_title_text (ADW_PREFERENCES_ROW (widget));
+  if (text != NULL && *text != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                    -1);
+}
+
+/* GTK 4.8 does not name a control by its tooltip: an icon-only button or a drop-down says
+ * nothing but its type. Name such a control (and the toggle button inside a drop-down) by its
+ * tooltip, without a trailing shortcut such as " (Ctrl+N)". */
+static void
+name_by_tooltip (GtkWidget *widget)
+{
+  GtkWidget *owner = widget;
+  const char *tooltip;
+  const char *paren;
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)))
+    owner = gtk_widget_get_parent (widget);
+  else if (GTK_IS_BUTTON (widget))
+    {
+      if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL ||
+          !GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+        return;
+    }
+  else if (!GTK_IS_DROP_DOWN (widget) && !GTK_IS_MENU_BUTTON (widget))
+    return;
+
+  tooltip = gtk_widget_get_tooltip_text (owner);
+  if (tooltip == NULL || *tooltip == '\0')
+    return;
+  paren = strrchr (tooltip, '(');
+  if (paren != NULL && paren > tooltip && paren[-1] == ' ' && g_str_has_suffix (paren, ")") &&
+      strchr (paren, '+') != NULL)
+    text = g_strndup (tooltip, (gsize) (paren - 1 - tooltip));
+  else
+    text = g_strdup (tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 fix_mnemonic_label (GtkWidget *widget)
 {
   GtkWidget *child;
   const char *text = NULL;
+
+  name_row_control (widget);
+  name_by_tooltip (widget);
 
   if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
     {
@@ -166,7 +246,11 @@ fix_mnemonic_label (GtkWidget *widget)
  *
  * GTK 4.8 names a button with a mnemonic twice over AT-SPI ("_Add Add": the raw label, then
  * the label it is labelled by). Screen readers then say it twice; give every such button under
- * @root its plain label as its only name. Call it after gtk_widget_init_template().
+ * @root its plain label as its only name. It also names the switch, spin button or check
+ * button of every AdwActionRow (its activatable-widget) with the row's title, which GTK 4.8
+ * does not pass on through labelled-by, and icon-only buttons, menu buttons and drop-downs
+ * by their tooltip, which GTK 4.8 does not use as a name. Call it after
+ * gtk_widget_init_template().
  */
 void
 rempart_accessible_fix_mnemonics (GtkWidget *root)
