@@ -14,6 +14,7 @@
 #include "rempart-group-settings.h"
 #include "rempart-moderation-window.h"
 #include "rempart-publish-dialog.h"
+#include "rempart-ui-utils.h"
 
 /*
  * The list is rebuilt from the working copy on every change (a keystroke in the editor
@@ -630,6 +631,7 @@ static void
 rempart_moderation_window_init (RempartModerationWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rempart_accessible_fix_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
   g_signal_connect_swapped (self->group_dropdown, "notify::selected",
