@@ -123,6 +123,9 @@ add_text_row (GtkListBox *list, const char *text)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* GTK 4.8 does not name a list box row by its content: a screen reader says nothing. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label,
+                                  NULL, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_append (list, row);
