@@ -91,38 +91,87 @@ rempart_cli_action_options_add_entries (GOptionContext *context,
 {
   const GOptionEntry entries[] = {
     { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->title,
-      N_ ("Title of the action"), N_ ("TITLE") },
+      N_ ("Title of the action"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TITLE; write it in capitals without spaces. Here: a title (of the action
+       * or of the group's feed) */
+      N_ ("TITLE") },
     { "url", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->url,
-      N_ ("Address of the comment thread"), N_ ("THREAD") },
+      N_ ("Address of the comment thread"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=THREAD; write it in capitals without spaces. Here: the address of the
+       * comment thread */
+      N_ ("THREAD") },
     { "brief", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->brief,
-      N_ ("What is going on, what to say and what not to say"), N_ ("BRIEF") },
+      N_ ("What is going on, what to say and what not to say"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=BRIEF; write it in capitals without spaces. Here: the action's brief
+       * (what to say and not to say) */
+      N_ ("BRIEF") },
     { "excerpt", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->excerpt,
-      N_ ("The hateful comment the action answers"), N_ ("TEXT") },
+      N_ ("The hateful comment the action answers"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TEXT; write it in capitals without spaces. Here: a piece of free text */
+      N_ ("TEXT") },
     { "topic", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->topic,
       N_ ("racism, sexism, lgbtphobia, antisemitism, islamophobia, disability, disinformation or "
           "other"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TOPIC; write it in capitals without spaces. Here: the action's topic,
+       * one of a fixed list */
       N_ ("TOPIC") },
     { "platform", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->platform,
-      N_ ("Where the thread is, e.g. Facebook"), N_ ("PLATFORM") },
+      N_ ("Where the thread is, e.g. Facebook"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PLATFORM; write it in capitals without spaces. Here: the platform of the
+       * thread, e.g. Facebook */
+      N_ ("PLATFORM") },
     { "priority", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->priority,
-      N_ ("normal or high"), N_ ("PRIORITY") },
+      N_ ("normal or high"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PRIORITY; write it in capitals without spaces. Here: the action's
+       * priority (normal or high) */
+      N_ ("PRIORITY") },
     { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->language,
-      N_ ("Language of the thread, e.g. fr"), N_ ("LANG") },
+      N_ ("Language of the thread, e.g. fr"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=LANG; write it in capitals without spaces. Here: a language code, e.g.
+       * fr */
+      N_ ("LANG") },
     { "expires", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->expires,
-      N_ ("When the action ends, as an RFC 3339 date"), N_ ("DATE") },
+      N_ ("When the action ends, as an RFC 3339 date"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=DATE; write it in capitals without spaces. Here: an RFC 3339 date */
+      N_ ("DATE") },
     { "hours", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &options->hours,
-      N_ ("The action ends N hours from now (add: 48 unless --expires is given)"), N_ ("N") },
+      N_ ("The action ends N hours from now (add: 48 unless --expires is given)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=N; write it in capitals without spaces. Here: a whole number */
+      N_ ("N") },
     { "tag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &options->tags,
-      N_ ("A tag; repeat for more"), N_ ("TAG") },
+      N_ ("A tag; repeat for more"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TAG; write it in capitals without spaces. Here: a tag */
+      N_ ("TAG") },
     { "source", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &options->sources,
-      N_ ("A vetted source; repeat for more"), N_ ("TITLE=URL") },
+      N_ ("A vetted source; repeat for more"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TITLE=URL; write it in capitals without spaces. Here: a source, written
+       * as its title, an equals sign and its web address; keep the = sign */
+      N_ ("TITLE=URL") },
     { "argument", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &options->arguments,
-      N_ ("An argument for replies; repeat for more"), N_ ("TEXT") },
+      N_ ("An argument for replies; repeat for more"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TEXT; write it in capitals without spaces. Here: a piece of free text */
+      N_ ("TEXT") },
     { NULL },
   };
   const GOptionEntry id_entries[] = {
     { "id", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &options->id,
-      N_ ("The action’s id (a fresh one when absent)"), N_ ("ID") },
+      N_ ("The action’s id (a fresh one when absent)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=ID; write it in capitals without spaces. Here: the action's id */
+      N_ ("ID") },
     { NULL },
   };
 
@@ -162,7 +211,11 @@ rempart_cli_action_options_resolve (RempartCliActionOptions *options,
     {
       options->normalized_url = rempart_feed_normalize_url (options->url, &error);
       if (options->normalized_url == NULL)
-        return rempart_cli_usage_error (context, _ ("--url: %s"), error->message);
+        return rempart_cli_usage_error (
+            context,
+            /* Translators: a usage error of rempart-feed about the --url option (keep the option
+             * name); %s is the reason */
+            _ ("--url: %s"), error->message);
       action->url = options->normalized_url;
       options->fields |= REMPART_ACTION_FIELD_URL;
     }
@@ -204,7 +257,11 @@ rempart_cli_action_options_resolve (RempartCliActionOptions *options,
           RempartSource *source = parse_source (options->sources[i], &error);
 
           if (source == NULL)
-            return rempart_cli_usage_error (context, _ ("--source: %s"), error->message);
+            return rempart_cli_usage_error (
+                context,
+                /* Translators: a usage error of rempart-feed about the --source option (keep the
+                 * option name); %s is the reason */
+                _ ("--source: %s"), error->message);
           g_ptr_array_add (options->parsed_sources, source);
         }
     }

@@ -25,7 +25,11 @@ rempart_cli_edit (int argc, char **argv)
   int status;
 
   context = rempart_cli_option_context_new (
-      "edit", _ ("FEED ID"),
+      "edit",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED ID"),
       _ ("Changes the fields given of one action and increases the feed’s sequence number; the "
          "other fields stay as they are. A list option (--tag, --source, --argument) replaces "
          "the whole list; given once and empty, it removes it."),
@@ -64,7 +68,11 @@ rempart_cli_remove (int argc, char **argv)
   g_autofree char *display = NULL;
 
   context = rempart_cli_option_context_new (
-      "remove", _ ("FEED ID…"),
+      "remove",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED ID…"),
       _ ("Removes actions from FEED and increases its sequence number. Nothing is removed "
          "when one of the ids is not in the feed."),
       NULL);
@@ -111,7 +119,11 @@ rempart_cli_list (int argc, char **argv)
   guint n;
 
   context = rempart_cli_option_context_new (
-      "list", _ ("FEED"),
+      "list",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED"),
       _ ("Lists the actions of FEED as the app reads them, one a line: id, state, priority, "
          "expiry and title, separated by tabs."),
       NULL);
@@ -133,7 +145,10 @@ rempart_cli_list (int argc, char **argv)
 
   warnings = rempart_feed_get_warnings (feed);
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+    g_printerr (
+        /* Translators: rempart-feed prints this on standard error before a warning about the feed;
+         * %s is the warning */
+        _ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
 
   now = g_date_time_new_now_utc ();
   actions = rempart_feed_get_actions (feed);
@@ -143,8 +158,14 @@ rempart_cli_list (int argc, char **argv)
       g_autoptr (RempartAction) action = g_list_model_get_item (actions, i);
       GDateTime *expires = rempart_action_get_expires (action);
       g_autofree char *expiry = expires != NULL ? rempart_date_format (expires) : g_strdup ("-");
-      /* Translators: the state of an action in `rempart-feed list` */
-      const char *state = rempart_action_is_expired (action, now) ? _ ("expired") : _ ("active");
+      const char *state =
+          rempart_action_is_expired (action, now)
+              /* Translators: the state of an action in the output of rempart-feed list: past
+               * its end date */
+              ? _ ("expired")
+              /* Translators: the state of an action in the output of rempart-feed list: still
+               * open (the opposite of expired) */
+              : _ ("active");
 
       g_print ("%s\t%s\t%s\t%s\t%s\n", rempart_action_get_id (action), state,
                rempart_priority_to_string (rempart_action_get_priority (action)), expiry,

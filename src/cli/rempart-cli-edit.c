@@ -65,7 +65,10 @@ rempart_cli_save_document (JsonNode *root, const char *path, GError **error)
       GPtrArray *warnings = rempart_feed_get_warnings (feed);
 
       for (guint i = 0; i < warnings->len; i++)
-        g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+        g_printerr (
+            /* Translators: rempart-feed prints this on standard error before a warning about the
+             * feed; %s is the warning */
+            _ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_ACTION,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "the app would skip %u action of the result (see the warnings "
@@ -98,26 +101,54 @@ rempart_cli_new (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title, N_ ("Name of the group’s feed"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TITLE; write it in capitals without spaces. Here: a title (of the action
+       * or of the group's feed) */
       N_ ("TITLE") },
     { "feed-url", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &feed_url,
-      N_ ("Address where the feed will be published"), N_ ("URL") },
+      N_ ("Address where the feed will be published"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=URL; write it in capitals without spaces. Here: a web address */
+      N_ ("URL") },
     { "hashtag", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &hashtag,
-      N_ ("The group hashtag, e.g. #jesuislà"), N_ ("HASHTAG") },
+      N_ ("The group hashtag, e.g. #jesuislà"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=HASHTAG; write it in capitals without spaces. Here: the group hashtag,
+       * e.g. #jesuislà */
+      N_ ("HASHTAG") },
     { "hashtag-position", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &position,
-      N_ ("Where replies put the hashtag: start, end or any"), N_ ("POSITION") },
+      N_ ("Where replies put the hashtag: start, end or any"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=POSITION; write it in capitals without spaces. Here: where replies put
+       * the hashtag (start, end or any) */
+      N_ ("POSITION") },
     { "rule", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &rules,
-      N_ ("One of the group’s rules; repeat for more"), N_ ("TEXT") },
+      N_ ("One of the group’s rules; repeat for more"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TEXT; write it in capitals without spaces. Here: a piece of free text */
+      N_ ("TEXT") },
     { "about", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &about,
-      N_ ("Who the group is and how it works"), N_ ("TEXT") },
+      N_ ("Who the group is and how it works"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TEXT; write it in capitals without spaces. Here: a piece of free text */
+      N_ ("TEXT") },
     { "language", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &language,
-      N_ ("The feed’s language, e.g. fr"), N_ ("LANG") },
+      N_ ("The feed’s language, e.g. fr"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=LANG; write it in capitals without spaces. Here: a language code, e.g.
+       * fr */
+      N_ ("LANG") },
     { "force", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,
       N_ ("Overwrite an existing file"), NULL },
     { NULL },
   };
 
-  context = rempart_cli_option_context_new ("new", _ ("FEED"),
-                                            _ ("Creates an empty feed, ready for “add”."), entries);
+  context = rempart_cli_option_context_new (
+      "new",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED"), _ ("Creates an empty feed, ready for “add”."), entries);
 
   if (!rempart_cli_parse (context, &argc, &argv))
     return REMPART_CLI_EXIT_USAGE;
@@ -128,7 +159,11 @@ rempart_cli_new (int argc, char **argv)
 
   normalized = rempart_feed_normalize_url (feed_url, &error);
   if (normalized == NULL)
-    return rempart_cli_usage_error (context, _ ("--feed-url: %s"), error->message);
+    return rempart_cli_usage_error (
+        context,
+        /* Translators: a usage error of rempart-feed about the --feed-url option (keep the option
+         * name); %s is the reason */
+        _ ("--feed-url: %s"), error->message);
 
   if (position != NULL &&
       !rempart_hashtag_position_from_string (position, &settings.hashtag_position))
@@ -171,7 +206,11 @@ rempart_cli_add (int argc, char **argv)
   int status;
 
   context = rempart_cli_option_context_new (
-      "add", _ ("FEED"),
+      "add",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED"),
       _ ("Adds an action at the top of FEED and increases its sequence number. The action "
          "ends in 48 hours unless --expires or --hours says otherwise. The feed is written "
          "only if the app would accept it."),

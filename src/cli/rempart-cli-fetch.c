@@ -67,7 +67,9 @@ print_actions (RempartStore *store)
       return;
     }
 
-  g_print (_ ("Actions: %u\n"), actions->len);
+  g_print (
+      /* Translators: rempart-feed fetch's report: the number of actions in the downloaded feed */
+      _ ("Actions: %u\n"), actions->len);
   for (guint i = 0; i < actions->len; i++)
     {
       RempartStoredAction *stored = g_ptr_array_index (actions, i);
@@ -124,7 +126,9 @@ report (RempartStore *store, const RempartSyncReport *sync_report, const char *u
       return REMPART_CLI_EXIT_FAIL;
     }
 
-  g_print (_ ("Feed: %s\n"), sub != NULL && sub->title != NULL ? sub->title : url);
+  g_print (
+      /* Translators: rempart-feed fetch's report: the feed's title (or its address) */
+      _ ("Feed: %s\n"), sub != NULL && sub->title != NULL ? sub->title : url);
   if (sub != NULL && g_strcmp0 (sub->url, url) != 0)
     g_print (_ ("Moved permanently to: %s\n"), sub->url);
 
@@ -167,14 +171,25 @@ rempart_cli_fetch (int argc, char **argv)
   int status;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
-      N_ ("Public key file pinned for this feed"), N_ ("PUBKEY_FILE") },
+      N_ ("Public key file pinned for this feed"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PUBKEY_FILE; write it in capitals without spaces. Here: a file holding a
+       * minisign public key */
+      N_ ("PUBKEY_FILE") },
     { "pubkey", 'P', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &key_base64,
-      N_ ("Public key pinned for this feed, as a base64 string"), N_ ("KEY") },
+      N_ ("Public key pinned for this feed, as a base64 string"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=KEY; write it in capitals without spaces. Here: a minisign public key in
+       * base64 */
+      N_ ("KEY") },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "fetch", _ ("URL"),
+      "fetch",
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=URL; write it in capitals without spaces. Here: a web address */
+      _ ("URL"),
       _ ("Downloads the feed at URL with the app’s own sync engine (and, with a key, its "
          "signature at URL.minisig) and reports what a volunteer’s app would get."),
       entries);

@@ -65,24 +65,47 @@ rempart_cli_join_link (int argc, char **argv)
   gboolean unsigned_feed = FALSE;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
-      N_ ("Public key file"), N_ ("PUBKEY_FILE") },
+      N_ ("Public key file"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PUBKEY_FILE; write it in capitals without spaces. Here: a file holding a
+       * minisign public key */
+      N_ ("PUBKEY_FILE") },
     { "pubkey", 'P', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &key_base64,
-      N_ ("Public key, as a base64 string"), N_ ("BASE64_KEY") },
+      N_ ("Public key, as a base64 string"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=BASE64_KEY; write it in capitals without spaces. Here: a minisign public
+       * key in base64 */
+      N_ ("BASE64_KEY") },
     { "unsigned", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &unsigned_feed,
       N_ ("Make a link to a feed that is not signed"), NULL },
     { "name", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &name, N_ ("The group’s name"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=NAME; write it in capitals without spaces. Here: a name */
       N_ ("NAME") },
     { "description", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &description,
-      N_ ("A paragraph about the group, for the join page"), N_ ("TEXT") },
+      N_ ("A paragraph about the group, for the join page"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=TEXT; write it in capitals without spaces. Here: a piece of free text */
+      N_ ("TEXT") },
     { "qr", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &qr_file,
-      N_ ("Write the link’s QR code to FILE.png or FILE.svg"), N_ ("FILE") },
+      N_ ("Write the link’s QR code to FILE.png or FILE.svg"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FILE; write it in capitals without spaces. Here: a file name */
+      N_ ("FILE") },
     { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &page_file,
-      N_ ("Write a static join page (HTML, no script) to FILE"), N_ ("FILE") },
+      N_ ("Write a static join page (HTML, no script) to FILE"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FILE; write it in capitals without spaces. Here: a file name */
+      N_ ("FILE") },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "join-link", _ ("FEED_URL"),
+      "join-link",
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FEED_URL; write it in capitals without spaces. Here: the feed's web
+       * address */
+      _ ("FEED_URL"),
       _ ("Prints the link that volunteers open to join the group whose feed is at FEED_URL, "
          "and writes its QR code and a join page to put beside the feed."),
       entries);

@@ -29,14 +29,25 @@ rempart_cli_export (int argc, char **argv)
   int days = 7;
   const GOptionEntry entries[] = {
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
-      N_ ("Secret key file"), N_ ("SECKEY") },
+      N_ ("Secret key file"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SECKEY; write it in capitals without spaces. Here: a file holding the
+       * minisign secret key */
+      N_ ("SECKEY") },
     { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &days,
-      N_ ("How many days the published copy stays fresh (default: 7)"), N_ ("N") },
+      N_ ("How many days the published copy stays fresh (default: 7)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=N; write it in capitals without spaces. Here: a whole number */
+      N_ ("N") },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "export", _ ("FEED DIR"),
+      "export",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED DIR"),
       _ ("Checks FEED as the app would, increases its sequence number, sets how long it stays "
          "fresh, signs it, and writes it with its signature into DIR (each file through a "
          "temporary file, then renamed), for a static site or a git repository. FEED is "

@@ -36,16 +36,27 @@ rempart_cli_rotate (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "next-key", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
       N_ ("The new public key file (from rempart-feed keygen or minisign -G)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PUBKEY_FILE; write it in capitals without spaces. Here: a file holding a
+       * minisign public key */
       N_ ("PUBKEY_FILE") },
     { "next-key-base64", 'P', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &key_base64,
-      N_ ("The new public key, as a base64 string"), N_ ("BASE64_KEY") },
+      N_ ("The new public key, as a base64 string"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=BASE64_KEY; write it in capitals without spaces. Here: a minisign public
+       * key in base64 */
+      N_ ("BASE64_KEY") },
     { "withdraw", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &withdraw,
       N_ ("Remove the announcement (for a next key that was lost or leaked)"), NULL },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "rotate", _ ("FEED"),
+      "rotate",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED"),
       _ ("Announces in FEED the public key the group will sign with next, so that volunteers "
          "follow the change of key on their own. Then: publish FEED signed with the current "
          "key; wait until the volunteers’ apps have read it (a few days, at least the feed’s "

@@ -78,16 +78,31 @@ rempart_cli_verify (int argc, char **argv)
   g_autofree char *display = NULL;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &key_file,
-      N_ ("Public key file"), N_ ("PUBKEY_FILE") },
+      N_ ("Public key file"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PUBKEY_FILE; write it in capitals without spaces. Here: a file holding a
+       * minisign public key */
+      N_ ("PUBKEY_FILE") },
     { "pubkey", 'P', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &key_base64,
-      N_ ("Public key, as a base64 string"), N_ ("BASE64_KEY") },
+      N_ ("Public key, as a base64 string"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=BASE64_KEY; write it in capitals without spaces. Here: a minisign public
+       * key in base64 */
+      N_ ("BASE64_KEY") },
     { "sig-file", 'x', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sig_file,
-      N_ ("Signature file (default: FILE.minisig)"), N_ ("SIGFILE") },
+      N_ ("Signature file (default: FILE.minisig)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SIGFILE; write it in capitals without spaces. Here: a minisign signature
+       * file */
+      N_ ("SIGFILE") },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "verify", _ ("FILE"),
+      "verify",
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FILE; write it in capitals without spaces. Here: a file name */
+      _ ("FILE"),
       _ ("Verifies FILE against FILE.minisig with a minisign public key, as the app does before "
          "it reads a signed feed."),
       entries);
@@ -137,18 +152,33 @@ rempart_cli_sign (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
-      N_ ("Secret key file"), N_ ("SECKEY") },
+      N_ ("Secret key file"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SECKEY; write it in capitals without spaces. Here: a file holding the
+       * minisign secret key */
+      N_ ("SECKEY") },
     { "trusted-comment", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &comment,
-      N_ ("Trusted comment to sign with the file"), N_ ("COMMENT") },
+      N_ ("Trusted comment to sign with the file"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=COMMENT; write it in capitals without spaces. Here: the signature's
+       * trusted comment */
+      N_ ("COMMENT") },
     { "sig-file", 'x', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sig_file,
-      N_ ("Signature file to write (default: FILE.minisig)"), N_ ("SIGFILE") },
+      N_ ("Signature file to write (default: FILE.minisig)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SIGFILE; write it in capitals without spaces. Here: a minisign signature
+       * file */
+      N_ ("SIGFILE") },
     { "skip-validation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,
       N_ ("Sign even when the file is not a feed the app would accept"), NULL },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "sign", _ ("FILE"),
+      "sign",
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FILE; write it in capitals without spaces. Here: a file name */
+      _ ("FILE"),
       _ ("Signs FILE with a minisign secret key and writes FILE.minisig. The feed is checked "
          "first: a feed the app would reject is not signed."),
       entries);
@@ -234,9 +264,17 @@ rempart_cli_keygen (int argc, char **argv)
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "pubkey-file", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &pub_file,
-      N_ ("Public key file to write"), N_ ("PUB") },
+      N_ ("Public key file to write"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=PUB; write it in capitals without spaces. Here: the public key file to
+       * write */
+      N_ ("PUB") },
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &sec_file,
-      N_ ("Secret key file to write (mode 0600)"), N_ ("SEC") },
+      N_ ("Secret key file to write (mode 0600)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SEC; write it in capitals without spaces. Here: the secret key file to
+       * write */
+      N_ ("SEC") },
     { "without-password", 'W', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &no_password,
       N_ ("Do not encrypt the secret key with a password"), NULL },
     { "force", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &force,

@@ -337,29 +337,49 @@ rempart_cli_publish (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "seckey-file", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &p.sec_file,
       N_ ("Secret key file (default: the key the app keeps in the keyring for URL)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SECKEY; write it in capitals without spaces. Here: a file holding the
+       * minisign secret key */
       N_ ("SECKEY") },
     { "user", 'u', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &p.user,
-      N_ ("User name on the server (HTTP basic authentication)"), N_ ("NAME") },
+      N_ ("User name on the server (HTTP basic authentication)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=NAME; write it in capitals without spaces. Here: a name */
+      N_ ("NAME") },
     { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &p.days,
-      N_ ("How many days the published copy stays fresh (default: 7)"), N_ ("N") },
+      N_ ("How many days the published copy stays fresh (default: 7)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=N; write it in capitals without spaces. Here: a whole number */
+      N_ ("N") },
     { "merge", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &p.merge,
       N_ ("When someone else published since, merge their version with yours and publish "
           "the merge"),
       NULL },
     { "prefer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &p.prefer,
       N_ ("With --merge, whose version of an action changed on both sides to keep"),
+      /* Translators: placeholder for the value of rempart-feed publish's conflict option: the
+       * literal words ours and theirs are typed by the user, so keep them in English; only the |
+       * separator stays */
       N_ ("ours|theirs") },
     { "remember-password", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &p.remember,
       N_ ("Keep the server’s password in the keyring once it worked"), NULL },
     { "no-keyring", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &p.no_keyring,
       N_ ("Do not look for the server’s password in the keyring"), NULL },
     { "timeout", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &p.timeout,
-      N_ ("Give up when the server is silent for SECONDS (default: 30)"), N_ ("SECONDS") },
+      N_ ("Give up when the server is silent for SECONDS (default: 30)"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=SECONDS; write it in capitals without spaces. Here: a number of
+       * seconds */
+      N_ ("SECONDS") },
     { NULL },
   };
 
   context = rempart_cli_option_context_new (
-      "publish", _ ("FEED URL"),
+      "publish",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FEED URL"),
       _ ("Checks FEED as the app would, increases its sequence number, sets how long it stays "
          "fresh, signs it, and uploads it and its signature (URL.minisig) to URL by HTTP PUT "
          "(WebDAV: Nextcloud, Apache mod_dav…). The upload only replaces the copy you last "

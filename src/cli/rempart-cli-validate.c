@@ -36,13 +36,18 @@ validate_one (const char *path, gboolean strict)
 
   warnings = rempart_feed_get_warnings (feed);
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+    g_printerr (
+        /* Translators: rempart-feed prints this on standard error before a warning about the feed;
+         * %s is the warning */
+        _ ("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
 
   n_actions = g_list_model_get_n_items (rempart_feed_get_actions (feed));
   n_skipped = rempart_feed_get_n_skipped (feed);
 
   {
     g_autofree char *actions = g_strdup_printf (
+        /* Translators: a count of actions, e.g. “3 actions”, in rempart-feed's validate report and
+         * the main window's subtitle */
         g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n_actions), n_actions);
     g_autofree char *skipped = g_strdup_printf (
         /* Translators: the number of actions that were skipped */
@@ -71,7 +76,11 @@ rempart_cli_validate (int argc, char **argv)
   };
 
   context = rempart_cli_option_context_new (
-      "validate", _ ("FILE…"),
+      "validate",
+      /* Translators: the arguments of a rempart-feed command, shown in its usage line (e.g.
+       * rempart-feed edit FEED ID); FEED is the feed file, ID an action's id, DIR a folder, URL a
+       * web address; capitals, no extra words */
+      _ ("FILE…"),
       _ ("Checks feeds exactly as the app reads them. Exits with 0 when the app would accept "
          "the feed (skipped actions are printed as warnings), 1 when it would reject it, or, "
          "with --strict, when anything was skipped."),

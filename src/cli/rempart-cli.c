@@ -387,11 +387,15 @@ rempart_cli_add_password_options (GOptionContext *context,
       G_OPTION_ARG_FILENAME, &source->file,
       server ? N_ ("Read the server’s password from the first line of FILE")
              : N_ ("Read the key’s password from the first line of FILE"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=FILE; write it in capitals without spaces. Here: a file name */
       N_ ("FILE") },
     { server ? "server-password-fd" : "password-fd", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT,
       &source->fd,
       server ? N_ ("Read the server’s password from file descriptor N")
              : N_ ("Read the key’s password from file descriptor N"),
+      /* Translators: placeholder for the value of a rempart-feed command-line option, shown by
+       * --help as --option=N; write it in capitals without spaces. Here: a whole number */
       N_ ("N") },
     { NULL },
   };

@@ -61,12 +61,17 @@ print_usage (gboolean to_stderr)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
-  g_string_append_printf (text, "%s\n  rempart-feed %s\n\n", _ ("Usage:"),
-                          _ ("COMMAND [OPTION…] [ARGUMENT…]"));
+  g_string_append_printf (
+      text, "%s\n  rempart-feed %s\n\n",
+      /* Translators: heading of rempart-feed --help, followed by the command line */
+      _ ("Usage:"), _ ("COMMAND [OPTION…] [ARGUMENT…]"));
   g_string_append_printf (text, "%s\n",
                           _ ("Prepare, sign and check the action feed of a "
                              "counter-speech group."));
-  g_string_append_printf (text, "\n%s\n", _ ("Commands:"));
+  g_string_append_printf (
+      text, "\n%s\n",
+      /* Translators: heading of rempart-feed --help, followed by the list of commands */
+      _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
   g_string_append_printf (text, "\n%s\n",
