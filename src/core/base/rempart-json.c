@@ -386,20 +386,30 @@ rempart_json_type_name (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
       case JSON_NODE_OBJECT:
+        /* Translators: the kind of a JSON value, in errors such as “expected a string, found %s”
+         * about a feed */
         return _ ("an object");
       case JSON_NODE_ARRAY:
+        /* Translators: the kind of a JSON value, in errors such as “expected a string, found %s”
+         * about a feed */
         return _ ("an array");
       case JSON_NODE_NULL:
+        /* Translators: the kind of a JSON value, in errors such as “expected a string, found %s”
+         * about a feed; null is the JSON keyword, keep it as is */
         return _ ("null");
       case JSON_NODE_VALUE:
       default:
         switch (json_node_get_value_type (node))
           {
             case G_TYPE_STRING:
+              /* Translators: the kind of a JSON value, in errors such as “expected a string,
+               * found %s” about a feed */
               return _ ("a string");
             case G_TYPE_BOOLEAN:
               return _ ("true or false");
             default:
+              /* Translators: the kind of a JSON value, in errors such as “expected a string,
+               * found %s” about a feed */
               return _ ("a number");
           }
     }

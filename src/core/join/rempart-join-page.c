@@ -80,6 +80,7 @@ rempart_join_page_html (const RempartJoinLink *link, const char *description, GE
   if (svg == NULL)
     return NULL;
 
+  /* Translators: title of the static join page when the group has no name */
   name = link->name != NULL ? link->name : _ ("Our Group");
   /* Translators: the title of the join page; %s is the group's name */
   title = g_strdup_printf (_ ("Join %s"), name);
@@ -126,6 +127,7 @@ rempart_join_page_html (const RempartJoinLink *link, const char *description, GE
 
   append_element (html, "h2", _ ("Check Before You Join"));
   g_string_append (html, "<ul>\n<li>");
+  /* Translators: label on the static join page, followed by the group feed’s web address */
   append_escaped (html, _ ("Feed address:"));
   g_string_append (html, " <code>");
   append_escaped (html, link->feed_url);
@@ -135,6 +137,7 @@ rempart_join_page_html (const RempartJoinLink *link, const char *description, GE
       /* Translators: %s is a key id such as 8A2B7C4D1E0F3A5B */
       g_autofree char *id_text = g_strdup_printf (_ ("key id %s"), key_id);
 
+      /* Translators: label on the static join page, followed by the group’s minisign public key */
       append_escaped (html, _ ("Public key:"));
       g_string_append (html, " <code>");
       append_escaped (html, link->public_key);

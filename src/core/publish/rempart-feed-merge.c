@@ -417,8 +417,12 @@ rempart_feed_merge_new (GBytes *base, GBytes *ours, GBytes *theirs, GError **err
   if (base != NULL &&
       (base_object = load (base, _ ("last published feed"), error, &base_root)) == NULL)
     return NULL;
+  /* Translators: which feed an error is about while merging a publish conflict: this moderator’s
+   * version */
   if ((ours_object = load (ours, _ ("your feed"), error, &ours_root)) == NULL)
     return NULL;
+  /* Translators: which feed an error is about while merging a publish conflict: the version on
+   * the server */
   if ((theirs_object = load (theirs, _ ("server’s feed"), error, &self->theirs)) == NULL)
     return NULL;
 

@@ -429,6 +429,7 @@ read_current (Job *job, Response *response, GCancellable *cancellable, GError **
       response->status == SOUP_STATUS_GONE)
     return TRUE;
 
+  /* Translators: which file an upload error is about: the feed (as opposed to its signature) */
   set_status_error (job, response, _ ("feed"), error);
   return FALSE;
 }
@@ -478,6 +479,7 @@ roll_back (Job *job, Response *before, GError **error)
   if (SOUP_STATUS_IS_SUCCESSFUL (response.status))
     return TRUE;
 
+  /* Translators: which file an error is about: the feed published before this one */
   set_status_error (job, &response, _ ("previous feed"), error);
   return FALSE;
 }
@@ -530,6 +532,7 @@ publish_run (Job *job, GCancellable *cancellable, GError **error)
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (put_feed.status))
     {
+      /* Translators: which file an upload error is about: the feed (as opposed to its signature) */
       set_status_error (job, &put_feed, _ ("feed"), error);
       return NULL;
     }
@@ -541,6 +544,7 @@ publish_run (Job *job, GCancellable *cancellable, GError **error)
     {
       /* Not cancellable from here on: the server must not stay with a mismatched pair. */
       if (sig_error == NULL)
+        /* Translators: which file an upload error is about: the feed’s minisign signature */
         set_status_error (job, &put_sig, _ ("signature"), &sig_error);
 
       if (!roll_back (job, &before, &rollback_error))

@@ -132,6 +132,8 @@ secure_free_string (gpointer data)
 static RempartMinisignSecretKey *
 secret_key_from_bin (guint8 *bin, const char *password, GError **error)
 {
+  /* Translators: which file an error is about (e.g. “Secret key: empty”): the minisign secret
+   * key */
   const char *what = _ ("Secret key");
   gboolean encrypted;
   guint8 chk[MINISIGN_CHK_LEN];
@@ -226,6 +228,8 @@ rempart_minisign_secret_key_parse (GBytes *contents, const char *password, GErro
   gsize len;
   const char *line;
   gsize line_len;
+  /* Translators: which file an error is about (e.g. “Secret key: empty”): the minisign secret
+   * key */
   const char *what = _ ("Secret key");
   RempartMinisignSecretKey *key;
 

@@ -48,6 +48,7 @@ static gboolean
 sig_file_parse (SigFile *sig, GBytes *contents, GError **error)
 {
   RempartMinisignReader reader;
+  /* Translators: which file an error is about (e.g. “Signature file: empty”) */
   const char *what = _ ("Signature file");
   const char *text;
   gsize len;

@@ -116,6 +116,8 @@ _rempart_minisign_check_text (const char *text,
 {
   if (len == 0)
     {
+      /* Translators: error: %s names the file (Public key, Secret key, Signature file) and it is
+       * empty */
       g_set_error (error, REMPART_MINISIGN_ERROR, REMPART_MINISIGN_ERROR_MALFORMED, _ ("%s: empty"),
                    what);
       return FALSE;
@@ -287,6 +289,8 @@ rempart_minisign_public_key_parse (const char *text, gsize len, GError **error)
   const char *line;
   gsize line_len;
   const char *start;
+  /* Translators: which file an error is about (e.g. “Public key: empty”): the minisign public
+   * key */
   const char *what = _ ("Public key");
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
