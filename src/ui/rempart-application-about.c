@@ -42,6 +42,7 @@ rempart_application_show_about (RempartApplication *self)
                         NULL);
 
   adw_about_window_add_acknowledgement_section (
+      /* Translators: heading of a credits section of the About window */
       ADW_ABOUT_WINDOW (about), _ ("Inspired by"),
       (const char *[]){ "#jesuislà", "#ichbinhier", "#jagärhär", "#iamhere", NULL });
 

@@ -422,6 +422,7 @@ show_store_error (RempartApplication *self, const GError *error)
       adw_message_dialog_new (parent, _ ("Your Rempart Data Cannot Be Opened"), NULL));
   /* The message names the file and says what happened; it is plain text, not markup. */
   adw_message_dialog_set_body (dialog, error->message);
+  /* Translators: button that quits the app */
   adw_message_dialog_add_response (dialog, "quit", _ ("_Quit"));
 
   if (refused)

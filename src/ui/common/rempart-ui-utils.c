@@ -31,6 +31,7 @@ rempart_format_time_left (gint64 expires, gint64 now)
   if (expires <= 0)
     return NULL;
   if (left <= 0)
+    /* Translators: shown instead of the time left when an action has expired */
     return g_strdup (_ ("Ended"));
 
   if (left < HOUR)
@@ -109,8 +110,10 @@ rempart_format_time_ago (gint64 when, gint64 now)
   gulong n;
 
   if (when <= 0)
+    /* Translators: when something (a sync) has never happened */
     return g_strdup (_ ("Never"));
   if (ago < MINUTE)
+    /* Translators: when something happened less than a minute ago */
     return g_strdup (_ ("Just now"));
 
   if (ago < HOUR)

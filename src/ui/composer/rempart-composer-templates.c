@@ -30,6 +30,8 @@ origin_heading (RempartTemplateOrigin origin)
         return _ ("Your Templates");
       case REMPART_TEMPLATE_ORIGIN_BUILTIN:
       default:
+        /* Translators: subtitle of a reply template that comes with the app (not written by the
+         * volunteer) */
         return _ ("Built-in");
     }
 }
@@ -87,6 +89,8 @@ rempart_composer_template_row_new (RempartTemplate *tmpl,
       label = g_strdup_printf (_ ("Duplicate “%s”"), rempart_template_get_title (tmpl));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
+      /* Translators: button that copies a built-in reply template so the volunteer can edit the
+       * copy */
       gtk_widget_set_tooltip_text (button, _ ("Duplicate"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);

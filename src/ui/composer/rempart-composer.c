@@ -90,6 +90,7 @@ update_count (RempartComposer *self)
 {
   int n = gtk_text_buffer_get_char_count (self->buffer);
   g_autofree char *text =
+      /* Translators: length of the reply being written, e.g. “240 characters” */
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d character", "%d characters", n), n);
 
   gtk_label_set_text (self->count_label, text);

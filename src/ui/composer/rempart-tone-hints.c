@@ -70,8 +70,14 @@ hint_row_new (const RempartToneHint *hint)
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, warning ? "warning" : "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  warning ? _ ("Warning") : _ ("Advice"), -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      /* Translators: screen-reader name of the icon of a strong tone
+                                   * hint (e.g. an insult in the reply) */
+      warning ? _ ("Warning")
+              /* Translators: screen-reader name of a mild tone hint’s icon */
+              : _ ("Advice"),
+      -1);
 
   for (guint i = 0; i < 2; i++)
     {

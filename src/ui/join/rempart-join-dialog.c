@@ -441,6 +441,7 @@ show_link (RempartJoinDialog *self)
       g_autofree char *subtitle =
           g_strdup_printf (_ ("Group %u of %u"), self->index + 1, self->links->len);
 
+      /* Translators: title of the join dialog when a link brings several groups */
       adw_window_title_set_title (self->window_title, _ ("Import Groups"));
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
@@ -450,6 +451,7 @@ show_link (RempartJoinDialog *self)
   set_label (self->warning_label, NULL);
   set_label (self->reason_label, NULL);
 
+  /* Translators: shown while the group feed is downloaded and its signature checked */
   adw_action_row_set_subtitle (self->name_row, _ ("Checking…"));
   adw_action_row_set_subtitle (self->host_row, host);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->host_row), link->feed_url);
@@ -460,6 +462,7 @@ show_link (RempartJoinDialog *self)
     key_text = g_strdup (_ ("None: this feed is not signed, so Rempart cannot check who "
                             "publishes it"));
   adw_action_row_set_subtitle (self->key_row, key_text);
+  /* Translators: shown while the group feed is downloaded and its signature checked */
   adw_action_row_set_subtitle (self->check_row, _ ("Checking…"));
 
   update_buttons (self);

@@ -488,12 +488,18 @@ add_source_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
+  /* Translators: placeholder and name of the field for a vetted source’s title */
   gtk_entry_set_placeholder_text (GTK_ENTRY (title), _ ("Source title"));
+  /* Translators: placeholder of the field for a vetted source’s web address */
   gtk_entry_set_placeholder_text (GTK_ENTRY (url), _ ("https://…"));
   gtk_entry_set_input_purpose (GTK_ENTRY (url), GTK_INPUT_PURPOSE_URL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: placeholder and name of the field for a vetted
+                                   * source’s title */
                                   _ ("Source title"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (url), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: name of the field for a vetted source’s web
+                                   * address */
                                   _ ("Source address"), -1);
   gtk_widget_set_tooltip_text (remove, _ ("Remove This Source"));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -601,14 +607,17 @@ rempart_action_editor_init (RempartActionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Translators: no topic or platform chosen for the action */
   gtk_string_list_append (topics, _ ("None"));
   for (RempartTopic topic = REMPART_TOPIC_RACISM; topic <= REMPART_TOPIC_OTHER; topic++)
     gtk_string_list_append (topics, rempart_topic_get_display_name (topic));
   adw_combo_row_set_model (self->topic_row, G_LIST_MODEL (topics));
 
+  /* Translators: no topic or platform chosen for the action */
   gtk_string_list_append (platforms, _ ("None"));
   for (guint i = 0; i < G_N_ELEMENTS (platform_names); i++)
     gtk_string_list_append (platforms, platform_names[i]);
+  /* Translators: platform choice for a thread on a site not in the list */
   gtk_string_list_append (platforms, _ ("Another Website"));
   g_assert (g_list_model_get_n_items (G_LIST_MODEL (platforms)) ==
             g_strv_length ((char **) rempart_platform_get_all ()) + 1);

@@ -186,6 +186,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       say (self, message, TRUE);
       return;
     }
+  /* Translators: message after saving the QR code or join page; %s is the file name */
   message = g_strdup_printf (_ ("Saved %s"), name);
   say (self, message, FALSE);
 }

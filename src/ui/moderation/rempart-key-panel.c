@@ -311,6 +311,7 @@ choose_file_action_cb (GtkWidget *widget, const char *action_name, GVariant *par
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Choose the Secret Key File"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+      /* Translators: button of the file chooser for the minisign secret key */
       GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);

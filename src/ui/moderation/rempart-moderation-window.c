@@ -79,8 +79,10 @@ state_name (RempartWorkspaceActionState state)
   switch (state)
     {
       case REMPART_WORKSPACE_ACTION_PUBLISHED:
+        /* Translators: state of an action in the moderators’ list: in the published feed */
         return _ ("Published");
       case REMPART_WORKSPACE_ACTION_EXPIRED:
+        /* Translators: state of an action in the moderators’ list: past its end date */
         return _ ("Expired");
       case REMPART_WORKSPACE_ACTION_DRAFT:
       default:
@@ -402,6 +404,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!rempart_workspace_save_finish (REMPART_WORKSPACE (source), result, &error))
     toast (self, error->message);
   else
+    /* Translators: message after the action editor saved the feed */
     toast (self, _ ("Saved"));
 }
 
@@ -449,7 +452,9 @@ remove_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
     }
   rempart_action_editor_set_action (self->editor, NULL, NULL);
   show_detail (self);
+  /* Translators: toast after deleting an action (with an Undo button) */
   undo = adw_toast_new (_ ("Action removed"));
+  /* Translators: toast button that undoes the last change */
   adw_toast_set_button_label (undo, _ ("_Undo"));
   adw_toast_set_action_name (undo, "moderation.undo-remove");
   adw_toast_overlay_add_toast (self->toast_overlay, undo);
@@ -511,6 +516,7 @@ export_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
     return;
   self->chooser = gtk_file_chooser_native_new (
       _ ("Export the Feed and Its Signature"), GTK_WINDOW (self),
+      /* Translators: button of the folder chooser where the signed feed is exported */
       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Export Here"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);

@@ -163,6 +163,7 @@ set_stage (RempartPublishDialog *self, const char *text, double fraction)
 static void
 ask_password (RempartPublishDialog *self, const char *message)
 {
+  /* Translators: button of a file chooser that saves a file */
   show_page (self, "password", exporting (self) ? _ ("_Export") : _ ("_Publish"));
   gtk_label_set_text (self->password_message, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->password_message), message != NULL);
@@ -176,6 +177,7 @@ show_error (RempartPublishDialog *self, const char *title, const char *message)
 {
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
+  /* Translators: button that retries publishing after an error */
   show_page (self, "error", _ ("Try _Again"));
   gtk_widget_grab_focus (GTK_WIDGET (self->go_button));
 }
@@ -193,14 +195,17 @@ error_title (RempartPublishDialog *self, const GError *error)
         case REMPART_PUBLISH_ERROR_INVALID_FEED:
           return _ ("The Feed Needs Fixing First");
         case REMPART_PUBLISH_ERROR_WRITE_FAILED:
+          /* Translators: result of the publish dialog: the export failed */
           return _ ("Not Exported");
         case REMPART_PUBLISH_ERROR_HALF_PUBLISHED:
           return _ ("Publish Again Now");
         default:
+          /* Translators: result of the publish dialog: the upload failed */
           return _ ("Not Published");
       }
   if (error->domain == REMPART_KEYRING_ERROR)
     return _ ("No Key to Sign With");
+  /* Translators: result of the publish dialog: the export failed */
   return exporting (self) ? _ ("Not Exported") : _ ("Not Published");
 }
 
@@ -310,6 +315,7 @@ fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (self->server_copy == NULL || self->server_copy->feed == NULL)
     {
+      /* Translators: result of the publish dialog: the upload failed */
       show_error (self, _ ("Not Published"),
                   error != NULL ? error->message
                                 : _ ("Someone else changed the feed on the server, then removed "
@@ -322,6 +328,7 @@ fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->merge = rempart_feed_merge_new (base, self->source, self->server_copy->feed, &error);
   if (self->merge == NULL)
     {
+      /* Translators: result of the publish dialog: the upload failed */
       show_error (self, _ ("Not Published"), error->message);
       return;
     }
@@ -437,6 +444,7 @@ signed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   target.user = user;
   target.etag = etag;
   target.base = base;
+  /* Translators: publishing progress: connecting to the group’s server */
   set_stage (self, _ ("Connecting…"), 0.1);
   rempart_publisher_publish_async (self->publisher, &target, done->publication, self->cancellable,
                                    published_cb, g_object_ref (self));
@@ -471,7 +479,11 @@ go (RempartPublishDialog *self)
     }
 
   show_page (self, "working", NULL);
-  set_stage (self, self->key == NULL && job->key == NULL ? _ ("Opening the key…") : _ ("Signing…"),
+  set_stage (self,
+             self->key == NULL && job->key == NULL
+                 ? _ ("Opening the key…")
+                 /* Translators: publishing progress: signing the feed with the minisign key */
+                 : _ ("Signing…"),
              0.05);
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
@@ -500,6 +512,7 @@ go_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
       merged = rempart_feed_merge_get_result (self->merge, &error);
       if (merged == NULL)
         {
+          /* Translators: result of the publish dialog: the upload failed */
           show_error (self, _ ("Not Published"), error->message);
           return;
         }

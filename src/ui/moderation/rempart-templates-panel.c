@@ -82,6 +82,7 @@ update_row_title (Item *item)
   const char *title = gtk_editable_get_text (GTK_EDITABLE (item->title_row));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row),
+                                 /* Translators: title of a reply template that has no title yet */
                                  title[0] != '\0' ? title : _ ("Untitled template"));
 }
 
@@ -131,6 +132,7 @@ add_row (RempartTemplatesPanel *self, const RempartFeedTemplate *tmpl)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
+  /* Translators: heading of a reply template’s text */
   body_label = gtk_label_new (_ ("The Reply"));
   gtk_label_set_xalign (GTK_LABEL (body_label), 0);
   gtk_widget_add_css_class (body_label, "heading");

@@ -289,6 +289,8 @@ rempart_participation_chart_init (RempartParticipationChart *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: screen-reader name of the bar chart of the
+                                   * volunteer’s participation */
                                   _ ("Participation chart"), -1);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self, 0);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self,

@@ -208,6 +208,7 @@ reply_row_new (RempartParticipationWindow *self, const RempartPostedReply *reply
   g_autoptr (GDateTime) local = g_date_time_to_local (utc);
   /* Translators: the date a reply was posted, strftime format */
   g_autofree char *date = g_date_time_format (local, C_ ("history date", "%-d %B %Y"));
+  /* Translators: history row of an action no longer in any feed */
   const char *action = reply->action_title != NULL ? reply->action_title : _ ("Unknown action");
   const char *group = reply->group_title != NULL ? reply->group_title : reply->subscription_url;
   g_autofree char *caption_text = NULL;
@@ -229,8 +230,11 @@ reply_row_new (RempartParticipationWindow *self, const RempartPostedReply *reply
   gtk_box_append (GTK_BOX (texts), caption);
 
   copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  /* Translators: button (tooltip) that copies a past reply to the clipboard */
   gtk_widget_set_tooltip_text (copy, _ ("Copy Reply"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: button (tooltip) that copies a past reply to
+                                   * the clipboard */
                                   _ ("Copy Reply"), -1);
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
@@ -419,9 +423,13 @@ export_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   self->chooser_format = json ? REMPART_EXPORT_JSON : REMPART_EXPORT_CSV;
   self->chooser =
       gtk_file_chooser_native_new (_ ("Export Your Participation"), GTK_WINDOW (self),
+                                   /* Translators: button of a file chooser that saves a file */
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, json ? _ ("JSON files") : _ ("CSV files"));
+  /* Translators: file type filter in the export dialog */
+  gtk_file_filter_set_name (filter, json ? _ ("JSON files")
+                                         /* Translators: file type filter in the export dialog */
+                                         : _ ("CSV files"));
   gtk_file_filter_add_mime_type (filter, json ? "application/json" : "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
@@ -438,10 +446,13 @@ forget_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      /* Translators: title of the dialog that asks before erasing the participation history */
       GTK_WINDOW (self), _ ("Forget Everything?"),
       _ ("Your participation, your drafts and the replies you posted will be deleted from this "
          "computer for good. Your groups and your own templates are kept.")));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "forget",
+                                    /* Translators: button that erases the volunteer’s whole
+                                     * participation history */
                                     _ ("_Forget Everything"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");

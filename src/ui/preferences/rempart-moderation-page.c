@@ -119,6 +119,7 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       GtkWidget *row = adw_action_row_new ();
 
+      /* Translators: no group feed created yet */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("None yet"));
       gtk_list_box_append (self->groups_list, row);
     }
@@ -198,6 +199,7 @@ create_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
       return;
     }
   set_busy (self, TRUE);
+  /* Translators: progress: the group feed is being created */
   say (self, _ ("Creating…"), FALSE);
   rempart_workspace_create_async (self->base_dir, name, url, self->cancellable, created_cb,
                                   g_object_ref (self));
@@ -231,6 +233,7 @@ download_action_cb (GtkWidget *widget, const char *action_name, GVariant *parame
   if (self->fetcher == NULL)
     self->fetcher = rempart_fetcher_new ();
   set_busy (self, TRUE);
+  /* Translators: progress: the group feed is being downloaded */
   say (self, _ ("Downloading…"), FALSE);
   rempart_workspace_download_async (self->base_dir, self->fetcher, url, key, self->cancellable,
                                     downloaded_cb, g_object_ref (self));

@@ -551,6 +551,7 @@ rempart_preferences_add_page_constructed (GObject *object)
   if (sub == NULL)
     return;
 
+  /* Translators: title of the page that edits a followed group */
   adw_window_title_set_title (self->title, _ ("Edit Group"));
   adw_window_title_set_subtitle (self->title,
                                  sub->title != NULL && sub->title[0] != '\0' ? sub->title : "");

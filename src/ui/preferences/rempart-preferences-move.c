@@ -76,8 +76,13 @@ new_chooser (RempartPreferencesWindow *window, gboolean save)
   chooser = gtk_file_chooser_native_new (
       save ? _ ("Export the List of Groups") : _ ("Import a List of Groups"), GTK_WINDOW (window),
       save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-      save ? _ ("_Export") : _ ("_Import"), _ ("_Cancel"));
+      /* Translators: button of a file chooser that saves a file */
+      save ? _ ("_Export")
+           /* Translators: button of a file chooser that opens a file */
+           : _ ("_Import"),
+      _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: file type filter in the import dialog */
   gtk_file_filter_set_name (filter, _ ("Text files"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -220,6 +220,7 @@ create_subscription_row (RempartPreferencesWindow *self, const RempartSubscripti
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
+  /* Translators: tooltip of the button that removes a group from the followed groups */
   gtk_widget_set_tooltip_text (button, _ ("Stop Following"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remove_label, -1);
@@ -381,6 +382,7 @@ subscription_removed_cb (GObject *source, GAsyncResult *result, gpointer user_da
     rempart_store_forget_async (REMPART_STORE (source), data->sub->url, NULL, group_forgotten_cb,
                                 g_object_ref (self));
   else
+    /* Translators: toast after removing a group (with an Undo button) */
     show_toast (self, _ ("Group removed"));
   rempart_preferences_window_reload (self);
   g_signal_emit (self, signals[SIGNAL_SUBSCRIPTION_REMOVED], 0, data->sub->id);
@@ -420,6 +422,7 @@ remove_clicked_cb (GtkButton *button, gpointer user_data)
   adw_message_dialog_set_body (dialog, _ ("Rempart will no longer show its actions. Your drafts "
                                           "and history stay on this computer."));
   adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+  /* Translators: button that confirms removing a group from the followed groups */
   adw_message_dialog_add_response (dialog, "remove", _ ("_Stop Following"));
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -723,6 +726,7 @@ name_search_widgets (RempartPreferencesWindow *self)
   if (GTK_IS_ACCESSIBLE (button))
     /* Translators: the accessible name of the search button of Preferences (an icon). */
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    /* Translators: placeholder of the preferences search entry */
                                     _ ("Search Preferences"), -1);
   if (GTK_IS_ACCESSIBLE (entry))
     /* Translators: the accessible name of the search field of Preferences. */

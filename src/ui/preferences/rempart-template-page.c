@@ -151,6 +151,7 @@ create_template_row (RempartTemplatePage *self, const RempartUserTemplate *tmpl)
 
   /* Translators: %s is the title of a reply template */
   edit_label = g_strdup_printf (_ ("Edit “%s”"), title);
+  /* Translators: tooltip of the button that edits a reply template */
   edit = icon_button_new ("document-edit-symbolic", _ ("Edit"), edit_label);
   g_object_set_data_full (G_OBJECT (edit), TEMPLATE_KEY, rempart_user_template_copy (tmpl),
                           (GDestroyNotify) rempart_user_template_free);
@@ -158,6 +159,7 @@ create_template_row (RempartTemplatePage *self, const RempartUserTemplate *tmpl)
 
   /* Translators: %s is the title of a reply template */
   delete_label = g_strdup_printf (_ ("Delete “%s”"), title);
+  /* Translators: tooltip of the button that deletes a reply template */
   delete = icon_button_new ("user-trash-symbolic", _ ("Delete"), delete_label);
   g_object_set_data_full (G_OBJECT (delete), TEMPLATE_KEY, rempart_user_template_copy (tmpl),
                           (GDestroyNotify) rempart_user_template_free);
@@ -322,6 +324,7 @@ delete_clicked_cb (GtkButton *button, RempartTemplatePage *self)
   adw_message_dialog_set_body (dialog, _ ("The composer will no longer offer it. Replies you "
                                           "wrote from it stay as they are."));
   adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+  /* Translators: button that confirms deleting a reply template */
   adw_message_dialog_add_response (dialog, "delete", _ ("_Delete"));
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");

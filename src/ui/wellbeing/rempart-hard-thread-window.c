@@ -45,9 +45,12 @@ static const struct
   const char *kind;
   const char *description;
 } kinds[] = {
+  /* Translators: kind of support line: emergency services */
   { "emergency", N_ ("Emergencies") },
+  /* Translators: kind of support line */
   { "suicide-prevention", N_ ("Suicide prevention") },
   { "listening", N_ ("Someone to talk to, anonymously") },
+  /* Translators: kind of support line */
   { "health-advice", N_ ("Medical advice") },
   { "directory", N_ ("Help lines in other countries") },
 };
@@ -57,9 +60,13 @@ static const struct
   const char *code;
   const char *name;
 } countries[] = {
+  /* Translators: country of a support line */
   { "FR", N_ ("France") },
+  /* Translators: country of a support line */
   { "DE", N_ ("Germany") },
+  /* Translators: country of a support line */
   { "SE", N_ ("Sweden") },
+  /* Translators: support lines that work from any country */
   { REMPART_HELPLINES_INTERNATIONAL, N_ ("International") },
 };
 

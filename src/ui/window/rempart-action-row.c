@@ -49,6 +49,7 @@ update_state (RempartActionRow *self)
   else if (queued)
     {
       icon = "document-send-symbolic";
+      /* Translators: state shown on an action’s row: a reply is waiting to be posted */
       description = _ ("Reply queued");
     }
   else if (state & REMPART_ACTION_STATE_DISMISSED)
@@ -59,6 +60,7 @@ update_state (RempartActionRow *self)
   else if (state & REMPART_ACTION_STATE_OPENED)
     {
       icon = "find-location-symbolic";
+      /* Translators: state shown on an action’s row: the volunteer opened the thread */
       description = _ ("Thread opened");
     }
 

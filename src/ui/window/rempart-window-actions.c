@@ -197,6 +197,7 @@ back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "page");
+      /* Translators: title of the page showing one counter-speech action */
       adw_window_title_set_title (self->detail_title, _ ("Action"));
       return;
     }

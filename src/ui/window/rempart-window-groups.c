@@ -124,6 +124,7 @@ update_banner (RempartWindow *self)
             }
           else
             {
+              /* Translators: button that retries downloading a group feed */
               button_label = _ ("_Retry");
               button_action = "app.refresh";
             }
@@ -280,8 +281,10 @@ rempart_window_update_groups (RempartWindow *self)
       status = g_strdup_printf (_ ("Check cancelled. Last checked: %s"), ago);
     }
   else if (self->check_cancelled)
+    /* Translators: state of a group whose feed check was cancelled */
     status = g_strdup (_ ("Check cancelled"));
   else if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    /* Translators: state of a group when the computer is offline */
     status = g_strdup (_ ("Offline"));
   else if (newest_failure > newest)
     {
