@@ -42,14 +42,17 @@ static const struct
   const char *empty_title;
   const char *empty_description;
 } views[] = {
-  { REMPART_ACTION_VIEW_TODO, "view-list-bullet-symbolic", N_ ("To Do"),
-    N_ ("Nothing to Do Right Now"),
+  { REMPART_ACTION_VIEW_TODO, "view-list-bullet-symbolic",
+    /* Translators: a view in the sidebar */ N_ ("To Do"), N_ ("Nothing to Do Right Now"),
     N_ ("New actions from your group appear here. Check again later, or press Ctrl+R.") },
-  { REMPART_ACTION_VIEW_QUEUED, "document-send-symbolic", N_ ("Queued"), N_ ("No Replies Queued"),
+  { REMPART_ACTION_VIEW_QUEUED, "document-send-symbolic",
+    /* Translators: a view in the sidebar */ N_ ("Queued"), N_ ("No Replies Queued"),
     N_ ("Write a reply and choose “Add to Queue” to post it later, in a session.") },
-  { REMPART_ACTION_VIEW_DONE, "emblem-ok-symbolic", N_ ("Done"), N_ ("No Replies Posted Yet"),
+  { REMPART_ACTION_VIEW_DONE, "emblem-ok-symbolic",
+    /* Translators: a view in the sidebar */ N_ ("Done"), N_ ("No Replies Posted Yet"),
     N_ ("The actions you mark as posted are listed here.") },
-  { REMPART_ACTION_VIEW_ARCHIVE, "folder-symbolic", N_ ("Archive"), N_ ("The Archive Is Empty"),
+  { REMPART_ACTION_VIEW_ARCHIVE, "folder-symbolic",
+    /* Translators: a view in the sidebar */ N_ ("Archive"), N_ ("The Archive Is Empty"),
     N_ ("Actions that ended, left the feed or were not for you are kept here, with your "
         "drafts.") },
 };
