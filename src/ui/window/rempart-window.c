@@ -220,6 +220,7 @@ update_list_page (RempartWindow *self)
   else if (self->search_text != NULL && *self->search_text != '\0')
     {
       adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
+      /* Translators: the title of the empty list when the search matches no action. */
       adw_status_page_set_title (self->empty_page, _ ("No Results"));
       adw_status_page_set_description (self->empty_page, _ ("Try other words."));
     }
@@ -721,11 +722,7 @@ rempart_window_new (GtkApplication *application, RempartStore *store, GSettings 
   return self;
 }
 
-/*
- * rempart_window_set_store:
- *
- * Shows the actions of @store (nullable while it is being opened).
- */
+/* rempart_window_set_store: shows the actions of @store (nullable while it is opened). */
 void
 rempart_window_set_store (RempartWindow *self, RempartStore *store)
 {
