@@ -445,3 +445,23 @@ rempart_ui_test_load_example (void)
   g_assert_no_error (error);
   return feed;
 }
+
+void
+rempart_ui_test_store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+rempart_ui_test_has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+GtkWidget *
+rempart_ui_test_focus_of (gpointer window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL ? focus : GTK_WIDGET (window);
+}

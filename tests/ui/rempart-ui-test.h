@@ -110,4 +110,13 @@ gboolean rempart_ui_test_is_inside (GtkWidget *widget, GtkWidget *ancestor);
 /* Returns: (transfer full): tests/unit/feeds/example.json, parsed */
 RempartFeed *rempart_ui_test_load_example (void);
 
+/* A GAsyncReadyCallback that keeps a reference to the result in the GAsyncResult * at
+ * @user_data; rempart_ui_test_has_result() is the matching condition for
+ * rempart_ui_test_iterate_until(). */
+void rempart_ui_test_store_result (GObject *source, GAsyncResult *result, gpointer user_data);
+gboolean rempart_ui_test_has_result (gpointer data);
+
+/* The widget that has the focus in @window, or @window itself when none has it. */
+GtkWidget *rempart_ui_test_focus_of (gpointer window);
+
 G_END_DECLS

@@ -44,18 +44,6 @@ typedef struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static gboolean
 window_ready (gpointer data)
 {
@@ -147,8 +135,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->base = g_build_filename (g_get_user_data_dir (), "rempart", "moderation", NULL);
   rempart_workspace_create_async (f->base, "#jesuislà", "https://example.org/feed.json", NULL,
-                                  result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+                                  rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   f->workspace = rempart_workspace_create_finish (result, &error);
   g_assert_no_error (error);
 

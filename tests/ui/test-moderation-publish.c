@@ -60,18 +60,6 @@ typedef struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static gboolean
 window_ready (gpointer data)
 {
@@ -148,20 +136,12 @@ wait_page (RempartPublishDialog *dialog, const char *name)
   g_assert_true (rempart_ui_test_iterate_until_timeout (page_is, &wait, 40));
 }
 
-static GtkWidget *
-focus_of (gpointer window)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
-
-  return focus != NULL ? focus : GTK_WIDGET (window);
-}
-
 /* Types @password where the focus is (it must be the password row) and presses Enter. */
 static void
 type_password (RempartPublishDialog *dialog, const char *password)
 {
   GtkWidget *row = dialog_child (dialog, "password_row");
-  GtkWidget *focus = focus_of (dialog);
+  GtkWidget *focus = rempart_ui_test_focus_of (dialog);
 
   g_assert_true (rempart_ui_test_is_inside (focus, row));
   gtk_editable_set_text (GTK_EDITABLE (row), password);
@@ -175,7 +155,8 @@ press_publish (Fixture *f)
 {
   RempartPublishDialog *dialog;
 
-  g_assert_true (rempart_ui_test_press_key (focus_of (f->window), GDK_KEY_p, GDK_CONTROL_MASK));
+  g_assert_true (rempart_ui_test_press_key (rempart_ui_test_focus_of (f->window), GDK_KEY_p,
+                                            GDK_CONTROL_MASK));
   g_assert_true (rempart_ui_test_iterate_until (dialog_shown, NULL));
   dialog = find_dialog ();
   return dialog;
@@ -240,8 +221,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->base = g_build_filename (g_get_user_data_dir (), "rempart", "moderation", name, NULL);
   f->feed_url = apache_server_feed_url (server, name, FALSE);
   f->dav_file = g_build_filename (server->dav_dir, name, "feed.json", NULL);
-  rempart_workspace_create_async (f->base, "#jesuislà", f->feed_url, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_workspace_create_async (f->base, "#jesuislà", f->feed_url, NULL,
+                                  rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   f->workspace = rempart_workspace_create_finish (result, &error);
   g_assert_no_error (error);
 
@@ -271,8 +253,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   add_action (f->workspace, "https://www.facebook.com/news/posts/1", "Chiffres inventés");
   /* The window reads the working copy from disk: every write above has landed after this one. */
   g_clear_object (&result);
-  rempart_workspace_save_async (f->workspace, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_workspace_save_async (f->workspace, NULL, rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   g_assert_true (rempart_workspace_save_finish (f->workspace, result, &error));
 
   f->window = rempart_moderation_window_new (GTK_APPLICATION (application), f->base);
@@ -371,8 +353,9 @@ test_conflict (Fixture *f, gconstpointer data)
   /* The other moderator: their own working copy of what is published, one more action. */
   other_dir = g_build_filename (f->base, "autre", NULL);
   base = rempart_workspace_dup_published_bytes (ws);
-  rempart_workspace_create_async (other_dir, "autre", f->feed_url, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_workspace_create_async (other_dir, "autre", f->feed_url, NULL,
+                                  rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   other = rempart_workspace_create_finish (result, &error);
   g_assert_no_error (error);
   g_assert_true (rempart_workspace_replace_document (other, base, &error));
@@ -405,8 +388,8 @@ test_conflict (Fixture *f, gconstpointer data)
   text = server_text (f, "");
   g_assert_null (strstr (text, "Notre nouvelle action"));
   g_clear_pointer (&text, g_free);
-  g_assert_true (
-      rempart_ui_test_is_inside (focus_of (dialog), dialog_child (dialog, "cancel_button")));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (dialog),
+                                            dialog_child (dialog, "cancel_button")));
 
   /* Publish the Merge: both actions, on the server and here. */
   g_assert_true (gtk_widget_activate (dialog_child (dialog, "go_button")));
@@ -439,9 +422,9 @@ test_server_down (Fixture *f, gconstpointer data)
   dialog = press_publish (f);
   type_password (dialog, KEY_PASSWORD);
   wait_page (dialog, "working");
-  g_assert_true (
-      rempart_ui_test_is_inside (focus_of (dialog), dialog_child (dialog, "cancel_button")));
-  g_assert_true (rempart_ui_test_press_key (focus_of (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (dialog),
+                                            dialog_child (dialog, "cancel_button")));
+  g_assert_true (rempart_ui_test_press_key (rempart_ui_test_focus_of (dialog), GDK_KEY_Escape, 0));
   g_assert_true (rempart_ui_test_iterate_until (dialog_gone, NULL));
   after = document_bytes (ws);
   g_assert_true (g_bytes_equal (before, after));
@@ -454,13 +437,14 @@ test_server_down (Fixture *f, gconstpointer data)
   g_assert_nonnull (
       strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "127.0.0.1:1"));
   /* Try Again has the focus; the working copy is as it was, nothing is marked published. */
-  g_assert_true (rempart_ui_test_is_inside (focus_of (dialog), dialog_child (dialog, "go_button")));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (dialog),
+                                            dialog_child (dialog, "go_button")));
   after = document_bytes (ws);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_null (rempart_workspace_get_published (ws));
 
   /* Escape closes it. */
-  g_assert_true (rempart_ui_test_press_key (focus_of (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (rempart_ui_test_press_key (rempart_ui_test_focus_of (dialog), GDK_KEY_Escape, 0));
   g_assert_true (rempart_ui_test_iterate_until (dialog_gone, NULL));
 }
 
@@ -514,9 +498,9 @@ test_freshness (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate (window_child (f, "fresh_button")));
   g_assert_true (rempart_ui_test_iterate_until (dialog_shown, NULL));
   dialog = find_dialog ();
-  g_assert_true (
-      rempart_ui_test_is_inside (focus_of (dialog), dialog_child (dialog, "password_row")));
-  g_assert_true (rempart_ui_test_press_key (focus_of (dialog), GDK_KEY_Escape, 0));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (dialog),
+                                            dialog_child (dialog, "password_row")));
+  g_assert_true (rempart_ui_test_press_key (rempart_ui_test_focus_of (dialog), GDK_KEY_Escape, 0));
   g_assert_true (rempart_ui_test_iterate_until (dialog_gone, NULL));
 }
 

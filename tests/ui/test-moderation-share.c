@@ -47,18 +47,6 @@ typedef struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-static void
-result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static gboolean
 window_ready (gpointer data)
 {
@@ -75,14 +63,6 @@ child_of (gpointer owner, GType type, const char *name)
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-static GtkWidget *
-focus_of (gpointer window)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
-
-  return focus != NULL ? focus : GTK_WIDGET (window);
 }
 
 /* Opens the group settings with the gear button, as a person would. */
@@ -129,8 +109,8 @@ save (Fixture *f, RempartJoinPanel *panel, RempartJoinSaveKind kind, const char 
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  rempart_join_panel_save_async (panel, kind, file, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_join_panel_save_async (panel, kind, file, NULL, rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   g_assert_true (rempart_join_panel_save_finish (panel, result, &error));
   g_assert_no_error (error);
 }
@@ -170,16 +150,17 @@ fixture_set_up (Fixture *f, gconstpointer data)
   /* A folder a test: a late write of the previous test's working copy lands in its own. */
   f->base = g_build_filename (g_get_user_data_dir (), "rempart", name, NULL);
   f->dir = rempart_test_dir_new ("share");
-  rempart_workspace_create_async (f->base, "Je suis là", FEED_URL, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_workspace_create_async (f->base, "Je suis là", FEED_URL, NULL,
+                                  rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   f->workspace = rempart_workspace_create_finish (result, &error);
   g_assert_no_error (error);
   rempart_test_make_keys (&public_key, &secret_key);
   f->public_key = rempart_minisign_public_key_to_base64 (public_key);
   g_assert_true (rempart_workspace_set_public_key (f->workspace, f->public_key, &error));
   g_clear_object (&result);
-  rempart_workspace_save_async (f->workspace, NULL, result_cb, &result);
-  g_assert_true (rempart_ui_test_iterate_until (has_result, &result));
+  rempart_workspace_save_async (f->workspace, NULL, rempart_ui_test_store_result, &result);
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_has_result, &result));
   g_assert_true (rempart_workspace_save_finish (f->workspace, result, &error));
 
   f->window = rempart_moderation_window_new (GTK_APPLICATION (application), f->base);
@@ -238,7 +219,7 @@ test_join_link (Fixture *f, gconstpointer data)
 
   /* Copy, from the keyboard: the row takes the focus and Enter activates it. */
   gtk_widget_grab_focus (copy_row);
-  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), copy_row));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (f->window), copy_row));
   g_assert_true (gtk_widget_activate (copy_row));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy_row), NULL, text_read_cb, &copied);
   g_assert_true (rempart_ui_test_iterate_until (has_text, &copied));
@@ -303,7 +284,7 @@ workspace_has_key (gpointer data)
 static void
 type_import_password (Fixture *f, GtkWidget *row, const char *password)
 {
-  GtkWidget *focus = focus_of (f->window);
+  GtkWidget *focus = rempart_ui_test_focus_of (f->window);
 
   g_assert_true (rempart_ui_test_is_inside (focus, row));
   gtk_editable_set_text (GTK_EDITABLE (row), password);
@@ -366,7 +347,7 @@ test_import_key (Fixture *f, gconstpointer data)
   type_import_password (f, row, "mauvais");
   wait.text = "does not open";
   g_assert_true (rempart_ui_test_iterate_until_timeout (label_says, &wait, 60));
-  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), row));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (f->window), row));
 
   /* The right one. */
   type_import_password (f, row, "pass word");
@@ -508,7 +489,7 @@ test_templates (Fixture *f, gconstpointer data)
   row = find (list, ADW_TYPE_EXPANDER_ROW, 0);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   title = find (row, ADW_TYPE_ENTRY_ROW, 0);
-  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), title));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (f->window), title));
 
   /* A title alone is not a template: said, kept on screen, not written. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Remercier");
@@ -622,7 +603,7 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate (back));
   g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "list_pane");
   g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
-  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), list));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (f->window), list));
   g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, new_button));
   g_assert_false (gtk_widget_get_visible (back));
 
@@ -633,10 +614,11 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
   gtk_widget_grab_focus (child_of (rempart_moderation_window_get_editor (f->window),
                                    REMPART_TYPE_ACTION_EDITOR, "title_row"));
-  g_assert_true (rempart_ui_test_press_key (focus_of (f->window), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (
+      rempart_ui_test_press_key (rempart_ui_test_focus_of (f->window), GDK_KEY_Left, GDK_ALT_MASK));
   g_object_set_data (G_OBJECT (f->window), "want", (gpointer) "list_pane");
   g_assert_true (rempart_ui_test_iterate_until (leaflet_shows, f));
-  g_assert_true (rempart_ui_test_is_inside (focus_of (f->window), list));
+  g_assert_true (rempart_ui_test_is_inside (rempart_ui_test_focus_of (f->window), list));
 }
 
 int
