@@ -60,7 +60,7 @@ void rempart_store_rollback (RempartStoreWorker *worker);
 /* rempart-store-schema.c: checks, pragmas and migrations; the job behind open. */
 gboolean rempart_store_schema_open (RempartStoreWorker *worker, GError **error);
 
-/* rempart-store-actions.c */
+/* rempart-store-import.c */
 gboolean rempart_store_rekey_user_data (sqlite3 *db,
                                         const char *old_url,
                                         const char *new_url,
@@ -74,6 +74,7 @@ gboolean rempart_store_item_hashes_job (RempartStoreWorker *worker,
                                         gpointer data,
                                         gpointer *out_result,
                                         GError **error);
+/* rempart-store-list.c */
 /* @data: the RempartActionView, with REMPART_STORE_LIST_ROWS or'd in for list rows */
 #define REMPART_STORE_LIST_ROWS 0x100
 gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
