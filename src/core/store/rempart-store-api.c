@@ -353,6 +353,35 @@ rempart_store_list_action_rows_finish (RempartStore *self, GAsyncResult *result,
   return rempart_store_finish_pointer (self, result, rempart_store_list_action_rows_async, error);
 }
 
+void
+rempart_store_list_action_rows_head_async (RempartStore *self,
+                                           RempartActionView view,
+                                           guint limit,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data)
+{
+  guint flags;
+
+  g_return_if_fail (REMPART_IS_STORE (self));
+  g_return_if_fail (view <= REMPART_ACTION_VIEW_ALL);
+  g_return_if_fail (limit > 0 && limit <= REMPART_STORE_LIST_LIMIT_MAX);
+
+  flags = view | REMPART_STORE_LIST_ROWS | (limit << REMPART_STORE_LIST_LIMIT_SHIFT);
+  rempart_store_push (self, rempart_store_list_action_rows_head_async, cancellable, callback,
+                      user_data, rempart_store_list_actions_job, GUINT_TO_POINTER (flags), NULL,
+                      ARRAY_FREE);
+}
+
+GPtrArray *
+rempart_store_list_action_rows_head_finish (RempartStore *self,
+                                            GAsyncResult *result,
+                                            GError **error)
+{
+  return rempart_store_finish_pointer (self, result, rempart_store_list_action_rows_head_async,
+                                       error);
+}
+
 GPtrArray *
 rempart_store_list_actions_sync (RempartStore *self, RempartActionView view, GError **error)
 {

@@ -49,8 +49,11 @@ static const char *const view_conditions[] = {
 gboolean
 rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
-  RempartActionView view = GPOINTER_TO_INT (data) & ~REMPART_STORE_LIST_ROWS;
-  gboolean rows_only = (GPOINTER_TO_INT (data) & REMPART_STORE_LIST_ROWS) != 0;
+  guint flags = GPOINTER_TO_UINT (data);
+  RempartActionView view = flags & (REMPART_STORE_LIST_ROWS - 1);
+  gboolean rows_only = (flags & REMPART_STORE_LIST_ROWS) != 0;
+  guint limit = flags >> REMPART_STORE_LIST_LIMIT_SHIFT;
+  char limit_sql[32] = "";
   g_autoptr (GPtrArray) list =
       g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_stored_action_free);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
@@ -60,6 +63,11 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   RempartSqliteStep step;
 
   g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
+
+  /* The head of the list is the same query with a LIMIT: the ORDER BY is the whole sort,
+   * so its rows are the first rows of the whole list, in the same order. */
+  if (limit > 0)
+    g_snprintf (limit_sql, sizeof limit_sql, " LIMIT %u", limit);
 
   /* A list row carries the words its search matches (stored->search_text): the brief, read
    * by SQLite from the details without parsing them here, and the group's name. A damaged
@@ -78,7 +86,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
                      " LEFT JOIN drafts d ON d.subscription_url = s.url"
                      " AND d.action_id = a.action_id WHERE ",
                      view_conditions[view],
-                     " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", NULL);
+                     " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", limit_sql, NULL);
   stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w), sql, error);
   if (stmt == NULL)
     return FALSE;

@@ -218,6 +218,20 @@ void rempart_store_list_action_rows_async (RempartStore *self,
 GPtrArray *
 rempart_store_list_action_rows_finish (RempartStore *self, GAsyncResult *result, GError **error);
 
+/* The first @limit rows (1 to 65,535) of rempart_store_list_action_rows_async()'s answer, in
+ * the same order: what a list shows first, before the whole list is read. Jobs run in the
+ * order they are asked for, so a head asked for just before the whole list comes first. */
+void rempart_store_list_action_rows_head_async (RempartStore *self,
+                                                RempartActionView view,
+                                                guint limit,
+                                                GCancellable *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer user_data);
+/* Returns: (element-type RempartStoredAction) at most the limit's number of rows */
+GPtrArray *rempart_store_list_action_rows_head_finish (RempartStore *self,
+                                                       GAsyncResult *result,
+                                                       GError **error);
+
 /* Reads @stored's `details` (brief, excerpt, language, dates, tags, arguments, sources) into
  * its action, once; does nothing when they were read already. The action's list fields do
  * not change, so an item holding it notifies nothing. */

@@ -30,6 +30,22 @@ list_rows (Fixture *f, RempartActionView view)
   return rows;
 }
 
+static GPtrArray *
+list_head (Fixture *f, RempartActionView view, guint limit)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) slot = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows;
+
+  rempart_store_list_action_rows_head_async (f->store, view, limit, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  rows = rempart_store_list_action_rows_head_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
 static void
 assert_same_date (GDateTime *a, GDateTime *b)
 {
@@ -249,6 +265,50 @@ test_rows_known_items (Fixture *f, gconstpointer data)
   assert_stats (&stats, 0, 0, 5, 0, 0);
 }
 
+/* The head a list shows first is the whole list's head, in the same order: priority first,
+ * then the date, ties (same date) by id; states and views apply to it as to the whole. */
+static void
+test_rows_head (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = make_feed (1, 30, 0, "x");
+  g_autoptr (GError) error = NULL;
+  RempartImportStats stats;
+  static const guint limits[] = { 1, 7, 29, 30, 31, 1000 };
+
+  import_ok (f, feed, &stats);
+  /* a5 done: out of To Do, so the head of To Do is not the head of All. */
+  g_assert_true (rempart_store_add_action_state_sync (f->store, f->sub->url, "a5",
+                                                      REMPART_ACTION_STATE_POSTED, &error));
+  g_assert_no_error (error);
+
+  for (guint v = 0; v < 2; v++)
+    {
+      RempartActionView view = v == 0 ? REMPART_ACTION_VIEW_ALL : REMPART_ACTION_VIEW_TODO;
+      g_autoptr (GPtrArray) whole = list_rows (f, view);
+
+      g_assert_cmpuint (whole->len, ==, view == REMPART_ACTION_VIEW_ALL ? 30 : 29);
+      /* The high-priority action first, whatever its date. */
+      g_assert_cmpstr (nth_id (whole, 0), ==, "a2");
+      for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+        {
+          g_autoptr (GPtrArray) head = list_head (f, view, limits[l]);
+
+          g_assert_cmpuint (head->len, ==, MIN (limits[l], whole->len));
+          for (guint i = 0; i < head->len; i++)
+            {
+              RempartStoredAction *a = g_ptr_array_index (head, i);
+              RempartStoredAction *b = g_ptr_array_index (whole, i);
+
+              g_assert_cmpstr (nth_id (head, i), ==, nth_id (whole, i));
+              g_assert_cmpstr (a->subscription_url, ==, b->subscription_url);
+              g_assert_cmpstr (a->search_text, ==, b->search_text);
+              g_assert_cmpstr (a->details, ==, b->details);
+              g_assert_cmpuint (a->state, ==, b->state);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -256,6 +316,7 @@ main (int argc, char *argv[])
 
   STORE_TEST_ADD ("/store/rows/lazy-details", test_rows_lazy_details);
   STORE_TEST_ADD ("/store/rows/damaged-details", test_rows_damaged_details);
+  STORE_TEST_ADD ("/store/rows/head", test_rows_head);
   STORE_TEST_ADD ("/store/rows/one-changed", test_rows_one_changed);
   STORE_TEST_ADD ("/store/rows/known-items", test_rows_known_items);
 
