@@ -20,6 +20,15 @@
  * covering the span between the common head and the common tail, so a re-import that changes
  * nothing emits nothing, and a GtkListView keeps its selection and scroll position.
  *
+ * The first screenful first: when the model shows nothing of its view yet (a new store, the
+ * first load, another view), a reload asks the store for the head of the list (HEAD_ROWS
+ * rows, the same query with a LIMIT, so the same order) and then for the whole list; jobs
+ * run in order on the store's thread, so the head comes first and is shown while the rest
+ * is read. The whole list then keeps the head's items (same keys) and the diff appends the
+ * rest in one items-changed. Until it is in, "partial" is TRUE and "loading" stays TRUE, so
+ * that nothing reads the head as the whole list (a search, the count, an empty state). A
+ * head shorter than HEAD_ROWS is the whole list: it ends the reload.
+ *
  * Superseded reloads: each reload has its own GCancellable. The store does not check it once
  * the worker ran the job (g_task_set_check_cancellable FALSE), so the callback compares its
  * cancellable with the current one and drops an answer that is no longer awaited.
@@ -37,7 +46,13 @@ struct _RempartActionModel
 
   GCancellable *cancellable; /* of the pending reload, NULL when none */
   char *error;
+  gboolean partial;    /* @items are the head of the list, the rest is loading */
+  gboolean view_shown; /* @items are a list of @view (not of another view) */
 };
+
+/* What a window shows at first and a little more: GTK 4.8's list view builds up to 200
+ * rows, a tall window shows about 25. */
+#define HEAD_ROWS 100
 
 static void rempart_action_model_list_model_init (GListModelInterface *iface);
 
@@ -55,6 +70,7 @@ enum
   PROP_LOADING,
   PROP_ERROR,
   PROP_N_ITEMS,
+  PROP_PARTIAL,
   N_PROPS
 };
 
@@ -88,6 +104,15 @@ set_loading (RempartActionModel *self, GCancellable *cancellable)
 
   if (was_loading != (cancellable != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_partial (RempartActionModel *self, gboolean partial)
+{
+  if (self->partial == partial)
+    return;
+  self->partial = partial;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTIAL]);
 }
 
 static void
@@ -223,6 +248,49 @@ reload_data_free (ReloadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReloadData, reload_data_free)
 
+static ReloadData *
+reload_data_new (RempartActionModel *self, GCancellable *cancellable)
+{
+  ReloadData *data = g_new0 (ReloadData, 1);
+
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (cancellable);
+  return data;
+}
+
+static void
+list_head_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ReloadData) data = user_data;
+  RempartActionModel *self = data->self;
+  GPtrArray *list = NULL;
+  gboolean whole;
+
+  /* An error is the whole list's to report: it comes next. */
+  list = rempart_store_list_action_rows_head_finish (REMPART_STORE (source), result, NULL);
+  if (list == NULL)
+    return;
+  if (data->cancellable != self->cancellable)
+    {
+      free_list_later (list);
+      return;
+    }
+
+  whole = list->len < HEAD_ROWS;
+  g_object_freeze_notify (G_OBJECT (self));
+  /* Shorter than asked for: the whole list, and the end of this reload (the answer of the
+   * whole list, cancelled here, is dropped when it comes). */
+  if (whole)
+    set_loading (self, NULL);
+  set_error (self, NULL);
+  /* Before the items-changed: what it makes a consumer read must be the new state. */
+  set_partial (self, !whole);
+  self->view_shown = TRUE;
+  apply_list (self, list);
+  g_object_thaw_notify (G_OBJECT (self));
+  free_list_later (list);
+}
+
 static void
 list_actions_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -230,6 +298,7 @@ list_actions_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   RempartActionModel *self = data->self;
   GPtrArray *list = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean was_partial;
 
   list = rempart_store_list_action_rows_finish (REMPART_STORE (source), result, &error);
 
@@ -241,15 +310,26 @@ list_actions_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  was_partial = self->partial;
   g_object_freeze_notify (G_OBJECT (self));
   set_loading (self, NULL);
+  set_partial (self, FALSE);
   if (list != NULL)
     {
       set_error (self, NULL);
+      self->view_shown = TRUE;
       apply_list (self, list);
     }
   else
-    set_error (self, error->message);
+    {
+      /* The head alone would pass for the whole list: show the error instead. */
+      set_error (self, error->message);
+      if (was_partial)
+        {
+          clear_items (self);
+          self->view_shown = FALSE;
+        }
+    }
   g_object_thaw_notify (G_OBJECT (self));
 
   if (list != NULL)
@@ -340,6 +420,9 @@ rempart_action_model_get_property (GObject *object, guint prop_id, GValue *value
       case PROP_N_ITEMS:
         g_value_set_uint (value, self->items->len);
         break;
+      case PROP_PARTIAL:
+        g_value_set_boolean (value, self->partial);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -384,6 +467,7 @@ rempart_action_model_class_init (RempartActionModelClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, ro);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PARTIAL] = g_param_spec_boolean ("partial", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -431,6 +515,8 @@ rempart_action_model_set_store (RempartActionModel *self, RempartStore *store)
   set_loading (self, NULL);
   set_error (self, NULL);
   clear_items (self);
+  self->view_shown = FALSE;
+  set_partial (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (store != NULL)
     rempart_action_model_reload (self);
@@ -454,8 +540,10 @@ rempart_action_model_set_view (RempartActionModel *self, RempartActionView view)
   if (self->view == view)
     return;
 
-  /* The items of the old view stay until the answer: no empty flash between two lists. */
+  /* The items of the old view stay until the answer (the head of the new one): no empty
+   * flash between two lists. */
   self->view = view;
+  self->view_shown = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
   if (self->store != NULL)
     rempart_action_model_reload (self);
@@ -475,11 +563,21 @@ rempart_action_model_reload (RempartActionModel *self)
   cancellable = g_cancellable_new ();
   set_loading (self, cancellable);
 
-  data = g_new0 (ReloadData, 1);
-  data->self = g_object_ref (self);
-  data->cancellable = g_object_ref (cancellable);
+  /* A reload of the list shown keeps it until the whole answer: a head would shorten it. */
+  if (!self->view_shown || self->items->len == 0)
+    rempart_store_list_action_rows_head_async (self->store, self->view, HEAD_ROWS, cancellable,
+                                               list_head_cb, reload_data_new (self, cancellable));
+  data = reload_data_new (self, cancellable);
   rempart_store_list_action_rows_async (self->store, self->view, cancellable, list_actions_cb,
                                         data);
+}
+
+gboolean
+rempart_action_model_get_partial (RempartActionModel *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_MODEL (self), FALSE);
+
+  return self->partial;
 }
 
 gboolean

@@ -30,6 +30,12 @@ G_BEGIN_DECLS
  *   error   (string, read-only): the store's message of the last failed reload, NULL after a
  *           success; the items of the last success stay
  *   n-items (guint, read-only)
+ *   partial (boolean, read-only): the items are the first rows of the list (the screenful
+ *           shown while the rest is read); "loading" is TRUE meanwhile. The rest comes with
+ *           one items-changed after them, the first rows keeping their objects.
+ *
+ * When the model shows nothing of its view (first load, new store, other view), a reload
+ * shows the first rows first; a reload of the list shown replaces it once, as above.
  */
 
 #define REMPART_TYPE_ACTION_MODEL (rempart_action_model_get_type ())
@@ -48,6 +54,7 @@ void rempart_action_model_set_view (RempartActionModel *self, RempartActionView 
 void rempart_action_model_reload (RempartActionModel *self);
 
 gboolean rempart_action_model_get_loading (RempartActionModel *self);
+gboolean rempart_action_model_get_partial (RempartActionModel *self);
 const char *rempart_action_model_get_error (RempartActionModel *self);
 
 /* Returns: (transfer none) (nullable) the item of that action, if in the model */

@@ -21,7 +21,7 @@
 
 #define FEED_URL "https://example.org/feed.json"
 
-typedef struct
+typedef struct _Fixture
 {
   char *dir;
   RempartStore *store;
@@ -30,7 +30,20 @@ typedef struct
   guint tracked;        /* n_items as the items-changed signals tell it */
   guint n_changes;      /* items-changed emissions */
   GHashTable *notified; /* property name → count, on the watched item */
+  GArray *changes;      /* (element-type Change) every items-changed, in order */
+  const char *search;   /* (nullable) a search the consumer of Change.matches runs */
+  /* (nullable) run once, inside the items-changed of the first rows: the rest cannot have
+   * come yet, whatever the timing */
+  void (*on_partial) (struct _Fixture *f);
 } Fixture;
+
+/* One items-changed, and the model's state as a consumer (the window) reads it then. */
+typedef struct
+{
+  guint position, removed, added, n_items;
+  gboolean loading, partial;
+  guint matches; /* items whose search key holds Fixture.search */
+} Change;
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -93,6 +106,32 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
       g_assert_true (REMPART_IS_ACTION_ITEM (item));
     }
   f->n_changes++;
+
+  {
+    RempartActionModel *m = REMPART_ACTION_MODEL (model);
+    Change change = { position,
+                      removed,
+                      added,
+                      f->tracked,
+                      rempart_action_model_get_loading (m),
+                      rempart_action_model_get_partial (m),
+                      0 };
+
+    for (guint i = 0; f->search != NULL && i < f->tracked; i++)
+      {
+        g_autoptr (RempartActionItem) item = g_list_model_get_item (model, i);
+
+        change.matches += strstr (rempart_action_item_get_search_key (item), f->search) != NULL;
+      }
+    g_array_append_val (f->changes, change);
+    if (change.partial && f->on_partial != NULL)
+      {
+        void (*on_partial) (Fixture *) = f->on_partial;
+
+        f->on_partial = NULL;
+        on_partial (f);
+      }
+  }
 }
 
 static void
@@ -195,6 +234,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->sub = rempart_store_add_subscription_sync (f->store, FEED_URL, NULL, &error);
   g_assert_no_error (error);
   f->notified = g_hash_table_new (g_str_hash, g_str_equal);
+  f->changes = g_array_new (FALSE, TRUE, sizeof (Change));
   import (f, 1, 8, "");
 }
 
@@ -207,6 +247,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   g_clear_pointer (&f->sub, rempart_subscription_free);
   g_clear_pointer (&f->notified, g_hash_table_unref);
+  g_clear_pointer (&f->changes, g_array_unref);
 
   rempart_test_dir_remove (f->dir);
   g_free (f->dir);
@@ -515,6 +556,143 @@ test_search_key (Fixture *f, gconstpointer data)
                    "fil 1 ete\nbrief 1\nsexism\nyoutube\nt");
 }
 
+#define MANY 250
+
+/* More actions than a screenful: the first rows come first, in the store's order, while
+ * "loading" and "partial" say that the rest is coming; the rest follows them in ONE
+ * items-changed, the first rows keeping their objects (a view keeps its selection). A
+ * search that runs meanwhile (the window's filter: it reads each item's search key) finds
+ * every match once loading ends: never a count from the first rows alone. */
+static void
+test_head_first (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) store = NULL;
+  g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func (g_object_unref);
+  guint expected = 0;
+  Change *first, *rest;
+
+  import (f, 2, MANY, "");
+  store = store_list (f, REMPART_ACTION_VIEW_TODO);
+  g_assert_cmpuint (store->len, ==, MANY);
+  /* "fil 24" matches a24 and a240..a249: most of them are after the first rows. */
+  f->search = "fil 24";
+  for (guint i = 0; i < store->len; i++)
+    if (g_str_has_prefix (rempart_action_get_title (
+                              ((RempartStoredAction *) g_ptr_array_index (store, i))->action),
+                          "Fil 24"))
+      expected++;
+  g_assert_cmpuint (expected, ==, 11);
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  g_assert_false (rempart_action_model_get_partial (f->model));
+  wait_loaded (f->model);
+  drain (20);
+
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  first = &g_array_index (f->changes, Change, 0);
+  rest = &g_array_index (f->changes, Change, 1);
+  g_assert_cmpuint (first->position, ==, 0);
+  g_assert_cmpuint (first->removed, ==, 0);
+  g_assert_cmpuint (first->added, >, 0);
+  g_assert_cmpuint (first->added, <, MANY);
+  g_assert_true (first->loading);
+  g_assert_true (first->partial);
+  g_assert_cmpuint (first->matches, <, expected);
+  g_assert_cmpuint (rest->position, ==, first->added);
+  g_assert_cmpuint (rest->removed, ==, 0);
+  g_assert_cmpuint (rest->added, ==, MANY - first->added);
+  g_assert_false (rest->loading);
+  g_assert_false (rest->partial);
+  g_assert_cmpuint (rest->matches, ==, expected);
+  g_assert_false (rempart_action_model_get_partial (f->model));
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+
+  /* A reload of the list shown replaces it once, without first rows: it would shorten it. */
+  for (guint i = 0; i < first->added; i++)
+    g_ptr_array_add (head, g_list_model_get_item (G_LIST_MODEL (f->model), i));
+  g_array_set_size (f->changes, 0);
+  import (f, 3, MANY, " (modifié)");
+  rempart_action_model_reload (f->model);
+  g_assert_false (rempart_action_model_get_partial (f->model));
+  wait_loaded (f->model);
+  drain (20);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  for (guint i = 0; i < head->len; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (f->model), i);
+      g_assert_true (item == g_ptr_array_index (head, i));
+    }
+  g_assert_cmpstr (
+      rempart_action_item_get_title (rempart_action_model_find (f->model, FEED_URL, "a1")), ==,
+      "Fil 1 (modifié)");
+}
+
+/* The first rows are shown, then a reload (a sync ended) supersedes the pending rest: the
+ * old rest never lands, the newer list does, once, after the first rows. */
+static void
+supersede (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* a0 done and a new title for a1, stored before the rest was read: the superseded rest
+   * would not know of either. */
+  g_assert_true (rempart_store_add_action_state_sync (f->store, FEED_URL, "a0",
+                                                      REMPART_ACTION_STATE_POSTED, &error));
+  g_assert_no_error (error);
+  import (f, 3, MANY, " (bis)");
+  rempart_action_model_reload (f->model);
+  g_assert_true (rempart_action_model_get_partial (f->model));
+  g_assert_true (rempart_action_model_get_loading (f->model));
+}
+
+/* The first rows are shown, then a reload (a sync ended) supersedes the pending rest: the
+ * old rest never lands, the newer list does, once, after the first rows. */
+static void
+test_head_superseded (Fixture *f, gconstpointer data)
+{
+  import (f, 2, MANY, "");
+  f->on_partial = supersede;
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  drain (50);
+
+  g_assert_null (f->on_partial);
+  g_assert_false (rempart_action_model_get_partial (f->model));
+  g_assert_null (rempart_action_model_find (f->model, FEED_URL, "a0"));
+  g_assert_cmpstr (
+      rempart_action_item_get_title (rempart_action_model_find (f->model, FEED_URL, "a1")), ==,
+      "Fil 1 (bis)");
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+  /* The first rows, then the newer whole list (a0 out, the rest in): no third answer. */
+  g_assert_cmpuint (f->changes->len, ==, 2);
+  g_assert_true (g_array_index (f->changes, Change, 0).partial);
+  g_assert_false (g_array_index (f->changes, Change, 1).loading);
+}
+
+static void
+close_and_reload (Fixture *f)
+{
+  /* The rest was asked for; a reload now fails (the store is closed) and supersedes it. */
+  rempart_store_close (f->store);
+  rempart_action_model_reload (f->model);
+}
+
+/* The whole list fails after the first rows were shown: the error is shown, not the first
+ * rows as if they were the list. */
+static void
+test_head_then_error (Fixture *f, gconstpointer data)
+{
+  import (f, 2, MANY, "");
+  f->on_partial = close_and_reload;
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  g_assert_null (f->on_partial);
+  g_assert_nonnull (rempart_action_model_get_error (f->model));
+  g_assert_false (rempart_action_model_get_partial (f->model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+  g_assert_cmpuint (f->tracked, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -530,6 +708,9 @@ main (int argc, char *argv[])
   ADD ("/action-model/error", test_error);
   ADD ("/action-model/lazy-details", test_lazy_details);
   ADD ("/action-model/search-key", test_search_key);
+  ADD ("/action-model/head-first", test_head_first);
+  ADD ("/action-model/head-superseded", test_head_superseded);
+  ADD ("/action-model/head-then-error", test_head_then_error);
 #undef ADD
 
   return g_test_run ();
