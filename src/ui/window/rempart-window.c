@@ -193,7 +193,10 @@ update_list_page (RempartWindow *self)
   adw_window_title_set_title (self->list_title, _ (views[index].title));
   subtitle =
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n_items), n_items);
-  adw_window_title_set_subtitle (self->list_title, n_items > 0 ? subtitle : NULL);
+  /* Not the count of the first rows alone (partial ends with notify::loading). */
+  adw_window_title_set_subtitle (
+      self->list_title,
+      n_items > 0 && !rempart_action_model_get_partial (self->model) ? subtitle : NULL);
 
   if (rempart_action_model_get_loading (self->model) && n_items == 0)
     {
