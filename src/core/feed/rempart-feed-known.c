@@ -17,30 +17,30 @@
  * A group republishes its whole feed when one action changes, and most syncs bring a few new
  * items among thousands already imported. Building json-glib's tree of every item and
  * reading each into a RempartAction costs most of a sync, so rempart_feed_parse_known()
- * finds each item's raw text with a scan of the bytes, hashes it, and hands json-glib only
- * the document without the items whose hash the store already holds.
+ * finds each item's raw text with a scan of the bytes, hashes it, and hands json-glib the
+ * document with an empty items array, then each item that is not known on its own, one at
+ * a time (rempart_parse_items_raw()). A first sync, where no item is known, reads every item
+ * this way too: json-glib's tree of one item at a time costs far less to build and free than
+ * the tree of 10,000 (issue 14).
  *
  * Why this accepts exactly what rempart_feed_parse() accepts: every byte check runs on the
- * whole document first; an item whose text is known was part of a feed json-glib parsed
- * before, and a JSON value is valid or not whatever surrounds it, so the whole document is
- * valid when the rest is. An item read from the same text gives the same action (the parser
- * reads nothing else for it), except the repeated-id rule, which depends on the items before
- * it: rempart_parse_items_known() applies it to kept items too. Anything the scan does not
+ * whole document first (which also refuses comments and anything else outside strings that
+ * is not JSON, so the scan cannot mistake one for structure); an item whose text is known was
+ * part of a feed json-glib parsed before; and a JSON value is valid or not whatever surrounds
+ * it, so the whole document is valid when the rest and each item read on its own are. An
+ * item read from the same text gives the same action (the parser reads nothing else for it),
+ * except the repeated-id rule, which depends on the items before it:
+ * rempart_parse_items_raw() applies it to kept items too. Anything the scan does not
  * understand (the top level not an object, items not an array, an "items" key written with
- * escapes or twice, a syntax error) falls back to the whole parse, which also gives the exact
- * error message.
+ * escapes or twice, a syntax error anywhere) falls back to the whole parse, which also gives
+ * the exact error message. The unit tests (test-feed-known.c) and the fuzz target
+ * fuzz-feed-parser compare both parses, action by action and warning by warning.
  *
  * The hash names its recipe ("i1:"): bump it whenever the parser reads an item differently,
  * so that items are read again once.
  */
 
 #define ITEM_HASH_PREFIX "i1:"
-
-typedef struct
-{
-  gsize start;
-  gsize end;
-} Span;
 
 /* -------------------------------------------------------------------------------------- */
 /* The scan                                                                               */
@@ -171,7 +171,7 @@ split_items (const char *data, gsize length, GArray *spans, gsize *out_open, gsi
           else
             for (;;)
               {
-                Span span = { i, skip_value (data, length, i) };
+                RempartItemSpan span = { i, skip_value (data, length, i) };
 
                 if (span.end <= span.start)
                   return FALSE;
@@ -263,14 +263,14 @@ rempart_feed_parse_known (GBytes *bytes,
                           GError **error)
 {
   g_autoptr (GHashTable) empty = NULL;
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (RempartItemSpan));
   g_autoptr (GPtrArray) hashes = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GBytes) part = NULL;
   g_autoptr (GString) text = NULL;
+  RempartRawItems raw;
   RempartFeed *feed;
   gsize open = 0, close = 0;
-  guint n_known = 0;
   const char *data;
   gsize length;
 
@@ -295,40 +295,24 @@ rempart_feed_parse_known (GBytes *bytes,
   hashes = g_ptr_array_new_full (spans->len, g_free);
   for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (spans, Span, i);
+      RempartItemSpan *span = &g_array_index (spans, RempartItemSpan, i);
 
       g_ptr_array_add (hashes, item_hash (data + span->start, span->end - span->start));
-      if (g_hash_table_contains (known, g_ptr_array_index (hashes, i)))
-        n_known++;
     }
 
-  /* The document without the known items: all of it when none is known. */
-  if (n_known == 0)
-    part = g_bytes_ref (bytes);
-  else
-    {
-      gboolean first = TRUE;
-
-      text = g_string_sized_new (open + 1 + (length - close) + 4096);
-      g_string_append_len (text, data, open + 1);
-      for (guint i = 0; i < spans->len; i++)
-        {
-          Span *span = &g_array_index (spans, Span, i);
-
-          if (g_hash_table_contains (known, g_ptr_array_index (hashes, i)))
-            continue;
-          if (!first)
-            g_string_append_c (text, ',');
-          g_string_append_len (text, data + span->start, span->end - span->start);
-          first = FALSE;
-        }
-      g_string_append_len (text, data + close, length - close);
-      part = g_string_free_to_bytes (g_steal_pointer (&text));
-    }
+  /* The document with an empty items array; the items are read one by one from their text. */
+  text = g_string_sized_new (open + 1 + (length - close));
+  g_string_append_len (text, data, open + 1);
+  g_string_append_len (text, data + close, length - close);
+  part = g_string_free_to_bytes (g_steal_pointer (&text));
 
   /* Any failure is reported as the whole parse reports it, with its own positions. */
+  raw.data = data;
+  raw.spans = spans;
+  raw.hashes = hashes;
+  raw.known = known;
   root = rempart_feed_load_json (part, display_name, NULL);
-  feed = root != NULL ? rempart_feed_parse_root (root, display_name, hashes, known, NULL) : NULL;
+  feed = root != NULL ? rempart_feed_parse_root (root, display_name, &raw, NULL) : NULL;
   if (feed == NULL)
     return rempart_feed_parse (bytes, display_name, error);
 

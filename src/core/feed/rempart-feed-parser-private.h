@@ -66,15 +66,27 @@ char *rempart_parse_feed_url (RempartParseContext *ctx,
                               const char *prefix,
                               const char *member);
 
+/* The raw items of a document, found by the scan of rempart_feed_parse_known(): each one's
+ * offsets in @data and its hash, in feed order, and the table of the hashes already known. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} RempartItemSpan;
+
+typedef struct
+{
+  const char *data;
+  GArray *spans; /* of RempartItemSpan */
+  GPtrArray *hashes;
+  GHashTable *known;
+} RempartRawItems;
+
 RempartFeed *rempart_feed_parse_root (JsonNode *root,
                                       const char *display_name,
-                                      GPtrArray *hashes,
-                                      GHashTable *known,
+                                      RempartRawItems *raw,
                                       GError **error);
 void rempart_parse_items (RempartParseContext *ctx, JsonArray *items);
-gboolean rempart_parse_items_known (RempartParseContext *ctx,
-                                    JsonArray *read,
-                                    GPtrArray *hashes,
-                                    GHashTable *known);
+gboolean rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw);
 
 G_END_DECLS

@@ -364,22 +364,22 @@ rempart_feed_parse (GBytes *bytes, const char *display_name, GError **error)
   if (root == NULL)
     return NULL;
 
-  return rempart_feed_parse_root (root, display_name, NULL, NULL, error);
+  return rempart_feed_parse_root (root, display_name, NULL, error);
 }
 
 /*
  * rempart_feed_parse_root:
- * @hashes: (nullable): with @known, the hash of every raw item (rempart_parse_items_known())
+ * @raw: (nullable): the document's raw items, when @root is the document with an empty
+ *   items array (rempart_parse_items_raw())
  *
- * The checks and the reading of rempart_feed_parse() on a loaded document. With @hashes, a
- * document whose items array does not hold exactly the items that were not known returns
- * %NULL without setting @error.
+ * The checks and the reading of rempart_feed_parse() on a loaded document. With @raw, a
+ * document whose items array is not empty, or a raw item that does not parse on its own,
+ * returns %NULL without setting @error.
  */
 RempartFeed *
 rempart_feed_parse_root (JsonNode *root,
                          const char *display_name,
-                         GPtrArray *hashes,
-                         GHashTable *known,
+                         RempartRawItems *raw,
                          GError **error)
 {
   g_autoptr (RempartFeed) feed = NULL;
@@ -420,9 +420,10 @@ rempart_feed_parse_root (JsonNode *root,
 
   read_feed_fields (&ctx, object);
   read_extension (&ctx, object);
-  if (hashes == NULL)
+  if (raw == NULL)
     rempart_parse_items (&ctx, json_node_get_array (items));
-  else if (!rempart_parse_items_known (&ctx, json_node_get_array (items), hashes, known))
+  else if (json_array_get_length (json_node_get_array (items)) != 0 ||
+           !rempart_parse_items_raw (&ctx, raw))
     return NULL;
   rempart_feed_end_warnings (feed, display_name);
 

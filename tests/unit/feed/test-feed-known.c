@@ -93,6 +93,102 @@ kept_of (RempartFeed *feed)
 }
 
 static void
+describe_strv (GString *s, const char *name, const char *const *strv)
+{
+  g_string_append_printf (s, " %s=[", name);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_string_append_printf (s, "%s<%s>", i > 0 ? "," : "", strv[i]);
+  g_string_append_c (s, ']');
+}
+
+static void
+describe_date (GString *s, const char *name, GDateTime *date)
+{
+  g_autofree char *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+
+  g_string_append_printf (s, " %s=%s", name, text != NULL ? text : "-");
+}
+
+/* Everything a parse gives: the feed's fields, every field of every action, the kept ids,
+ * the warnings and the counts. Two parses that agree here gave the same feed. */
+static char *
+describe (RempartFeed *feed)
+{
+  GListModel *actions = rempart_feed_get_actions (feed);
+  GPtrArray *warnings = rempart_feed_get_warnings (feed);
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autofree char *kept = kept_of (feed);
+
+  g_string_append_printf (
+      s,
+      "title=%s description=%s home=%s feed=%s language=%s seq=%" G_GINT64_FORMAT
+      " schema=%d hashtag=%s next_key=%s kept=%s\n",
+      rempart_feed_get_title (feed), rempart_feed_get_description (feed),
+      rempart_feed_get_home_page_url (feed), rempart_feed_get_feed_url (feed),
+      rempart_feed_get_language (feed), rempart_feed_get_seq (feed), rempart_feed_get_schema (feed),
+      rempart_feed_get_hashtag (feed), rempart_feed_get_next_key (feed), kept);
+  describe_date (s, "expires", rempart_feed_get_expires (feed));
+  describe_strv (s, "rules", rempart_feed_get_rules (feed));
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr (RempartAction) a = g_list_model_get_item (actions, i);
+      GPtrArray *sources = rempart_action_get_sources (a);
+
+      g_string_append_printf (
+          s,
+          "id=%s url=%s title=%s brief=%s excerpt=%s platform=%s language=%s topic=%d priority=%d",
+          rempart_action_get_id (a), rempart_action_get_url (a), rempart_action_get_title (a),
+          rempart_action_get_brief (a), rempart_action_get_excerpt (a),
+          rempart_action_get_platform (a), rempart_action_get_language (a),
+          rempart_action_get_topic (a), rempart_action_get_priority (a));
+      describe_date (s, "published", rempart_action_get_date_published (a));
+      describe_date (s, "modified", rempart_action_get_date_modified (a));
+      describe_date (s, "expires", rempart_action_get_expires (a));
+      describe_strv (s, "tags", rempart_action_get_tags (a));
+      describe_strv (s, "arguments", rempart_action_get_arguments (a));
+      for (guint j = 0; sources != NULL && j < sources->len; j++)
+        {
+          const RempartSource *source = g_ptr_array_index (sources, j);
+
+          g_string_append_printf (s, " source=%s|%s", source->title, source->url);
+        }
+      g_string_append_c (s, '\n');
+    }
+  g_string_append_printf (s, "warnings=%u skipped=%u\n", rempart_feed_get_n_warnings (feed),
+                          rempart_feed_get_n_skipped (feed));
+  for (guint i = 0; i < warnings->len; i++)
+    g_string_append_printf (s, "%s\n", (char *) g_ptr_array_index (warnings, i));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* A first sync (nothing known) reads every item on its own: the same feed as a whole parse,
+ * or the same error. */
+static void
+assert_first_parse_is_whole (const char *text, gsize length)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr (GError) known_error = NULL;
+  g_autoptr (GError) whole_error = NULL;
+  g_autoptr (RempartFeed) part = rempart_feed_parse_known (bytes, "feed.json", NULL, &known_error);
+  g_autoptr (RempartFeed) whole = rempart_feed_parse (bytes, "feed.json", &whole_error);
+
+  g_assert_true ((part == NULL) == (whole == NULL));
+  if (whole == NULL)
+    {
+      g_assert_cmpint (known_error->code, ==, whole_error->code);
+      g_assert_cmpstr (known_error->message, ==, whole_error->message);
+    }
+  else
+    {
+      g_autofree char *a = describe (part);
+      g_autofree char *b = describe (whole);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
+static void
 test_changed_removed_added (void)
 {
   g_autoptr (RempartFeed) first = parse_known (
@@ -181,6 +277,9 @@ test_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {
       g_autoptr (GBytes) bytes = g_bytes_new (broken[i], strlen (broken[i]));
+      g_autoptr (GError) first_error = NULL;
+      g_autoptr (RempartFeed) first_parse =
+          rempart_feed_parse_known (bytes, "feed.json", NULL, &first_error);
       g_autoptr (GError) known_error = NULL;
       g_autoptr (GError) whole_error = NULL;
       g_autoptr (RempartFeed) a =
@@ -193,6 +292,8 @@ test_errors (void)
       g_assert_nonnull (known_error);
       g_assert_cmpint (known_error->code, ==, whole_error->code);
       g_assert_cmpstr (known_error->message, ==, whole_error->message);
+      g_assert_null (first_parse);
+      g_assert_cmpstr (first_error->message, ==, whole_error->message);
     }
 }
 
@@ -223,6 +324,78 @@ test_unusual_documents (void)
   g_assert_cmpstr (nested_kept, ==, "a");
 }
 
+/* Items of every shape, read one at a time, give what the whole parse gives: skipped items
+ * (not objects, no id, no link, repeated ids), fields of the wrong type, text with escapes,
+ * brackets and quotes inside strings, numbers as ids, nested arrays and objects. */
+static void
+test_first_parse (void)
+{
+  static const char *const documents[] = {
+    HEAD "]}",
+    HEAD ITEM ("a", "Alpha") "]}",
+    HEAD " 1 , \"x\" , true , null , [] , {} , [{\"id\": \"z\"}] ]}",
+    HEAD "{\"id\": 42, \"url\": \"https://example.org/42\"}, {\"id\": 4.5e1, \"url\": "
+         "\"https://example.org/45\"}, {\"id\": 1e300, \"url\": \"https://example.org/x\"},"
+         " {\"id\": -0.0, \"url\": \"https://example.org/0\"}]}",
+    HEAD ITEM ("a", "Alpha") "," ITEM (
+        "a", "Again") ", {\"id\": \"\", \"url\": \"x\"},"
+                      " {\"id\": \"b\", \"url\": \"javascript:alert(1)\"}, {\"id\": \"c\"}]}",
+    HEAD "{\"id\": \"q\\\"]}\", \"url\": \"https://example.org/]}\", \"title\": "
+         "\"[{\\\\\", \"tags\": [\"a\", 1, null, [\"b\"], {\"c\": \"]\"}],"
+         " \"content_html\": \"<p>x &amp; y</p>\", \"date_published\": \"never\","
+         " \"_rempart\": {\"topic\": \"racism\", \"priority\": 3, \"sources\": [1, {\"url\":"
+         " \"https://s.example/\\u00e9\", \"title\": \"\\ud83d\\ude00\"}], \"expires\":"
+         " \"2026-05-03T08:30:00+02:00\", \"arguments\": \"no\"}}]}",
+    "\xEF\xBB\xBF{\"items\": [" ITEM ("a",
+                                      "Alpha") "], \"version\":"
+                                               " \"https://jsonfeed.org/version/1\", \"_rempart\": "
+                                               "{\"seq\": 7, \"hashtag\": \"#x\"},"
+                                               " \"title\": \"&lt;T&gt;\"}",
+    /* Broken inside an item, after the items, and an item the scan ends early. */
+    HEAD ITEM ("a", "Alpha") ", {\"id\": \"b\",}]}",
+    HEAD ITEM ("a", "Alpha") ", tru]}",
+    HEAD ITEM ("a", "Alpha") ", {\"id\": \"b\"]]}",
+    HEAD ITEM ("a", "Alpha") "]} x",
+    HEAD ITEM ("a", "Alpha") ", 01]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_test_message ("%s", documents[i]);
+      assert_first_parse_is_whole (documents[i], strlen (documents[i]));
+    }
+}
+
+/* The interoperability corpus and the example feed, when they are here. */
+static void
+test_first_parse_corpus (void)
+{
+  const char *shared = g_getenv ("REMPART_SHARED_DIR");
+  g_autofree char *dir = shared != NULL ? g_build_filename (shared, "interop-feeds", NULL) : NULL;
+  g_autoptr (GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+  guint n = 0;
+
+  if (d == NULL)
+    {
+      g_test_skip ("REMPART_SHARED_DIR/interop-feeds is not available");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if (!g_str_has_suffix (name, ".json") || !g_file_get_contents (path, &text, &length, NULL))
+        continue;
+      g_test_message ("%s", name);
+      assert_first_parse_is_whole (text, length);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -233,6 +406,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-known/repeated-id", test_repeated_id);
   g_test_add_func ("/feed-known/errors", test_errors);
   g_test_add_func ("/feed-known/unusual-documents", test_unusual_documents);
+  g_test_add_func ("/feed-known/first-parse", test_first_parse);
+  g_test_add_func ("/feed-known/first-parse-corpus", test_first_parse_corpus);
 
   return g_test_run ();
 }
