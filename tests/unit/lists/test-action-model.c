@@ -556,6 +556,48 @@ test_search_key (Fixture *f, gconstpointer data)
                    "fil 1 ete\nbrief 1\nsexism\nyoutube\nt");
 }
 
+/* Two groups with the same action ids: the model's index tells them apart by group. */
+static void
+test_same_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartSubscription) other = NULL;
+  g_autoptr (RempartFeed) feed = make_feed (1, 8, " (autre)");
+  const char *other_url = "https://other.example/feed.json";
+
+  other = rempart_store_add_subscription_sync (f->store, other_url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rempart_store_import_feed_sync (f->store, other, feed, NULL, &error));
+  g_assert_no_error (error);
+
+  watch_model (f, rempart_action_model_new (f->store, REMPART_ACTION_VIEW_TODO));
+  wait_loaded (f->model);
+  assert_matches_store (f, f->model, REMPART_ACTION_VIEW_TODO);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 16);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      RempartActionItem *mine = rempart_action_model_find (f->model, FEED_URL, id);
+      RempartActionItem *theirs = rempart_action_model_find (f->model, other_url, id);
+
+      g_assert_nonnull (mine);
+      g_assert_nonnull (theirs);
+      g_assert_true (mine != theirs);
+      g_assert_cmpstr (rempart_action_item_get_subscription_url (mine), ==, FEED_URL);
+      g_assert_cmpstr (rempart_action_item_get_subscription_url (theirs), ==, other_url);
+      g_assert_cmpstr (rempart_action_item_get_id (theirs), ==, id);
+    }
+  g_assert_cmpstr (
+      rempart_action_item_get_title (rempart_action_model_find (f->model, other_url, "a1")), ==,
+      "Fil 1 (autre)");
+
+  /* A reload keeps each group's objects apart: nothing changes. */
+  f->n_changes = 0;
+  rempart_action_model_reload (f->model);
+  wait_loaded (f->model);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+}
+
 #define MANY 250
 
 /* More actions than a screenful: the first rows come first, in the store's order, while
@@ -708,6 +750,7 @@ main (int argc, char *argv[])
   ADD ("/action-model/error", test_error);
   ADD ("/action-model/lazy-details", test_lazy_details);
   ADD ("/action-model/search-key", test_search_key);
+  ADD ("/action-model/same-ids", test_same_ids);
   ADD ("/action-model/head-first", test_head_first);
   ADD ("/action-model/head-superseded", test_head_superseded);
   ADD ("/action-model/head-then-error", test_head_then_error);
