@@ -20,6 +20,8 @@ typedef struct
   gpointer user_data;
   gulong after_paint_id;
   gboolean first_frame_seen;
+  gboolean list_seen;
+  guint whole_rows; /* BENCH_ROWS: the list's length once it is all there; 0 = any */
 } Watch;
 
 gint64
@@ -101,6 +103,7 @@ after_paint_cb (GdkFrameClock *clock, gpointer user_data)
   Watch *watch = user_data;
   double ms = (g_get_monotonic_time () - bench_t0 ()) / 1000.0;
   GtkWidget *list;
+  guint n_rows;
 
   if (!watch->first_frame_seen)
     {
@@ -112,11 +115,23 @@ after_paint_cb (GdkFrameClock *clock, gpointer user_data)
   list = bench_find_descendant (GTK_WIDGET (watch->window), GTK_TYPE_LIST_VIEW);
   if (!list_has_mapped_row (list))
     return;
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
 
-  printf ("list_ms=%.1f\nlist_cpu_ms=%.1f\nrows=%u\nvmhwm_kib=%" G_GUINT64_FORMAT "\n", ms,
-          bench_cpu_ms (),
-          g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
-          bench_vmhwm_kib ());
+  if (!watch->list_seen)
+    {
+      watch->list_seen = TRUE;
+      printf ("list_ms=%.1f\nlist_cpu_ms=%.1f\nrows=%u\nvmhwm_kib=%" G_GUINT64_FORMAT "\n", ms,
+              bench_cpu_ms (), n_rows, bench_vmhwm_kib ());
+      fflush (stdout);
+    }
+
+  /* The first rows may be shown before the rest is read: the whole list is shown at the end
+   * of the first frame drawn with all of its rows in the model. */
+  if (n_rows < watch->whole_rows)
+    return;
+  printf ("whole_ms=%.1f\nwhole_cpu_ms=%.1f\nwhole_rows=%u\nwhole_vmhwm_kib=%" G_GUINT64_FORMAT
+          "\n",
+          ms, bench_cpu_ms (), n_rows, bench_vmhwm_kib ());
   fflush (stdout);
   g_clear_signal_handler (&watch->after_paint_id, clock);
   if (watch->shown != NULL)
@@ -139,10 +154,12 @@ void
 bench_watch_window (GtkWindow *window, BenchListShownFunc shown, gpointer user_data)
 {
   Watch *watch = g_new0 (Watch, 1);
+  const char *whole_rows = g_getenv ("BENCH_ROWS");
 
   watch->window = window;
   watch->shown = shown;
   watch->user_data = user_data;
+  watch->whole_rows = whole_rows != NULL ? (guint) g_ascii_strtoull (whole_rows, NULL, 10) : 0;
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     realize_cb (GTK_WIDGET (window), watch);
   else

@@ -16,10 +16,12 @@
 
 /*
  * Starts the real RempartApplication as src/main.c does, on the store run.py prepared (in
- * XDG_DATA_HOME, with REMPART_NO_SYNC set), and prints the end of its first frame and of the
- * first frame that draws a row of the list (bench-frames.h), and the peak memory then.
+ * XDG_DATA_HOME, with REMPART_NO_SYNC set), and prints the end of its first frame, of the
+ * first frame that draws a row of the list (its first rows: the list shows a screenful
+ * before the rest is read), and of the first frame with the whole list (BENCH_ROWS actions
+ * in the list view's model), with the CPU time and peak memory at each (bench-frames.h).
  *
- * With BENCH_SEARCH=1 it then types searches into the window's search entry and prints, for
+ * With BENCH_SEARCH=1 it then, once the whole list is shown, types searches into the window's search entry and prints, for
  * each keystroke, what it cost the main loop: the search handler (filter and list update)
  * plus, when the list changed, the frame that shows it (from "before-paint" to the end of
  * "after-paint", so layout and drawing; not the wait for the frame clock). Keystrokes come

@@ -95,16 +95,18 @@ def main():
     for rep in range(args.reps):
         for n in sizes:
             for who in ('yardstick', 'rempart'):
+                # The whole list is shown when the list view's model holds every action.
                 if who == 'yardstick':
-                    values = run([os.path.join(bench, 'bench-yardstick'), str(n)], base_env,
-                                 'bench-yardstick')
+                    values = run([os.path.join(bench, 'bench-yardstick'), str(n)],
+                                 dict(base_env, BENCH_ROWS=str(n)), 'bench-yardstick')
                 else:
-                    env = dict(base_env, XDG_DATA_HOME=homes[n])
+                    env = dict(base_env, XDG_DATA_HOME=homes[n], BENCH_ROWS=str(n))
                     values = run([os.path.join(bench, 'bench-startup')], env, 'bench-startup')
                 for key, v in values.items():
                     startup[n][who].setdefault(key, []).extend(v)
         if 10000 in homes:
-            env = dict(base_env, XDG_DATA_HOME=homes[10000], BENCH_SEARCH='1')
+            env = dict(base_env, XDG_DATA_HOME=homes[10000], BENCH_SEARCH='1',
+                       BENCH_ROWS='10000')
             for key, v in run([os.path.join(bench, 'bench-startup')], env,
                               'bench-startup (search)').items():
                 search.setdefault(key, []).extend(v)
@@ -133,12 +135,19 @@ def main():
         label = f'{n:,}' + (' (five groups)' if n >= 50000 else '')
         row(f'first frame, {label} actions', median(r['first_frame_ms']),
             median(y['first_frame_ms']), 'ms', '≤ 1.2×')
-        row(f'list shown with its rows, {label} actions', median(r['list_ms']),
-            median(y['list_ms']), 'ms', '≤ 2×' if n >= 50000 else '≤ 1.5×')
-        row(f'CPU time of the process to the list shown, {label} actions',
+        target = '≤ 2×' if n >= 50000 else '≤ 1.5×'
+        row(f'list shown with its first rows, {label} actions', median(r['list_ms']),
+            median(y['list_ms']), 'ms', target)
+        row(f'CPU time of the process to the first rows shown, {label} actions',
             median(r['list_cpu_ms']), median(y['list_cpu_ms']), 'ms', '(the work without the wait)')
-        row(f'peak memory (VmHWM), {label} actions', median(r['vmhwm_kib']) / 1024,
-            median(y['vmhwm_kib']) / 1024, 'MiB', '≤ 1.25×')
+        row(f'whole list loaded and shown, {label} actions', median(r['whole_ms']),
+            median(y['whole_ms']), 'ms', target)
+        row(f'CPU time of the process to the whole list shown, {label} actions',
+            median(r['whole_cpu_ms']), median(y['whole_cpu_ms']), 'ms',
+            '(the work without the wait)')
+        row(f'peak memory (VmHWM) with the whole list, {label} actions',
+            median(r['whole_vmhwm_kib']) / 1024, median(y['whole_vmhwm_kib']) / 1024, 'MiB',
+            '≤ 1.25×')
     if search:
         row('search keystroke, results change (10,000)', median(search['search_changed_ms']), 0,
             'ms', '≤ 16 ms', '{:.2f}')
