@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "rempart-feed-parser-private.h"
 #include "rempart-feed-parser.h"
 
 /*
@@ -17,7 +18,9 @@
  * critical. Reading every action back makes the fuzzer reach the getters and the model too.
  * rempart_feed_parse_known() must agree with the whole parse on every input: with nothing
  * known (a first sync, which reads each item on its own) it gives the same feed, field by
- * field, warning by warning; with the items of the first parse known, the same ids.
+ * field, warning by warning; with the items of the first parse known, the same ids. The
+ * parser's shortcut for clean text must give what rempart_text_sanitize() gives on the input
+ * taken as one string.
  */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -146,6 +149,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
       g_log_set_handler (NULL, G_LOG_LEVEL_DEBUG, log_nothing, NULL);
       initialised = TRUE;
+    }
+
+  for (int mode = REMPART_TEXT_SINGLE_LINE; mode <= REMPART_TEXT_MULTI_LINE; mode++)
+    {
+      g_autofree char *text = g_strndup ((const char *) data, size);
+      g_autofree char *clean = rempart_feed_clean_text (text, mode);
+      g_autofree char *expected = rempart_text_sanitize (text, mode);
+
+      g_assert (strcmp (clean, expected) == 0);
     }
 
   bytes = g_bytes_new (data, size);

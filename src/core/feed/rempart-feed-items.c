@@ -63,7 +63,7 @@ read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
     }
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    id = rempart_text_sanitize (json_node_get_string (node), REMPART_TEXT_SINGLE_LINE);
+    id = rempart_feed_clean_text (json_node_get_string (node), REMPART_TEXT_SINGLE_LINE);
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
@@ -148,7 +148,7 @@ read_plain_text (RempartParseContext *ctx, JsonObject *item, const char *prefix,
   /* Plain-text fields often arrive HTML-escaped (WordPress, Nunjucks): decode, as readers
    * expect. */
   decoded = rempart_html_decode_entities (raw);
-  text = g_strstrip (rempart_text_sanitize (decoded, REMPART_TEXT_MULTI_LINE));
+  text = g_strstrip (rempart_feed_clean_text (decoded, REMPART_TEXT_MULTI_LINE));
   if (text[0] == '\0')
     g_clear_pointer (&text, g_free);
 
@@ -172,7 +172,7 @@ read_html_text (RempartParseContext *ctx, JsonObject *item, const char *prefix)
     return NULL;
 
   text = rempart_html_to_text (raw);
-  clean = g_strstrip (rempart_text_sanitize (text, REMPART_TEXT_MULTI_LINE));
+  clean = g_strstrip (rempart_feed_clean_text (text, REMPART_TEXT_MULTI_LINE));
   if (clean[0] == '\0')
     g_clear_pointer (&clean, g_free);
 
@@ -190,7 +190,7 @@ read_title (RempartParseContext *ctx, JsonObject *item, const char *prefix)
     return NULL;
 
   decoded = rempart_html_decode_entities (raw);
-  title = rempart_text_sanitize (decoded, REMPART_TEXT_SINGLE_LINE);
+  title = rempart_feed_clean_text (decoded, REMPART_TEXT_SINGLE_LINE);
   if (title[0] == '\0')
     return NULL;
 

@@ -24,6 +24,7 @@ typedef struct
   RempartFeed *feed;
 } RempartParseContext;
 
+char *rempart_feed_clean_text (const char *text, RempartTextMode mode);
 void rempart_parse_warn (RempartParseContext *ctx,
                          const char *prefix,
                          const char *member,

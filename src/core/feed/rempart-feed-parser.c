@@ -266,7 +266,7 @@ read_feed_fields (RempartParseContext *ctx, JsonObject *root)
   if (raw != NULL)
     {
       g_autofree char *decoded = rempart_html_decode_entities (raw);
-      char *title = rempart_text_sanitize (decoded, REMPART_TEXT_SINGLE_LINE);
+      char *title = rempart_feed_clean_text (decoded, REMPART_TEXT_SINGLE_LINE);
 
       if (title[0] == '\0')
         g_clear_pointer (&title, g_free);

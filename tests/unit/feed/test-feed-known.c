@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rempart-feed-parser-private.h"
 #include "rempart-feed-parser.h"
 
 /*
@@ -396,6 +397,52 @@ test_first_parse_corpus (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* The parser's shortcut for clean text gives what rempart_text_sanitize() gives, in both
+ * modes, on every character it looks at and its neighbours: each fragment alone, between
+ * spaces, and after every other fragment. */
+static void
+test_clean_text (void)
+{
+  static const gunichar specials[] = {
+    0x80,   0x85,   0x9F,   0xA0,   0xE9,   0x2000, 0x200A, 0x200B, 0x200C,  0x200D, 0x200E,
+    0x2019, 0x2026, 0x2027, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x205F,  0x2060, 0x2061,
+    0x2065, 0x2066, 0x2069, 0x206A, 0x3000, 0xFEFF, 0xFEFE, 0xFFFD, 0x1F600,
+  };
+  static const char *const invalid[] = {
+    "\xED\xA0\x80", "\xC0\xAF", "\xE2\x80", "\xFF", "\x80", "\xF4\x90\x80\x80",
+  };
+  g_autoptr (GPtrArray) fragments = g_ptr_array_new_with_free_func (g_free);
+
+  for (int c = 1; c < 0x80; c++)
+    g_ptr_array_add (fragments, g_strdup_printf ("%c", c));
+  for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+    {
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (specials[i], buf);
+      g_ptr_array_add (fragments, g_strdup (buf));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_ptr_array_add (fragments, g_strdup (invalid[i]));
+  g_ptr_array_add (fragments, g_strdup ("\r\n"));
+
+  for (guint i = 0; i < fragments->len; i++)
+    for (guint j = 0; j <= fragments->len; j++)
+      for (int mode = REMPART_TEXT_SINGLE_LINE; mode <= REMPART_TEXT_MULTI_LINE; mode++)
+        {
+          const char *a = g_ptr_array_index (fragments, i);
+          const char *b = j < fragments->len ? g_ptr_array_index (fragments, j) : " ";
+          g_autofree char *text = g_strconcat (" x", a, "y", b, a, NULL);
+          g_autofree char *expected = rempart_text_sanitize (text, mode);
+          g_autofree char *clean = rempart_feed_clean_text (text, mode);
+          g_autofree char *alone_expected = rempart_text_sanitize (a, mode);
+          g_autofree char *alone = rempart_feed_clean_text (a, mode);
+
+          g_assert_cmpstr (clean, ==, expected);
+          g_assert_cmpstr (alone, ==, alone_expected);
+        }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -408,6 +455,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-known/unusual-documents", test_unusual_documents);
   g_test_add_func ("/feed-known/first-parse", test_first_parse);
   g_test_add_func ("/feed-known/first-parse-corpus", test_first_parse_corpus);
+  g_test_add_func ("/feed-known/clean-text", test_clean_text);
 
   return g_test_run ();
 }
