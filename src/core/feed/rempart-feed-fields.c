@@ -379,11 +379,12 @@ rempart_feed_normalize_url (const char *text, GError **error)
   g_return_val_if_fail (text != NULL, NULL);
 
   trimmed = g_strstrip (g_strdup (text));
-  quoted = rempart_text_quote (trimmed);
 
   for (const char *p = trimmed; *p != '\0'; p++)
     if ((guchar) *p < 0x20 || *p == 0x7F)
       {
+        quoted = rempart_text_quote (trimmed);
+
         g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
                      _ ("“%s” contains control characters, which no web address has"), quoted);
         return NULL;
@@ -392,6 +393,8 @@ rempart_feed_normalize_url (const char *text, GError **error)
   scheme = g_uri_peek_scheme (trimmed);
   if (scheme == NULL)
     {
+      quoted = rempart_text_quote (trimmed);
+
       g_set_error (
           error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
           g_str_has_prefix (trimmed, "//")
@@ -403,6 +406,8 @@ rempart_feed_normalize_url (const char *text, GError **error)
 
   if (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0)
     {
+      quoted = rempart_text_quote (trimmed);
+
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
                    _ ("“%s” is not an http or https address"), quoted);
       return NULL;
@@ -414,6 +419,8 @@ rempart_feed_normalize_url (const char *text, GError **error)
   uri = g_uri_parse (escaped, G_URI_FLAGS_ENCODED, &local_error);
   if (uri == NULL)
     {
+      quoted = rempart_text_quote (trimmed);
+
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
                    _ ("“%s” is not a valid web address (%s)"), quoted, local_error->message);
       return NULL;
@@ -422,6 +429,8 @@ rempart_feed_normalize_url (const char *text, GError **error)
   host = g_uri_get_host (uri);
   if (host == NULL || host[0] == '\0')
     {
+      quoted = rempart_text_quote (trimmed);
+
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
                    _ ("“%s” has no host name; expected an address such as https://example.org/"),
                    quoted);
@@ -430,6 +439,8 @@ rempart_feed_normalize_url (const char *text, GError **error)
 
   if (!is_valid_host (host))
     {
+      quoted = rempart_text_quote (trimmed);
+
       g_set_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL,
                    _ ("“%s” has an invalid host name"), quoted);
       return NULL;
