@@ -78,6 +78,8 @@ static const struct
   { "app.help", { "F1", NULL } },
   { "app.refresh", { "<Control>r", "F5", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  /* GTK sets it only when it finds gtk/help-overlay.ui, which Rempart builds when first shown. */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 /* -------------------------------------------------------------------------------------- */
