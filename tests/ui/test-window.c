@@ -217,6 +217,10 @@ test_window_size_remembered (Fixture *fixture, gconstpointer user_data)
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
+  /* Its store is not open yet: its list is being read, not empty ("Nothing to Do"). */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                       GTK_WIDGET (second), REMPART_TYPE_WINDOW, "list_stack"))),
+                   ==, "loading");
   gtk_window_destroy (GTK_WINDOW (second));
 
   g_settings_reset (settings, "window-width");

@@ -198,7 +198,7 @@ update_list_page (RempartWindow *self)
       self->list_title,
       n_items > 0 && !rempart_action_model_get_partial (self->model) ? subtitle : NULL);
 
-  if (rempart_action_model_get_loading (self->model) && n_items == 0)
+  if ((self->store == NULL || rempart_action_model_get_loading (self->model)) && n_items == 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "loading");
       return;
