@@ -54,6 +54,8 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   gboolean rows_only = (flags & REMPART_STORE_LIST_ROWS) != 0;
   guint limit = flags >> REMPART_STORE_LIST_LIMIT_SHIFT;
   char limit_sql[32] = "";
+  gint64 last_id = 0;
+  const char *last_url = NULL;
   g_autoptr (GPtrArray) list =
       g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_stored_action_free);
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
@@ -97,7 +99,13 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
       RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
 
       stored->subscription_id = sqlite3_column_int64 (stmt, 0);
-      stored->subscription_url = rempart_sqlite_dup_text (stmt, 1);
+      /* A group's address is the same for its 10,000 rows: one copy (interned: the store
+       * holds a handful of groups, and their addresses outlive a list). */
+      if (stored->subscription_id != last_id || last_url == NULL)
+        last_url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
+      last_id = stored->subscription_id;
+      stored->subscription_url = (char *) last_url;
+      stored->url_interned = TRUE;
       stored->state = sqlite3_column_int (stmt, 2);
       stored->archived = sqlite3_column_int (stmt, 3) != 0;
       stored->first_seen = sqlite3_column_int64 (stmt, 4);

@@ -105,7 +105,8 @@ rempart_stored_action_copy (const RempartStoredAction *stored)
   g_return_val_if_fail (stored != NULL, NULL);
 
   copy = g_memdup2 (stored, sizeof *stored);
-  copy->subscription_url = g_strdup (stored->subscription_url);
+  if (!stored->url_interned)
+    copy->subscription_url = g_strdup (stored->subscription_url);
   /* Actions are immutable: sharing one is a copy. */
   copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
   copy->details = g_strdup (stored->details);
@@ -120,7 +121,8 @@ rempart_stored_action_free (RempartStoredAction *stored)
   if (stored == NULL)
     return;
 
-  g_free (stored->subscription_url);
+  if (!stored->url_interned)
+    g_free (stored->subscription_url);
   g_clear_object (&stored->action);
   g_free (stored->details);
   g_free (stored->search_text);

@@ -139,6 +139,9 @@ typedef struct
    * folded with rempart_search_fold(): title, brief, topic, platform and the group's name,
    * one a line. Kept when the details are read. */
   char *search_text;
+  /* @subscription_url is g_intern_string()'s, shared by every row of its group and never
+   * freed (a list row: one copy per group instead of one per action) */
+  gboolean url_interned;
 } RempartStoredAction;
 
 #define REMPART_TYPE_STORED_ACTION (rempart_stored_action_get_type ())

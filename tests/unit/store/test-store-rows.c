@@ -287,6 +287,16 @@ test_rows_head (Fixture *f, gconstpointer data)
       g_autoptr (GPtrArray) whole = list_rows (f, view);
 
       g_assert_cmpuint (whole->len, ==, view == REMPART_ACTION_VIEW_ALL ? 30 : 29);
+      /* One copy of the group's address for all its rows; a copy of a row keeps it. */
+      for (guint i = 1; i < whole->len; i++)
+        g_assert_true (((RempartStoredAction *) g_ptr_array_index (whole, i))->subscription_url ==
+                       ((RempartStoredAction *) g_ptr_array_index (whole, 0))->subscription_url);
+      {
+        g_autoptr (RempartStoredAction) copy =
+            rempart_stored_action_copy (g_ptr_array_index (whole, 1));
+
+        g_assert_cmpstr (copy->subscription_url, ==, f->sub->url);
+      }
       /* The high-priority action first, whatever its date. */
       g_assert_cmpstr (nth_id (whole, 0), ==, "a2");
       for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
