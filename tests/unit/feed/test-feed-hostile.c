@@ -508,6 +508,82 @@ test_control_characters (void)
   g_assert_cmpstr (rempart_action_get_excerpt (action), ==, "ab\nc");
 }
 
+/* The byte checks cross ASCII and strings eight bytes at a time: a raw control character,
+ * invalid UTF-8, an escaped quote or backslash and the closing quote are each found at every
+ * offset from the string's start, after ASCII and after two-byte characters, with the
+ * position the message names. */
+static void
+test_string_bytes_at_every_offset (void)
+{
+  static const char *const fillers[] = { "a", "é" };
+  static const char raw_controls[] = { 0x01, 0x1f, '\t', '\n' };
+  static const char *const escapes[] = { "\\\"", "\\\\", "\\u0041" };
+  static const char *const decoded[] = { "\"", "\\", "A" };
+  /* A lead byte before ASCII, bytes never in UTF-8, a surrogate, an overlong '/'. */
+  static const char *const invalid[] = { "\xC3",         "\xFF",     "\xE2\x80",
+                                         "\xED\xA0\x80", "\xC0\xAF", "\x80" };
+  const char *head =
+      "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [], \"title\": \"";
+
+  for (guint f = 0; f < G_N_ELEMENTS (fillers); f++)
+    for (guint k = 0; k < 24; k++)
+      {
+        g_autoptr (GString) prefix = g_string_new (NULL);
+
+        for (guint j = 0; j < k; j++)
+          g_string_append (prefix, fillers[f]);
+
+        for (guint c = 0; c < G_N_ELEMENTS (raw_controls); c++)
+          {
+            g_autofree char *json =
+                g_strdup_printf ("%s%s%cbbbbbbbbbbbbbbbb\"}", head, prefix->str, raw_controls[c]);
+            g_autofree char *where =
+                g_strdup_printf ("line 1, column %u:", (guint) (strlen (head) + k + 1));
+            g_autoptr (GError) error = NULL;
+            g_autoptr (RempartFeed) feed = parse (json, &error);
+
+            g_assert_null (feed);
+            g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON);
+            g_assert_nonnull (strstr (error->message, where));
+          }
+
+        for (guint e = 0; e < G_N_ELEMENTS (escapes); e++)
+          {
+            g_autofree char *json =
+                g_strdup_printf ("%s%s%sbbbbbbbbbbbbbbbb\"}", head, prefix->str, escapes[e]);
+            g_autofree char *title =
+                g_strdup_printf ("%s%sbbbbbbbbbbbbbbbb", prefix->str, decoded[e]);
+            g_autoptr (GError) error = NULL;
+            g_autoptr (RempartFeed) feed = parse (json, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpstr (rempart_feed_get_title (feed), ==, title);
+          }
+
+        for (guint v = 0; v < G_N_ELEMENTS (invalid); v++)
+          {
+            g_autofree char *json =
+                g_strdup_printf ("%s%s%sbbbbbbbbbbbbbbbb\"}", head, prefix->str, invalid[v]);
+            g_autofree char *where = g_strdup_printf ("the bytes at offset %u are not valid UTF-8",
+                                                      (guint) (strlen (head) + prefix->len));
+            g_autoptr (GError) error = NULL;
+            g_autoptr (RempartFeed) feed = parse (json, &error);
+
+            g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_UTF8);
+            g_assert_nonnull (strstr (error->message, where));
+          }
+
+        {
+          /* The closing quote at every offset, then a control character after the string. */
+          g_autofree char *json = g_strdup_printf ("%s%s\"}\x01", head, prefix->str);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (RempartFeed) feed = parse (json, &error);
+
+          g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_INVALID_JSON);
+        }
+      }
+}
+
 static void
 test_lone_surrogate (void)
 {
@@ -683,6 +759,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-hostile/huge-numeric-ids", test_huge_numeric_ids);
   g_test_add_func ("/feed-hostile/json-error-utf8", test_json_error_utf8);
   g_test_add_func ("/feed-hostile/control-characters", test_control_characters);
+  g_test_add_func ("/feed-hostile/string-bytes-at-every-offset", test_string_bytes_at_every_offset);
   g_test_add_func ("/feed-hostile/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/feed-hostile/nulls-everywhere", test_nulls_everywhere);
   g_test_add_func ("/feed-hostile/sources-individually", test_sources_individually);
