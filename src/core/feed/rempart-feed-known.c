@@ -207,9 +207,12 @@ split_items (const char *data, gsize length, GArray *spans, gsize *out_open, gsi
 }
 
 /* SHA-256 from libcrypto, which uses the processor's SHA instructions: GLib's took a third
- * of a sync where one action changed. */
+ * of a sync where one action changed. @ctx and @md are fetched once for all the items of a
+ * feed: EVP_Digest() looks the algorithm up again for every call, which cost as much as the
+ * digests of 10,000 items (6.5 against 3.9 ms). With @ctx NULL, or should libcrypto fail,
+ * GLib's SHA-256 gives the same digest, slower. */
 static char *
-item_hash (const char *text, gsize length)
+item_hash (EVP_MD_CTX *ctx, const EVP_MD *md, const char *text, gsize length)
 {
   static const char hex[] = "0123456789abcdef";
   guchar digest[EVP_MAX_MD_SIZE] = { 0 };
@@ -217,8 +220,8 @@ item_hash (const char *text, gsize length)
   char *out;
   char *p;
 
-  /* The same digest, slower, should libcrypto ever fail. */
-  if (!EVP_Digest (text, length, digest, &size, EVP_sha256 (), NULL) || size != 32)
+  if (ctx == NULL || !EVP_DigestInit_ex (ctx, md, NULL) || !EVP_DigestUpdate (ctx, text, length) ||
+      !EVP_DigestFinal_ex (ctx, digest, &size) || size != 32)
     {
       g_autofree char *sha =
           g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
@@ -268,6 +271,8 @@ rempart_feed_parse_known (GBytes *bytes,
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GBytes) part = NULL;
   g_autoptr (GString) text = NULL;
+  EVP_MD_CTX *ctx;
+  EVP_MD *md;
   RempartRawItems raw;
   RempartFeed *feed;
   gsize open = 0, close = 0;
@@ -292,13 +297,17 @@ rempart_feed_parse_known (GBytes *bytes,
       !split_items (data, length, spans, &open, &close))
     return rempart_feed_parse (bytes, display_name, error);
 
+  md = EVP_MD_fetch (NULL, "SHA256", NULL);
+  ctx = md != NULL ? EVP_MD_CTX_new () : NULL;
   hashes = g_ptr_array_new_full (spans->len, g_free);
   for (guint i = 0; i < spans->len; i++)
     {
       RempartItemSpan *span = &g_array_index (spans, RempartItemSpan, i);
 
-      g_ptr_array_add (hashes, item_hash (data + span->start, span->end - span->start));
+      g_ptr_array_add (hashes, item_hash (ctx, md, data + span->start, span->end - span->start));
     }
+  g_clear_pointer (&ctx, EVP_MD_CTX_free);
+  g_clear_pointer (&md, EVP_MD_free);
 
   /* The document with an empty items array; the items are read one by one from their text. */
   text = g_string_sized_new (open + 1 + (length - close));

@@ -217,6 +217,20 @@ test_changed_removed_added (void)
   g_assert_cmpuint (g_list_model_get_n_items (rempart_feed_get_actions (whole)), ==, 3);
 }
 
+/* The hash of an item is its recipe's name and the SHA-256 of its raw text, as the store
+ * kept it from earlier versions: a change of how it is computed must not change it. */
+static void
+test_hash_recipe (void)
+{
+  const char *item = ITEM ("a", "Alpha");
+  g_autofree char *text = g_strconcat (HEAD, "  ", item, "\n]}", NULL);
+  g_autoptr (RempartFeed) feed = parse_known (text, NULL);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, item, -1);
+  g_autofree char *expected = g_strconcat ("i1:", sha, NULL);
+
+  g_assert_cmpstr (rempart_feed_get_item_hash (feed, "a"), ==, expected);
+}
+
 static void
 test_nothing_changed (void)
 {
@@ -450,6 +464,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/feed-known/changed-removed-added", test_changed_removed_added);
   g_test_add_func ("/feed-known/nothing-changed", test_nothing_changed);
+  g_test_add_func ("/feed-known/hash-recipe", test_hash_recipe);
   g_test_add_func ("/feed-known/repeated-id", test_repeated_id);
   g_test_add_func ("/feed-known/errors", test_errors);
   g_test_add_func ("/feed-known/unusual-documents", test_unusual_documents);
