@@ -77,9 +77,9 @@ gboolean rempart_store_item_hashes_job (RempartStoreWorker *worker,
 /* rempart-store-list.c */
 /* @data: the RempartActionView, with REMPART_STORE_LIST_ROWS or'd in for list rows, and a
  * limit on the number of rows (0: all) shifted by REMPART_STORE_LIST_LIMIT_SHIFT */
-#define REMPART_STORE_LIST_ROWS 0x100
+#define REMPART_STORE_LIST_ROWS        0x100
 #define REMPART_STORE_LIST_LIMIT_SHIFT 12
-#define REMPART_STORE_LIST_LIMIT_MAX 0xFFFF
+#define REMPART_STORE_LIST_LIMIT_MAX   0xFFFF
 gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
                                          gpointer data,
                                          gpointer *out_result,
