@@ -19,6 +19,7 @@
 #include "rempart-test-dirs.h"
 #include "rempart-test-server.h"
 #include "rempart-ui-test.h"
+#include "rempart-window-test.h"
 #include "rempart-window.h"
 
 #define MY_REPLY "#jesuislà Ce que j’ai écrit ne doit pas se perdre."
@@ -87,8 +88,7 @@ make_feed (void)
 static GtkWidget *
 child (Fixture *f, const char *name)
 {
-  GObject *object =
-      gtk_widget_get_template_child (GTK_WIDGET (f->window), REMPART_TYPE_WINDOW, name);
+  GObject *object = rempart_window_test_child (GTK_WIDGET (f->window), name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);

@@ -17,6 +17,7 @@
 #include "rempart-preferences-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
+#include "rempart-window-test.h"
 #include "rempart-window.h"
 
 typedef struct
@@ -171,8 +172,7 @@ test_preferences_live (Fixture *f, gconstpointer user_data)
 static GtkWidget *
 child (Fixture *f, const char *name)
 {
-  GObject *object =
-      gtk_widget_get_template_child (GTK_WIDGET (f->window), REMPART_TYPE_WINDOW, name);
+  GObject *object = rempart_window_test_child (GTK_WIDGET (f->window), name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);

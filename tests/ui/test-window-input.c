@@ -20,6 +20,7 @@
 #include "rempart-session-window.h"
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
+#include "rempart-window-test.h"
 #include "rempart-window.h"
 
 typedef struct
@@ -38,8 +39,7 @@ static RempartApplication *application;
 static GtkWidget *
 child (Fixture *fixture, const char *name)
 {
-  GObject *object =
-      gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW, name);
+  GObject *object = rempart_window_test_child (GTK_WIDGET (fixture->window), name);
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);

@@ -14,6 +14,7 @@
 #include "rempart-action-page.h"
 #include "rempart-application.h"
 #include "rempart-ui-test.h"
+#include "rempart-window-test.h"
 #include "rempart-demo.h"
 #include "rempart-window.h"
 
@@ -406,8 +407,7 @@ test_window_search_brief_group (Fixture *fixture, gconstpointer user_data)
 static gboolean
 detail_shows_page (gpointer data)
 {
-  GObject *stack =
-      gtk_widget_get_template_child (GTK_WIDGET (data), REMPART_TYPE_WINDOW, "detail_stack");
+  GObject *stack = rempart_window_test_child (GTK_WIDGET (data), "detail_stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "page") == 0;
 }
@@ -447,8 +447,7 @@ test_window_notification_opens_action (Fixture *fixture, gconstpointer user_data
                                   g_variant_new_int64 (demo->id));
   g_assert_true (rempart_ui_test_iterate_until (detail_shows_page, fixture->window));
 
-  page = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW,
-                                        "action_page");
+  page = rempart_window_test_child (GTK_WIDGET (fixture->window), "action_page");
   shown = rempart_action_page_get_item (REMPART_ACTION_PAGE (page));
   g_assert_nonnull (shown);
   g_assert_cmpint (rempart_action_item_get_subscription_id (shown), ==, demo->id);

@@ -214,9 +214,9 @@ back_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartWindow *self = REMPART_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0)
+  if (g_strcmp0 (rempart_window_detail_get_shown (self->detail), "composer") == 0)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "page");
+      rempart_window_detail_set_shown (self->detail, "page");
       /* Translators: title of the page showing one counter-speech action */
       adw_window_title_set_title (self->detail_title, _ ("Action"));
       return;
@@ -245,14 +245,11 @@ static void
 page_shortcut_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RempartWindow *self = REMPART_WINDOW (widget);
-  const char *shown = gtk_stack_get_visible_child_name (self->detail_stack);
 
-  if (self->current_item == NULL ||
-      (g_strcmp0 (shown, "page") != 0 && g_strcmp0 (shown, "composer") != 0))
+  if (self->current_item == NULL)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self->action_page),
-                              g_variant_get_string (parameter, NULL), NULL);
+  rempart_window_detail_activate_page_action (self->detail, g_variant_get_string (parameter, NULL));
 }
 
 /* -------------------------------------------------------------------------------------- */

@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "rempart-action-page.h"
-#include "rempart-composer.h"
+#include "rempart-window-detail.h"
 #include "rempart-window.h"
 
 G_BEGIN_DECLS
@@ -62,9 +61,7 @@ struct _RempartWindow
   AdwStatusPage *empty_page;
   AdwWindowTitle *detail_title;
   GtkWidget *detail_back_button;
-  GtkStack *detail_stack;
-  RempartActionPage *action_page;
-  RempartComposer *composer;
+  RempartWindowDetail *detail;
 };
 
 /* The lists of the sidebar: To Do, Queued, Done, Archive. */

@@ -12,10 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rempart-action-model.h"
-#include "rempart-action-page.h"
 #include "rempart-action-row.h"
 #include "rempart-break-banner.h"
-#include "rempart-composer.h"
 #include "rempart-demo.h"
 #include "rempart-limit-screen.h"
 #include "rempart-preferences-window.h"
@@ -105,8 +103,7 @@ save_window_state (RempartWindow *self)
 static void
 update_back_button (RempartWindow *self)
 {
-  gboolean composing =
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "composer") == 0;
+  gboolean composing = g_strcmp0 (rempart_window_detail_get_shown (self->detail), "composer") == 0;
 
   gtk_widget_set_visible (self->detail_back_button,
                           composing || adw_leaflet_get_folded (self->leaflet));
@@ -400,32 +397,27 @@ feed_info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->current_item == NULL)
     return;
 
-  rempart_action_page_set_item (self->action_page, self->store, self->current_item, info);
+  rempart_window_detail_show_item (self->detail, self->store, self->current_item, info);
   adw_window_title_set_title (self->detail_title, _ ("Action"));
   adw_window_title_set_subtitle (self->detail_title, info->title);
-  gtk_stack_set_visible_child_name (self->detail_stack, "page");
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
 static void
-write_reply_cb (RempartActionPage *page, gpointer user_data)
+write_reply_cb (RempartWindowDetail *detail, gpointer user_data)
 {
   RempartWindow *self = user_data;
 
   if (self->current_item == NULL || self->current_info == NULL)
     return;
 
-  /* Back then Write again: the composer still holds this reply, with its undo history. */
-  if (rempart_composer_get_item (self->composer) != self->current_item)
-    rempart_composer_set_item (self->composer, self->store, self->current_item, self->current_info);
   adw_window_title_set_title (self->detail_title, _ ("Reply"));
-  gtk_stack_set_visible_child_name (self->detail_stack, "composer");
-  /* Typing right away goes into the reply, not into the list's type-to-search. */
-  rempart_composer_focus_reply (self->composer);
+  rempart_window_detail_write_reply (self->detail, self->store, self->current_item,
+                                     self->current_info);
 }
 
 static void
-dismissed_cb (RempartActionPage *page, gpointer user_data)
+dismissed_cb (RempartWindowDetail *detail, gpointer user_data)
 {
   RempartWindow *self = user_data;
   g_autofree char *title = NULL;
@@ -443,12 +435,12 @@ dismissed_cb (RempartActionPage *page, gpointer user_data)
 
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  rempart_window_detail_set_shown (self->detail, "none");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
-put_back_cb (RempartActionPage *page, gpointer user_data)
+put_back_cb (RempartWindowDetail *detail, gpointer user_data)
 {
   RempartWindow *self = user_data;
 
@@ -457,7 +449,7 @@ put_back_cb (RempartActionPage *page, gpointer user_data)
 }
 
 static void
-queued_cb (RempartComposer *composer, gpointer user_data)
+queued_cb (RempartWindowDetail *detail, gpointer user_data)
 {
   RempartWindow *self = user_data;
 
@@ -465,12 +457,12 @@ queued_cb (RempartComposer *composer, gpointer user_data)
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
   rempart_window_update_session_button (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "page");
+  rempart_window_detail_set_shown (self->detail, "page");
   adw_window_title_set_title (self->detail_title, _ ("Action"));
 }
 
 static void
-posted_cb (RempartComposer *composer, gpointer user_data)
+posted_cb (RempartWindowDetail *detail, gpointer user_data)
 {
   RempartWindow *self = user_data;
 
@@ -478,7 +470,7 @@ posted_cb (RempartComposer *composer, gpointer user_data)
   /* Only the lists changed, not the groups. */
   rempart_action_model_reload (self->model);
   rempart_window_update_session_button (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "page");
+  rempart_window_detail_set_shown (self->detail, "page");
   adw_window_title_set_title (self->detail_title, _ ("Action"));
 }
 
@@ -555,8 +547,7 @@ rempart_window_class_init (RempartWindowClass *klass)
       g_signal_new ("subscription-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                     NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  g_type_ensure (REMPART_TYPE_ACTION_PAGE);
-  g_type_ensure (REMPART_TYPE_COMPOSER);
+  g_type_ensure (REMPART_TYPE_WINDOW_DETAIL);
   g_type_ensure (REMPART_TYPE_LIMIT_SCREEN);
   g_type_ensure (REMPART_TYPE_BREAK_BANNER);
 
@@ -588,9 +579,7 @@ rempart_window_class_init (RempartWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_title);
   gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_back_button);
-  gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, RempartWindow, action_page);
-  gtk_widget_class_bind_template_child (widget_class, RempartWindow, composer);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindow, detail);
 
   rempart_window_class_add_actions (widget_class);
 }
@@ -672,16 +661,15 @@ rempart_window_init (RempartWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->views_list, "row-selected", G_CALLBACK (views_row_selected_cb), self);
   g_signal_connect (self->views_list, "row-activated", G_CALLBACK (views_row_activated_cb), self);
-  g_signal_connect (self->action_page, "write-reply", G_CALLBACK (write_reply_cb), self);
-  g_signal_connect (self->action_page, "dismissed", G_CALLBACK (dismissed_cb), self);
-  g_signal_connect (self->action_page, "put-back", G_CALLBACK (put_back_cb), self);
-  g_signal_connect (self->composer, "queued", G_CALLBACK (queued_cb), self);
-  g_signal_connect (self->composer, "posted", G_CALLBACK (posted_cb), self);
+  g_signal_connect (self->detail, "write-reply", G_CALLBACK (write_reply_cb), self);
+  g_signal_connect (self->detail, "dismissed", G_CALLBACK (dismissed_cb), self);
+  g_signal_connect (self->detail, "put-back", G_CALLBACK (put_back_cb), self);
+  g_signal_connect (self->detail, "queued", G_CALLBACK (queued_cb), self);
+  g_signal_connect (self->detail, "posted", G_CALLBACK (posted_cb), self);
   g_signal_connect (g_network_monitor_get_default (), "network-changed",
                     G_CALLBACK (rempart_window_network_changed_cb), self);
   g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (detail_changed_cb), self);
-  g_signal_connect (self->detail_stack, "notify::visible-child-name",
-                    G_CALLBACK (detail_changed_cb), self);
+  g_signal_connect (self->detail, "notify::shown", G_CALLBACK (detail_changed_cb), self);
 
   rempart_window_add_page_shortcuts (self);
 
@@ -837,13 +825,11 @@ rempart_window_close_examples (RempartWindow *self)
     return;
 
   /* Setting no item flushes the draft to the store, before the examples' removal. */
-  rempart_composer_set_item (self->composer, NULL, NULL, NULL);
-  rempart_action_page_set_item (self->action_page, NULL, NULL, NULL);
+  rempart_window_detail_clear (self->detail);
   g_clear_object (&self->current_item);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   adw_window_title_set_title (self->detail_title, NULL);
   adw_window_title_set_subtitle (self->detail_title, NULL);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
