@@ -305,14 +305,24 @@ test_autosave (Fixture *fixture, gconstpointer user_data)
   fixture->window = window;
 }
 
+static gboolean
+draft_is_stored (gpointer data)
+{
+  g_autoptr (RempartDraft) draft = stored_draft (data);
+
+  return draft != NULL;
+}
+
 static void
 test_autosave_while_typing (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (RempartDraft) draft = NULL;
 
   type_text (fixture->composer, "#jesuislà Bonjour");
-  /* The saver writes within a second of the first change, without any flush. */
-  rempart_ui_test_iterate_for (1300);
+  /* The saver writes within a second of the first change, without any flush: waited for
+   * (two seconds, stretched by REMPART_TEST_TIME_FACTOR), never a fixed time, which a slow
+   * sanitizer run overshot. */
+  g_assert_true (rempart_ui_test_iterate_until_timeout (draft_is_stored, fixture, 2));
   draft = stored_draft (fixture);
   g_assert_nonnull (draft);
   g_assert_cmpstr (draft->text, ==, "#jesuislà Bonjour");
