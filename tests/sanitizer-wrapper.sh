@@ -17,9 +17,12 @@ dir=$(mktemp -d "$root/sanitizer-XXXXXX")
 
 # fast_unwind_on_malloc=0: the distribution's libraries have no frame pointers, so the fast
 # unwinder stops at their first frame, and a leak's stack then names no library that
-# tests/lsan.supp could match. Slower (about 9 minutes for the UI suite here instead of 1.5),
-# and only needed when leaks are looked for: a caller that sets detect_leaks=0 (.ci/run's UI
-# stage) keeps the fast unwinder, which still gives memory errors their stacks.
+# tests/lsan.supp could match. Slower (about 9 minutes for the UI suite on an idle machine
+# instead of 1.5), and only needed when leaks are looked for: a caller that sets
+# detect_leaks=0 (.ci/run, for the few programs in which GTK 4.8 leaks itself) keeps the fast
+# unwinder, which still gives memory errors their stacks. tests/ui/check-lsan-canary.sh runs
+# this wrapper on a program that leaks on purpose, to prove that the suppressions hide no
+# leak of ours.
 unwind=fast_unwind_on_malloc=0:
 [[ ${ASAN_OPTIONS:-} == *detect_leaks=0* ]] && unwind=
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}${unwind}log_path=$dir/asan"
