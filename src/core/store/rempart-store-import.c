@@ -86,30 +86,96 @@ rempart_store_rekey_user_data (sqlite3 *db,
   return TRUE;
 }
 
-static GHashTable *
-load_existing (sqlite3 *db, gint64 subscription_id, GError **error)
+/* The group's rows, read once, sorted by what the import does with them. Only the rows of the
+ * actions the feed carried in full (few, when most items were kept) and the rows gone from
+ * the feed are copied; a kept item's row is only counted, and named if it was archived. */
+typedef struct
 {
-  g_autoptr (GHashTable) existing =
-      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
+  GHashTable *parsed;   /* action id → Existing, for the feed's actions already stored */
+  GPtrArray *unarchive; /* ids of kept items whose rows were archived */
+  GPtrArray *gone;      /* Gone: the rows of actions that left the feed */
+  guint n_kept_found;
+} ExistingRows;
+
+typedef struct
+{
+  char *id;
+  gboolean archived;
+} Gone;
+
+static void
+gone_free (Gone *gone)
+{
+  g_free (gone->id);
+  g_free (gone);
+}
+
+static void
+existing_rows_clear (ExistingRows *rows)
+{
+  g_clear_pointer (&rows->parsed, g_hash_table_unref);
+  g_clear_pointer (&rows->unarchive, g_ptr_array_unref);
+  g_clear_pointer (&rows->gone, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExistingRows, existing_rows_clear)
+
+static gboolean
+load_existing (sqlite3 *db,
+               gint64 subscription_id,
+               RempartFeed *feed,
+               ExistingRows *rows,
+               GError **error)
+{
+  GPtrArray *kept = rempart_feed_get_kept_ids (feed);
+  /* Keys belong to the feed. */
+  g_autoptr (GHashTable) kept_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   RempartSqliteStep step;
 
+  rows->parsed =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
+  rows->unarchive = g_ptr_array_new_with_free_func (g_free);
+  rows->gone = g_ptr_array_new_with_free_func ((GDestroyNotify) gone_free);
+  for (guint i = 0; i < kept->len; i++)
+    g_hash_table_add (kept_set, g_ptr_array_index (kept, i));
+
   stmt = rempart_sqlite_prepare (
-      db, "SELECT action_id, hash, archived FROM actions WHERE subscription_id = ?1", error);
+      db, "SELECT action_id, archived, hash FROM actions WHERE subscription_id = ?1", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   rempart_sqlite_bind_int64 (stmt, 1, subscription_id);
 
   while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
     {
-      Existing *entry = g_new0 (Existing, 1);
+      const char *id = rempart_sqlite_get_text (stmt, 0);
+      gboolean archived = sqlite3_column_int (stmt, 1) != 0;
 
-      entry->hash = rempart_sqlite_dup_text (stmt, 1);
-      entry->archived = sqlite3_column_int (stmt, 2) != 0;
-      g_hash_table_insert (existing, rempart_sqlite_dup_text (stmt, 0), entry);
+      if (rempart_feed_lookup_action (feed, id) != NULL)
+        {
+          Existing *entry = g_new0 (Existing, 1);
+
+          entry->hash = rempart_sqlite_dup_text (stmt, 2);
+          entry->archived = archived;
+          g_hash_table_insert (rows->parsed, g_strdup (id), entry);
+        }
+      else if (g_hash_table_contains (kept_set, id))
+        {
+          rows->n_kept_found++;
+          if (archived)
+            g_ptr_array_add (rows->unarchive, g_strdup (id));
+        }
+      else
+        {
+          Gone *gone = g_new0 (Gone, 1);
+
+          gone->id = g_strdup (id);
+          gone->archived = archived;
+          g_ptr_array_add (rows->gone, gone);
+        }
     }
 
-  return step == REMPART_SQLITE_ERROR ? NULL : g_steal_pointer (&existing);
+  return step != REMPART_SQLITE_ERROR;
 }
 
 /* Binds ?1..?14 as both the insert and the update statement number them. */
@@ -304,40 +370,33 @@ static gboolean
 keep_known_actions (ImportStatements *st,
                     const RempartSubscription *sub,
                     RempartFeed *feed,
-                    GHashTable *existing,
+                    ExistingRows *rows,
                     gint64 now,
                     RempartImportStats *stats,
                     GError **error)
 {
   GPtrArray *kept = rempart_feed_get_kept_ids (feed);
 
-  for (guint i = 0; i < kept->len; i++)
+  /* Kept ids are distinct (the repeated-id rule), and the scan counted each stored one. */
+  if (rows->n_kept_found != kept->len)
     {
-      const char *id = g_ptr_array_index (kept, i);
-      Existing *entry = g_hash_table_lookup (existing, id);
-
-      if (entry == NULL)
-        {
-          g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
-                       _ ("The actions of %s changed while its feed was being downloaded; "
-                          "nothing was imported. The next check will try again."),
-                       sub->url);
-          return FALSE;
-        }
-
-      if (entry->archived)
-        {
-          rempart_sqlite_bind_int64 (st->unarchive, 1, sub->id);
-          rempart_sqlite_bind_text (st->unarchive, 2, id);
-          rempart_sqlite_bind_int64 (st->unarchive, 3, now);
-          if (!rempart_sqlite_step_done (st->unarchive, error))
-            return FALSE;
-          stats->updated++;
-        }
-      else
-        stats->unchanged++;
-      g_hash_table_remove (existing, id);
+      g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                   _ ("The actions of %s changed while its feed was being downloaded; "
+                      "nothing was imported. The next check will try again."),
+                   sub->url);
+      return FALSE;
     }
+
+  for (guint i = 0; i < rows->unarchive->len; i++)
+    {
+      rempart_sqlite_bind_int64 (st->unarchive, 1, sub->id);
+      rempart_sqlite_bind_text (st->unarchive, 2, g_ptr_array_index (rows->unarchive, i));
+      rempart_sqlite_bind_int64 (st->unarchive, 3, now);
+      if (!rempart_sqlite_step_done (st->unarchive, error))
+        return FALSE;
+    }
+  stats->updated += rows->unarchive->len;
+  stats->unchanged += kept->len - rows->unarchive->len;
 
   return TRUE;
 }
@@ -355,12 +414,10 @@ import_actions (RempartStoreWorker *w,
   guint fail_at = rempart_store_worker_get_import_fail_at (w);
   gint64 now = rempart_store_worker_now (w);
   g_auto (ImportStatements) st = { 0 };
-  g_autoptr (GHashTable) existing = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_auto (ExistingRows) rows = { 0 };
 
-  existing = load_existing (db, sub->id, error);
-  if (existing == NULL || !import_statements_prepare (&st, db, error))
+  if (!load_existing (db, sub->id, feed, &rows, error) ||
+      !import_statements_prepare (&st, db, error))
     return FALSE;
 
   for (guint i = 0; i < n_actions; i++)
@@ -368,7 +425,7 @@ import_actions (RempartStoreWorker *w,
       g_autoptr (RempartAction) action = g_list_model_get_item (actions, i);
       g_autofree char *hash = rempart_store_action_hash (action);
       g_autofree char *details = NULL;
-      Existing *entry = g_hash_table_lookup (existing, rempart_action_get_id (action));
+      Existing *entry = g_hash_table_lookup (rows.parsed, rempart_action_get_id (action));
       sqlite3_stmt *stmt;
 
       if (fail_at != 0 && i + 1 == fail_at)
@@ -391,7 +448,6 @@ import_actions (RempartStoreWorker *w,
       else
         {
           stats->unchanged++;
-          g_hash_table_remove (existing, rempart_action_get_id (action));
           continue;
         }
 
@@ -401,19 +457,17 @@ import_actions (RempartStoreWorker *w,
                    rempart_feed_get_item_hash (feed, rempart_action_get_id (action)), now);
       if (!rempart_sqlite_step_done (stmt, error))
         return FALSE;
-      /* Left in the table are the actions that left the feed. */
-      g_hash_table_remove (existing, rempart_action_get_id (action));
     }
 
-  if (!keep_known_actions (&st, sub, feed, existing, now, stats, error))
+  if (!keep_known_actions (&st, sub, feed, &rows, now, stats, error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, existing);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* The actions that left the feed. */
+  for (guint i = 0; i < rows.gone->len; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      Existing *entry = value;
-      gboolean keep = has_user_data (st.user_data, sub->url, key, &local_error);
+      Gone *gone = g_ptr_array_index (rows.gone, i);
+      gboolean keep = has_user_data (st.user_data, sub->url, gone->id, &local_error);
       sqlite3_stmt *stmt = keep ? st.archive : st.delete;
 
       if (local_error != NULL)
@@ -421,11 +475,11 @@ import_actions (RempartStoreWorker *w,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (keep && entry->archived)
+      if (keep && gone->archived)
         continue;
 
       rempart_sqlite_bind_int64 (stmt, 1, sub->id);
-      rempart_sqlite_bind_text (stmt, 2, key);
+      rempart_sqlite_bind_text (stmt, 2, gone->id);
       if (!rempart_sqlite_step_done (stmt, error))
         return FALSE;
       if (keep)
@@ -482,12 +536,13 @@ fail:
   return FALSE;
 }
 
-/* item hash → action id for the subscription (rempart_feed_parse_known()). */
+/* item hash → action id for the subscription (rempart_feed_parse_known()). Each key and its
+ * value share one block, freed with the key. */
 gboolean
 rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
   gint64 subscription_id = *(gint64 *) data;
-  g_autoptr (GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   RempartSqliteStep step;
 
@@ -504,7 +559,17 @@ rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *o
       const char *hash = rempart_sqlite_get_text (stmt, 0);
 
       if (rempart_feed_item_hash_is_current (hash))
-        g_hash_table_insert (hashes, g_strdup (hash), rempart_sqlite_dup_text (stmt, 1));
+        {
+          const char *id = rempart_sqlite_get_text (stmt, 1);
+          gsize hash_size = strlen (hash) + 1;
+          gsize id_size = strlen (id) + 1;
+          char *block = g_malloc (hash_size + id_size);
+
+          memcpy (block, hash, hash_size);
+          memcpy (block + hash_size, id, id_size);
+          /* Replace, not insert: a value must not outlive the block of its key. */
+          g_hash_table_replace (hashes, block, block + hash_size);
+        }
     }
   if (step == REMPART_SQLITE_ERROR)
     return FALSE;

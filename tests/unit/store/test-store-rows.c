@@ -265,6 +265,42 @@ test_rows_known_items (Fixture *f, gconstpointer data)
   assert_stats (&stats, 0, 0, 5, 0, 0);
 }
 
+/* A kept item whose row went away between the read of the item hashes and the import (its
+ * group removed and added again, or another import): nothing is imported, and the next sync
+ * reads the item again. An item that left the feed without the volunteer's data is removed
+ * while the others are kept. */
+static void
+test_rows_kept_gone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) first = feed_text (4, 0, -1);
+  g_autoptr (GBytes) without_a0 = feed_text (4, 1u << 0, -1);
+  g_autoptr (GHashTable) known = NULL;
+  g_autoptr (RempartFeed) stale = NULL;
+  g_autoptr (GPtrArray) todo = NULL;
+  g_autoptr (GError) error = NULL;
+  RempartImportStats stats;
+
+  import_known (f, first, &stats);
+  assert_stats (&stats, 4, 0, 0, 0, 0);
+  known = rempart_store_list_item_hashes_sync (f->store, f->sub->id, &error);
+  g_assert_no_error (error);
+  stale = rempart_feed_parse_known (first, "feed.json", known, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rempart_feed_get_kept_ids (stale)->len, ==, 4);
+
+  import_known (f, without_a0, &stats);
+  assert_stats (&stats, 0, 0, 3, 0, 1);
+
+  g_assert_false (rempart_store_import_feed_sync (f->store, f->sub, stale, &stats, &error));
+  g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
+  todo = list (f, REMPART_ACTION_VIEW_TODO);
+  g_assert_cmpuint (todo->len, ==, 3);
+
+  import_known (f, first, &stats);
+  assert_stats (&stats, 1, 0, 3, 0, 0);
+  assert_same_as_whole (f, first, 4);
+}
+
 /* The head a list shows first is the whole list's head, in the same order: priority first,
  * then the date, ties (same date) by id; states and views apply to it as to the whole. */
 static void
@@ -329,6 +365,7 @@ main (int argc, char *argv[])
   STORE_TEST_ADD ("/store/rows/head", test_rows_head);
   STORE_TEST_ADD ("/store/rows/one-changed", test_rows_one_changed);
   STORE_TEST_ADD ("/store/rows/known-items", test_rows_known_items);
+  STORE_TEST_ADD ("/store/rows/kept-gone", test_rows_kept_gone);
 
   return g_test_run ();
 }
