@@ -111,7 +111,12 @@ static gboolean
 reply_is_ready (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *text_view = composer_child (fixture, "text_view");
+  GtkWidget *text_view;
+
+  /* The composer is built when first shown. */
+  if (rempart_window_test_child (GTK_WIDGET (fixture->window), "composer") == NULL)
+    return FALSE;
+  text_view = composer_child (fixture, "text_view");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "detail_stack"))),
                     "composer") == 0 &&
@@ -170,17 +175,29 @@ click (GtkWidget *button)
 }
 
 /* Opens the first action of To Do and presses Write a Reply from the keyboard. */
+static gboolean
+page_is_built (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return rempart_window_test_child (GTK_WIDGET (fixture->window), "action_page") != NULL;
+}
+
 static RempartActionItem *
 write_reply (Fixture *fixture)
 {
   GtkWidget *list = child (fixture, "list_view");
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  GtkWidget *page = child (fixture, "action_page");
-  GtkWidget *write =
-      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "write_button"));
+  GtkWidget *page;
+  GtkWidget *write;
   g_autoptr (RempartActionItem) item = g_list_model_get_item (model, 0);
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  /* The action page is built when first shown. */
+  g_assert_true (rempart_ui_test_iterate_until (page_is_built, fixture));
+  page = child (fixture, "action_page");
+  write =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "write_button"));
   g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, write));
   g_assert_true (rempart_action_page_get_item (REMPART_ACTION_PAGE (page)) == item);
   g_assert_true (gtk_widget_grab_focus (write));

@@ -158,7 +158,12 @@ static gboolean
 composer_is_ready (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *text_view = GTK_WIDGET (
+  GtkWidget *text_view;
+
+  /* The composer is built when first shown. */
+  if (rempart_window_test_child (GTK_WIDGET (f->window), "composer") == NULL)
+    return FALSE;
+  text_view = GTK_WIDGET (
       gtk_widget_get_template_child (child (f, "composer"), REMPART_TYPE_COMPOSER, "text_view"));
 
   return gtk_widget_get_sensitive (text_view) && gtk_widget_is_focus (text_view);
@@ -194,8 +199,10 @@ write_to_example (Fixture *f)
   item = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (rempart_demo_is_demo_url (rempart_action_item_get_subscription_url (item)));
   rempart_window_show_item (REMPART_WINDOW (f->window), item);
-  for (guint i = 0; i < 500 && rempart_action_page_get_item (
-                                   REMPART_ACTION_PAGE (child (f, "action_page"))) != item;
+  for (guint i = 0;
+       i < 500 &&
+       (rempart_window_test_child (GTK_WIDGET (f->window), "action_page") == NULL ||
+        rempart_action_page_get_item (REMPART_ACTION_PAGE (child (f, "action_page"))) != item);
        i++)
     rempart_ui_test_iterate_a_little ();
   g_assert_true (gtk_widget_activate_action (child (f, "action_page"), "page.write-reply", NULL));

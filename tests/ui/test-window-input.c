@@ -104,10 +104,13 @@ list_row (Fixture *fixture, guint index)
   g_assert_not_reached ();
 }
 
+/* NULL while no action is shown, also before the action page is first built. */
 static RempartActionItem *
 shown_item (Fixture *fixture)
 {
-  return rempart_action_page_get_item (REMPART_ACTION_PAGE (child (fixture, "action_page")));
+  GObject *page = rempart_window_test_child (GTK_WIDGET (fixture->window), "action_page");
+
+  return page != NULL ? rempart_action_page_get_item (REMPART_ACTION_PAGE (page)) : NULL;
 }
 
 static RempartActionItem *
@@ -286,11 +289,13 @@ reply_has_focus (gpointer data)
 static void
 test_write_reply_focus (Fixture *fixture, gconstpointer user_data)
 {
-  GtkWidget *page = child (fixture, "action_page");
-  GtkWidget *write =
-      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "write_button"));
+  GtkWidget *page;
+  GtkWidget *write;
 
   open_first_action (fixture);
+  page = child (fixture, "action_page");
+  write =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "write_button"));
   g_assert_true (gtk_widget_grab_focus (write));
   g_assert_true (gtk_widget_activate (write));
   g_assert_true (rempart_ui_test_iterate_until (shows_composer, fixture));
@@ -309,9 +314,9 @@ test_write_reply_focus (Fixture *fixture, gconstpointer user_data)
 static void
 test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
 {
-  GtkWidget *composer = child (fixture, "composer");
-  GtkWidget *text_view = composer_child (fixture, "text_view");
-  GtkWidget *brief = composer_child (fixture, "brief");
+  GtkWidget *composer;
+  GtkWidget *text_view;
+  GtkWidget *brief;
   GtkWidget *focus;
   graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
   graphene_point_t previous;
@@ -320,6 +325,9 @@ test_reply_tab_order (Fixture *fixture, gconstpointer user_data)
   open_first_action (fixture);
   g_assert_true (
       gtk_widget_activate_action (child (fixture, "action_page"), "page.write-reply", NULL));
+  composer = child (fixture, "composer");
+  text_view = composer_child (fixture, "text_view");
+  brief = composer_child (fixture, "brief");
   g_assert_true (rempart_ui_test_iterate_until (reply_has_focus, fixture));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
                             "#jesuislà Bonjour, voici la source : https://example.org", -1);
@@ -439,12 +447,14 @@ wait_list (Fixture *fixture, const char *id, gboolean present)
 static void
 test_dismiss_undo (Fixture *fixture, gconstpointer user_data)
 {
-  GtkWidget *page = child (fixture, "action_page");
-  GtkWidget *dismiss =
-      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
+  GtkWidget *page;
+  GtkWidget *dismiss;
   g_autofree char *id = NULL;
 
   open_first_action (fixture);
+  page = child (fixture, "action_page");
+  dismiss =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
   id = g_strdup (rempart_action_item_get_id (shown_item (fixture)));
   g_assert_true (gtk_widget_activate (dismiss));
   wait_list (fixture, id, FALSE);
@@ -463,14 +473,17 @@ test_dismiss_undo (Fixture *fixture, gconstpointer user_data)
 static void
 test_put_back (Fixture *fixture, gconstpointer user_data)
 {
-  GtkWidget *page = child (fixture, "action_page");
-  GtkWidget *dismiss =
-      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
-  GtkWidget *put_back = GTK_WIDGET (
-      gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "put_back_button"));
+  GtkWidget *page;
+  GtkWidget *dismiss;
+  GtkWidget *put_back;
   g_autofree char *id = NULL;
 
   open_first_action (fixture);
+  page = child (fixture, "action_page");
+  dismiss =
+      GTK_WIDGET (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "dismiss_button"));
+  put_back = GTK_WIDGET (
+      gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "put_back_button"));
   g_assert_false (gtk_widget_get_visible (put_back));
   id = g_strdup (rempart_action_item_get_id (shown_item (fixture)));
   g_assert_true (gtk_widget_activate (dismiss));

@@ -13,6 +13,7 @@
 #include "rempart-action-model.h"
 #include "rempart-action-page.h"
 #include "rempart-application.h"
+#include "rempart-composer.h"
 #include "rempart-ui-test.h"
 #include "rempart-window-test.h"
 #include "rempart-demo.h"
@@ -425,6 +426,66 @@ test_window_opens_action (Fixture *fixture, gconstpointer user_data)
   save_png (GTK_WIDGET (fixture->window), "main-window-action.png");
 }
 
+static guint
+count_widgets (GtkWidget *root, GType type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+static gboolean
+detail_shows_composer (gpointer data)
+{
+  GObject *stack = rempart_window_test_child (GTK_WIDGET (data), "detail_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "composer") == 0;
+}
+
+/* The action page and the composer are built when first shown, not for the first frame
+ * (issue 14); then they are kept, with the reply being written. */
+static void
+test_window_detail_built_when_shown (Fixture *fixture, gconstpointer user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (window));
+  g_autoptr (RempartActionItem) item = NULL;
+  GObject *page;
+
+  g_assert_true (rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, window));
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_ACTION_PAGE), ==, 0);
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_COMPOSER), ==, 0);
+  g_assert_null (rempart_window_test_child (window, "action_page"));
+  g_assert_null (rempart_window_test_child (window, "composer"));
+
+  item = g_list_model_get_item (visible_list (fixture), 0);
+  rempart_window_show_item (REMPART_WINDOW (window), item);
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_page, window));
+  page = rempart_window_test_child (window, "action_page");
+  g_assert_true (REMPART_IS_ACTION_PAGE (page));
+  g_assert_true (rempart_action_page_get_item (REMPART_ACTION_PAGE (page)) == item);
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_ACTION_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_COMPOSER), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.write-reply", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_composer, window));
+  g_assert_true (REMPART_IS_COMPOSER (rempart_window_test_child (window, "composer")));
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_COMPOSER), ==, 1);
+
+  /* Back and Write again: the same page and composer, none built twice. */
+  g_assert_true (gtk_widget_activate_action (window, "win.back", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_page, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.write-reply", NULL));
+  g_assert_true (rempart_ui_test_iterate_until (detail_shows_composer, window));
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_ACTION_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, REMPART_TYPE_COMPOSER), ==, 1);
+}
+
 /* Clicking a "new actions" notification activates app.show-newest with the group's id. */
 static void
 test_window_notification_opens_action (Fixture *fixture, gconstpointer user_data)
@@ -506,6 +567,7 @@ main (int argc, char *argv[])
   ADD ("search-filters", test_window_search_filters);
   ADD ("search-brief-group", test_window_search_brief_group);
   ADD ("opens-action", test_window_opens_action);
+  ADD ("detail-built-when-shown", test_window_detail_built_when_shown);
   ADD ("notification-opens-action", test_window_notification_opens_action);
 #undef ADD
 
