@@ -52,6 +52,17 @@ bench_vmhwm_kib (void)
   return line != NULL ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
 }
 
+/* 1 when librsvg is mapped: an SVG icon was drawn (docs/performance.md, change 22). */
+static int
+bench_svg_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return -1;
+  return strstr (maps, "librsvg") != NULL;
+}
+
 GtkWidget *
 bench_find_descendant (GtkWidget *widget, GType type)
 {
@@ -130,8 +141,8 @@ after_paint_cb (GdkFrameClock *clock, gpointer user_data)
   if (n_rows < watch->whole_rows)
     return;
   printf ("whole_ms=%.1f\nwhole_cpu_ms=%.1f\nwhole_rows=%u\nwhole_vmhwm_kib=%" G_GUINT64_FORMAT
-          "\n",
-          ms, bench_cpu_ms (), n_rows, bench_vmhwm_kib ());
+          "\nsvg_loaded=%d\n",
+          ms, bench_cpu_ms (), n_rows, bench_vmhwm_kib (), bench_svg_loaded ());
   fflush (stdout);
   g_clear_signal_handler (&watch->after_paint_id, clock);
   if (watch->shown != NULL)

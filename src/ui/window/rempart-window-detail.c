@@ -20,6 +20,7 @@ struct _RempartWindowDetail
 
   /* Template widgets */
   GtkStack *detail_stack;
+  AdwStatusPage *none_page;
 };
 
 G_DEFINE_FINAL_TYPE (RempartWindowDetail, rempart_window_detail, GTK_TYPE_WIDGET)
@@ -154,12 +155,22 @@ rempart_window_detail_class_init (RempartWindowDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-window-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartWindowDetail, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RempartWindowDetail, none_page);
 }
 
 static void
 rempart_window_detail_init (RempartWindowDetail *self)
 {
+  g_autoptr (GdkPaintable) no_icon = gdk_paintable_new_empty (128, 128);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The page's icon, the app's symbolic icon at 128 px, is drawn by style.css behind an empty
+   * paintable of that size, from a symbolic PNG made at build time and recoloured by GTK:
+   * GTK 4.8 draws an icon-name found as SVG through librsvg (8 MiB and 20 ms of CPU before the
+   * first frame, docs/performance.md), and does not look up a .symbolic.png in a GResource
+   * theme folder. */
+  adw_status_page_set_paintable (self->none_page, no_icon);
 
   g_signal_connect (self->detail_stack, "notify::visible-child-name", G_CALLBACK (shown_changed_cb),
                     self);
