@@ -364,12 +364,16 @@ rempart_store_schema_open (RempartStoreWorker *worker, GError **error)
   rempart_store_worker_set_db (worker, db);
 
   /* NORMAL is safe in WAL mode against a crash of the process (a committed transaction is in
-   * the WAL); only a power cut may lose the last ones. */
+   * the WAL); only a power cut may lose the last ones. Between transactions the page cache keeps
+   * 256 KiB of the pages read (a list reads every row once, and the kernel caches the file);
+   * rempart_store_begin() gives a transaction SQLite's default 2 MiB (docs/performance.md,
+   * change 25). */
   sqlite3_busy_timeout (db, 5000);
   if (!rempart_sqlite_exec (db,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = NORMAL;"
-                            "PRAGMA foreign_keys = ON;",
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA cache_size = -256;",
                             error) ||
       !migrate (worker, error))
     {
