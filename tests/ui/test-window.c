@@ -17,6 +17,7 @@
 #include "rempart-ui-test.h"
 #include "rempart-window-test.h"
 #include "rempart-demo.h"
+#include "rempart-action-row.h"
 #include "rempart-window.h"
 
 typedef struct
@@ -323,6 +324,83 @@ test_window_search_filters (Fixture *fixture, gconstpointer user_data)
   g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
 }
 
+/* Collects the RempartActionRows below @widget, in the order the list view lays them out. */
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (REMPART_IS_ACTION_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* Every row in the list shows the action at its place: its title and, for a screen reader,
+ * the same title as its name. */
+static gboolean
+rows_show_their_actions (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *visible = visible_list (fixture);
+  GtkWidget *list_view = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW, "list_view"));
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (list_view, rows);
+  if (rows->len != g_list_model_get_n_items (visible))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr (RempartActionItem) item = g_list_model_get_item (visible, i);
+      GtkLabel *title =
+          GTK_LABEL (gtk_widget_get_template_child (row, REMPART_TYPE_ACTION_ROW, "title_label"));
+
+      if (rempart_action_row_get_item (REMPART_ACTION_ROW (row)) != item ||
+          g_strcmp0 (gtk_label_get_text (title), rempart_action_item_get_title (item)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Issue 14: the rows a search takes out wait to be used again (rempart-action-row.c); the
+ * rows it brings back, and the ones that only moved, show the action at their place. */
+static void
+test_window_search_recycles_rows (Fixture *fixture, gconstpointer user_data)
+{
+  RempartActionModel *model = rempart_window_get_model (REMPART_WINDOW (fixture->window));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (
+      GTK_WIDGET (fixture->window), REMPART_TYPE_WINDOW, "search_entry"));
+  GListModel *visible;
+  guint all;
+  gpointer args[2];
+  const char *const queries[] = { "PRIDE", "", "zzz nothing", "", "e", "" };
+
+  g_assert_true (rempart_ui_test_iterate_until (model_has_demo, model));
+  visible = visible_list (fixture);
+  all = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (all, >, 2);
+  g_assert_true (rempart_ui_test_iterate_until (rows_show_their_actions, fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        gtk_editable_set_text (entry, queries[i]);
+        if (queries[i][0] == '\0')
+          {
+            args[0] = visible;
+            args[1] = GUINT_TO_POINTER (all);
+            g_assert_true (rempart_ui_test_iterate_until (list_has_n, args));
+          }
+        g_assert_true (rempart_ui_test_iterate_until (rows_show_their_actions, fixture));
+      }
+}
+
 /* Types @text at the end of @entry one character at a time, as key presses do. */
 static void
 type_into (GtkEditable *entry, const char *text)
@@ -566,6 +644,7 @@ main (int argc, char *argv[])
   ADD ("lists-store-actions", test_window_lists_store_actions);
   ADD ("search-filters", test_window_search_filters);
   ADD ("search-brief-group", test_window_search_brief_group);
+  ADD ("search-recycles-rows", test_window_search_recycles_rows);
   ADD ("opens-action", test_window_opens_action);
   ADD ("detail-built-when-shown", test_window_detail_built_when_shown);
   ADD ("notification-opens-action", test_window_notification_opens_action);
