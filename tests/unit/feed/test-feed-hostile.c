@@ -738,6 +738,37 @@ test_entities_and_html (void)
   g_assert_cmpstr (rempart_action_get_brief (action), ==, "Un\u00A0deux\n\ntrois\nquatre");
 }
 
+/* Issue 15: the scheme of a refused address is not interned (g_uri_peek_scheme() does), so
+ * hostile addresses cannot make the process keep a string per new scheme; a scheme is still
+ * read without regard to case. */
+static void
+test_schemes_not_interned (void)
+{
+  const char *const schemes[] = { "rempartzq", "rempart-zq+x.1", "REMPARTQZ" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *address = g_strdup_printf ("%s://example.org/feed.json", schemes[i]);
+      g_autofree char *lower = g_ascii_strdown (schemes[i], -1);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *url = rempart_feed_normalize_url (address, &error);
+
+      g_assert_null (url);
+      g_assert_error (error, REMPART_FEED_ERROR, REMPART_FEED_ERROR_BAD_URL);
+      g_assert_cmpuint (g_quark_try_string (schemes[i]), ==, 0);
+      g_assert_cmpuint (g_quark_try_string (lower), ==, 0);
+    }
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *url = rempart_feed_normalize_url ("HTTPS://Example.org/feed.json", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (url);
+    g_assert_true (g_str_has_prefix (url, "https://"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -764,6 +795,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-hostile/nulls-everywhere", test_nulls_everywhere);
   g_test_add_func ("/feed-hostile/sources-individually", test_sources_individually);
   g_test_add_func ("/feed-hostile/links", test_links);
+  g_test_add_func ("/feed-hostile/schemes-not-interned", test_schemes_not_interned);
   g_test_add_func ("/feed-hostile/dates", test_dates);
   g_test_add_func ("/feed-hostile/entities-and-html", test_entities_and_html);
 
