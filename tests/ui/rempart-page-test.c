@@ -112,6 +112,7 @@ rempart_page_test_run (void)
   ret = g_test_run ();
 
   g_clear_pointer (&launched, g_ptr_array_unref);
+  rempart_ui_test_application_shutdown (application);
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
   g_clear_pointer (&data_home, g_free);

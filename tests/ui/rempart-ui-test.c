@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
 #include "rempart-test-dirs.h"
 #include "rempart-ui-test.h"
 
@@ -238,11 +243,52 @@ rempart_ui_test_make_data_home (const char *name)
   return data_home;
 }
 
+/* Applications made by rempart_ui_test_application_new() and not shut down yet. */
+static guint applications_running;
+/* Applications shut down, kept until the process ends (rempart_ui_test_application_shutdown()). */
+static GPtrArray *applications_kept;
+
+static void
+application_shutdown_cb (GApplication *application, gpointer user_data)
+{
+  g_object_set_data (G_OBJECT (application), "rempart-ui-test-shut-down", GINT_TO_POINTER (TRUE));
+  g_assert_cmpuint (applications_running, >, 0);
+  applications_running--;
+}
+
+/* Registered after OpenSSL's own exit handler, so run before it: an application left
+ * running could still have a worker inside OpenSSL when that handler frees its tables. */
+static void
+check_applications_shut_down (void)
+{
+  if (applications_running == 0)
+    return;
+
+  g_printerr ("%u application(s) made by rempart_ui_test_application_new() were never shut "
+              "down: end the test with rempart_ui_test_application_shutdown()\n",
+              applications_running);
+  _exit (EXIT_FAILURE);
+}
+
 RempartApplication *
 rempart_ui_test_application_new (void)
 {
+  static gsize check_registered = 0;
   g_autoptr (GError) error = NULL;
-  RempartApplication *application = rempart_application_new ();
+  RempartApplication *application;
+
+  if (g_once_init_enter (&check_registered))
+    {
+      /* OpenSSL registers its exit handler when it is first initialised; do it now, so
+       * that check_applications_shut_down() is registered after it and runs first. */
+      g_assert_true (OPENSSL_init_crypto (0, NULL));
+      atexit (check_applications_shut_down);
+      g_once_init_leave (&check_registered, 1);
+    }
+
+  application = rempart_application_new ();
+  applications_running++;
+  g_signal_connect (application, "shutdown", G_CALLBACK (application_shutdown_cb), NULL);
 
   /* Several test programs share one session bus: do not fight over the name. */
   g_application_set_flags (G_APPLICATION (application),
@@ -252,6 +298,26 @@ rempart_ui_test_application_new (void)
   g_assert_no_error (error);
 
   return application;
+}
+
+void
+rempart_ui_test_application_shutdown (RempartApplication *application)
+{
+  if (g_object_get_data (G_OBJECT (application), "rempart-ui-test-shut-down") != NULL)
+    return;
+
+  /* What g_application_run() does once its main loop ends: RempartApplication's shutdown
+   * cancels its work, waits for the worker threads and closes the store. */
+  g_signal_emit_by_name (application, "shutdown");
+  g_assert_nonnull (g_object_get_data (G_OBJECT (application), "rempart-ui-test-shut-down"));
+  rempart_ui_test_dispatch_pending ();
+
+  /* g_application_run() would now unregister it from D-Bus, which GLib offers no other way
+   * to do, and warns (fatally here) when an application still registered is disposed: keep
+   * it until the process ends. */
+  if (applications_kept == NULL)
+    applications_kept = g_ptr_array_new ();
+  g_ptr_array_add (applications_kept, g_object_ref (application));
 }
 
 /* -------------------------------------------------------------------------------------- */

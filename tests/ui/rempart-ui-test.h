@@ -68,8 +68,15 @@ GtkWidget *rempart_ui_test_find_button (GtkWidget *widget, const char *tooltip);
  * Returns: (transfer full): its path */
 char *rempart_ui_test_make_data_home (const char *name);
 
-/* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE */
+/* Returns: (transfer full): a new application, registered with G_APPLICATION_NON_UNIQUE.
+ * Every test ends it with rempart_ui_test_application_shutdown(): the program fails at exit
+ * otherwise. */
 RempartApplication *rempart_ui_test_application_new (void);
+
+/* Runs @application's shutdown, as g_application_run() does when its main loop ends (tests
+ * never run it): its work is cancelled, its worker threads are waited for and its store is
+ * closed, so that no thread is still working while the process exits. Idempotent. */
+void rempart_ui_test_application_shutdown (RempartApplication *application);
 
 /*
  * Input. GTK 4.8 has no public way to make an input event, and Xvfb has no input device to

@@ -595,6 +595,7 @@ main (int argc, char *argv[])
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))
     gtk_window_destroy (l->data);
+  rempart_ui_test_application_shutdown (app);
   g_clear_object (&app);
   rempart_test_server_disconnect (server);
   g_clear_object (&server);

@@ -516,6 +516,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/moderation/no-group-phone", test_no_group_phone);
 
   ret = g_test_run ();
+  rempart_ui_test_application_shutdown (application);
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
   g_test_dbus_stop (bus);

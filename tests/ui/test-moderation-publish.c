@@ -538,6 +538,7 @@ main (int argc, char *argv[])
   g_clear_pointer (&key_file, g_bytes_unref);
   g_clear_pointer (&secret_key, rempart_minisign_secret_key_unref);
   g_free (public_key);
+  rempart_ui_test_application_shutdown (application);
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
   g_test_dbus_stop (bus);

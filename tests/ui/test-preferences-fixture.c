@@ -316,6 +316,7 @@ preferences_test_run (const char *data_home)
   int ret;
 
   ret = g_test_run ();
+  rempart_ui_test_application_shutdown (application);
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
 

@@ -103,9 +103,7 @@ test_read_only_database (void)
   g_assert_true (rempart_ui_test_iterate_until_timeout (store_open, app, 10));
   g_assert_cmpstr (rempart_store_get_path (rempart_application_get_store (app)), ==, path);
 
-  g_application_quit (G_APPLICATION (app));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rempart_ui_test_application_shutdown (app);
 }
 
 int

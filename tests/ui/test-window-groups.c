@@ -396,6 +396,7 @@ main (int argc, char *argv[])
 #undef ADD
 
   ret = g_test_run ();
+  rempart_ui_test_application_shutdown (application);
   g_clear_object (&application);
   rempart_test_dir_remove (data_home);
 

@@ -204,8 +204,7 @@ test_window_first_frames_draw_no_svg (void)
 
   gtk_window_destroy (GTK_WINDOW (spinner_window));
   gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rempart_ui_test_application_shutdown (app);
 }
 
 int
