@@ -353,12 +353,19 @@ is_valid_host (const char *host)
   return TRUE;
 }
 
-/* The scheme of @text, lower-cased (RFC 3986: a letter, then letters, digits, "+", "-" or
- * ".", then ":"), or NULL. Not g_uri_peek_scheme(): it interns the scheme, so every address
- * with a new scheme, however hostile, would keep a string for the process's life (the join
- * link's fuzz target crossed GLib's 2,048 quarks this way). */
-static char *
-peek_scheme (const char *text)
+/*
+ * rempart_feed_url_peek_scheme:
+ * @text: an address, as read or typed
+ *
+ * The scheme of @text (RFC 3986: a letter, then letters, digits, "+", "-" or ".", then ":").
+ * Use it, not g_uri_peek_scheme(), on any text from outside: that one interns the scheme, so
+ * every address with a new scheme, however hostile, would keep a string for the process's
+ * life (the join link's fuzz target crossed GLib's 2,048 quarks this way).
+ *
+ * Returns: (transfer full) (nullable): the scheme, lower-cased, or %NULL when there is none
+ */
+char *
+rempart_feed_url_peek_scheme (const char *text)
 {
   const char *p = text;
 
@@ -409,7 +416,7 @@ rempart_feed_normalize_url (const char *text, GError **error)
         return NULL;
       }
 
-  scheme = peek_scheme (trimmed);
+  scheme = rempart_feed_url_peek_scheme (trimmed);
   if (scheme == NULL)
     {
       quoted = rempart_text_quote (trimmed);

@@ -48,5 +48,6 @@ RempartFeed *rempart_feed_parse_known (GBytes *bytes,
 gboolean rempart_feed_item_hash_is_current (const char *hash);
 JsonNode *rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error);
 char *rempart_feed_normalize_url (const char *text, GError **error);
+char *rempart_feed_url_peek_scheme (const char *text);
 
 G_END_DECLS

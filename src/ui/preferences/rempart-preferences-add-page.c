@@ -84,9 +84,10 @@ static char *
 normalize_address (const char *text, gboolean *out_guessed, GError **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *scheme = rempart_feed_url_peek_scheme (trimmed);
 
   *out_guessed = FALSE;
-  if (g_uri_peek_scheme (trimmed) == NULL && trimmed[0] != '/' && strchr (trimmed, '.') != NULL)
+  if (scheme == NULL && trimmed[0] != '/' && strchr (trimmed, '.') != NULL)
     {
       g_autofree char *with_scheme = g_strconcat ("https://", trimmed, NULL);
       char *url = rempart_feed_normalize_url (with_scheme, error);

@@ -767,6 +767,21 @@ test_schemes_not_interned (void)
     g_assert_nonnull (url);
     g_assert_true (g_str_has_prefix (url, "https://"));
   }
+
+  /* The same reading for what a person types (the Add a Group page's hint). */
+  {
+    g_autofree char *typed = rempart_feed_url_peek_scheme ("Rempart-TypedQ+1.x:whatever");
+    g_autofree char *none = rempart_feed_url_peek_scheme ("example.org/feed.json");
+    g_autofree char *digit = rempart_feed_url_peek_scheme ("1rempartq:x");
+    g_autofree char *https = rempart_feed_url_peek_scheme ("HTTPS://example.org/");
+
+    g_assert_cmpstr (typed, ==, "rempart-typedq+1.x");
+    g_assert_cmpuint (g_quark_try_string ("rempart-typedq+1.x"), ==, 0);
+    g_assert_cmpuint (g_quark_try_string ("Rempart-TypedQ+1.x"), ==, 0);
+    g_assert_null (none);
+    g_assert_null (digit);
+    g_assert_cmpstr (https, ==, "https");
+  }
 }
 
 int
