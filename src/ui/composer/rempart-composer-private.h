@@ -158,6 +158,11 @@ AdwMessageDialog *rempart_composer_template_dialog_new (GtkWidget *parent);
 /* Returns: (transfer full): the title typed in @dialog, stripped */
 char *rempart_composer_template_dialog_get_title (AdwMessageDialog *dialog);
 
+/* The reply as a template of the feed action's topic and language, so that it is offered
+ * again for the next action like this one. */
+RempartTemplate *
+rempart_composer_template_from_reply (RempartComposer *self, const char *title, const char *body);
+
 /* -------------------------------------------------------------------------------------- */
 /* Tests                                                                                  */
 /* -------------------------------------------------------------------------------------- */

@@ -176,3 +176,27 @@ rempart_composer_template_dialog_get_title (AdwMessageDialog *dialog)
   entry = adw_message_dialog_get_extra_child (dialog);
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
+
+/* The reply as a template of the feed action's topic and language, so that it is offered
+ * again for the next action like this one. */
+RempartTemplate *
+rempart_composer_template_from_reply (RempartComposer *self, const char *title, const char *body)
+{
+  RempartAction *feed_action = rempart_composer_get_feed_action (self);
+  RempartTopic topic =
+      feed_action != NULL ? rempart_action_get_topic (feed_action) : REMPART_TOPIC_NONE;
+  const char *topics[] = { NULL, NULL };
+  const char *language = feed_action != NULL ? rempart_action_get_language (feed_action) : NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("user-", uuid, NULL);
+
+  if (topic != REMPART_TOPIC_NONE)
+    topics[0] = rempart_topic_to_string (topic);
+  if ((language == NULL || language[0] == '\0') && self->info != NULL)
+    language = self->info->language;
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
+
+  return rempart_template_new (REMPART_TEMPLATE_ORIGIN_USER, id, title, language, topics,
+                               REMPART_TEMPLATE_APPROACH_NONE, NULL, body);
+}

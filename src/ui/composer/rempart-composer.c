@@ -296,30 +296,6 @@ save_user_template (RempartComposer *self, RempartTemplate *tmpl, const char *me
                                           data);
 }
 
-/* The reply as a template of the feed action's topic and language, so that it is offered
- * again for the next action like this one. */
-static RempartTemplate *
-template_from_reply (RempartComposer *self, const char *title, const char *body)
-{
-  RempartAction *feed_action = rempart_composer_get_feed_action (self);
-  RempartTopic topic =
-      feed_action != NULL ? rempart_action_get_topic (feed_action) : REMPART_TOPIC_NONE;
-  const char *topics[] = { NULL, NULL };
-  const char *language = feed_action != NULL ? rempart_action_get_language (feed_action) : NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *id = g_strconcat ("user-", uuid, NULL);
-
-  if (topic != REMPART_TOPIC_NONE)
-    topics[0] = rempart_topic_to_string (topic);
-  if ((language == NULL || language[0] == '\0') && self->info != NULL)
-    language = self->info->language;
-  if (language != NULL && language[0] == '\0')
-    language = NULL;
-
-  return rempart_template_new (REMPART_TEMPLATE_ORIGIN_USER, id, title, language, topics,
-                               REMPART_TEMPLATE_APPROACH_NONE, NULL, body);
-}
-
 static void
 save_template_response_cb (AdwMessageDialog *dialog, const char *response, RempartComposer *self)
 {
@@ -334,7 +310,7 @@ save_template_response_cb (AdwMessageDialog *dialog, const char *response, Rempa
   if (title[0] == '\0' || !has_words (body))
     return;
 
-  tmpl = template_from_reply (self, title, body);
+  tmpl = rempart_composer_template_from_reply (self, title, body);
   save_user_template (self, tmpl, _ ("Template saved"));
 }
 
