@@ -258,3 +258,72 @@ rempart_page_test_set_dark (gboolean dark)
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_DEFAULT);
 }
+
+/* -------------------------------------------------------------------------------------- */
+/* Items as the lists hold them                                                           */
+/* -------------------------------------------------------------------------------------- */
+
+void
+rempart_page_test_import_rows (RempartStore *store, gint64 seq, guint n, const char *variant)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (RempartFeed) feed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) subs = NULL;
+  RempartSubscription *sub = NULL;
+
+  g_string_append_printf (s,
+                          "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"R\","
+                          " \"_rempart\": {\"schema\": 1, \"seq\": %lld}, \"items\": [",
+                          (long long) seq);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s,
+                            "%s{\"id\": \"s%u\", \"url\": \"https://example.org/t/%u\","
+                            " \"title\": \"Row %u\", \"content_text\": \"Brief s%u%s\","
+                            " \"_rempart\": {\"expires\": \"2099-01-01T00:00:00Z\","
+                            " \"arguments\": [\"Argument s%u\"]}}",
+                            i == 0 ? "" : ",", i, i, i, i, variant, i);
+  g_string_append (s, "]}");
+  bytes = g_bytes_new (s->str, s->len);
+
+  subs = rempart_store_list_subscriptions_sync (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < subs->len; i++)
+    if (g_strcmp0 (((RempartSubscription *) g_ptr_array_index (subs, i))->url, ROWS_URL) == 0)
+      sub = g_ptr_array_index (subs, i);
+  if (sub == NULL)
+    {
+      rempart_subscription_free (rempart_page_test_import_feed (store, ROWS_URL, bytes));
+      return;
+    }
+  feed = parse_feed (bytes);
+  g_assert_true (rempart_store_import_feed_sync (store, sub, feed, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+model_loaded (gpointer data)
+{
+  return !rempart_action_model_get_loading (data) &&
+         g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+RempartActionModel *
+rempart_page_test_rows_model (RempartStore *store)
+{
+  RempartActionModel *model = rempart_action_model_new (store, REMPART_ACTION_VIEW_ALL);
+
+  g_assert_true (rempart_ui_test_iterate_until (model_loaded, model));
+  return model;
+}
+
+RempartActionItem *
+rempart_page_test_row_item (RempartActionModel *model, const char *id)
+{
+  RempartActionItem *item = rempart_action_model_find (model, ROWS_URL, id);
+
+  g_assert_nonnull (item);
+  g_assert_false (rempart_action_item_has_details (item));
+  return item;
+}

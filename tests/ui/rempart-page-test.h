@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rempart-action-item.h"
+#include "rempart-action-model.h"
 #include "rempart-store.h"
 #include "rempart-ui-test.h"
 
@@ -63,5 +64,19 @@ void rempart_page_test_save_png (GtkWidget *widget, const char *name);
 void rempart_page_test_check_narrow (GtkWindow *window, const char *png);
 
 void rempart_page_test_set_dark (gboolean dark);
+
+/* A group of @n actions s0..s{n-1} at ROWS_URL, titled "Row N", whose briefs say
+ * "Brief sN@variant" and arguments "Argument sN"; imported (again, with @seq) as a sync
+ * would. */
+#define ROWS_URL "https://example.org/rows/feed.json"
+void rempart_page_test_import_rows (RempartStore *store, gint64 seq, guint n, const char *variant);
+
+/* Returns: (transfer full): every action of @store, listed as a window lists them (items
+ * that hold only the list's fields), once loaded */
+RempartActionModel *rempart_page_test_rows_model (RempartStore *store);
+
+/* Returns: (transfer none): the item of ROWS_URL's @id in @model, which holds only the list's
+ * fields */
+RempartActionItem *rempart_page_test_row_item (RempartActionModel *model, const char *id);
 
 G_END_DECLS

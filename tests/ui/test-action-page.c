@@ -14,6 +14,7 @@
 #include "rempart-page-test.h"
 #include "rempart-action-item.h"
 #include "rempart-action-page.h"
+#include "rempart-store-action.h"
 
 /* -------------------------------------------------------------------------------------- */
 /* Fixture                                                                                */
@@ -107,6 +108,48 @@ state_has_flag (gpointer data)
   return (stored_state (wait->fixture) & wait->flag) != 0;
 }
 
+/* Keeps the store's thread busy for a while: a read asked for now waits behind these. */
+static void
+keep_store_busy (Fixture *fixture)
+{
+  for (guint i = 0; i < 300; i++)
+    rempart_store_list_actions_async (fixture->store, REMPART_ACTION_VIEW_ALL, NULL, NULL, NULL);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  const char *brief;
+} BriefWait;
+
+static gboolean
+brief_shown (gpointer data)
+{
+  BriefWait *wait = data;
+
+  return g_strcmp0 (label_text (wait->fixture, "brief_label"), wait->brief) == 0 &&
+         gtk_widget_get_visible (child (wait->fixture, "brief_box"));
+}
+
+static gboolean
+status_shown (gpointer data)
+{
+  return gtk_widget_get_visible (child (data, "details_status_box")) &&
+         gtk_widget_has_css_class (child (data, "details_status_label"), "error");
+}
+
+/* Records each brief shown, with the title shown above it at that moment. */
+static void
+brief_changed_cb (GtkLabel *label, GParamSpec *pspec, GPtrArray *seen)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (label), REMPART_TYPE_ACTION_PAGE);
+  GtkLabel *title =
+      GTK_LABEL (gtk_widget_get_template_child (page, REMPART_TYPE_ACTION_PAGE, "title_label"));
+
+  g_ptr_array_add (
+      seen, g_strdup_printf ("%s|%s", gtk_label_get_text (title), gtk_label_get_text (label)));
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Tests                                                                                  */
 /* -------------------------------------------------------------------------------------- */
@@ -114,7 +157,7 @@ state_has_flag (gpointer data)
 static void
 test_content (Fixture *fixture, gconstpointer user_data)
 {
-  RempartAction *action = rempart_action_item_get_action (fixture->item);
+  RempartAction *action = rempart_action_item_peek_action (fixture->item);
   GtkWidget *sources = child (fixture, "sources_group");
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *row;
@@ -157,7 +200,7 @@ test_content (Fixture *fixture, gconstpointer user_data)
 static void
 test_excerpt_hidden (Fixture *fixture, gconstpointer user_data)
 {
-  RempartAction *action = rempart_action_item_get_action (fixture->item);
+  RempartAction *action = rempart_action_item_peek_action (fixture->item);
   GtkWidget *excerpt = child (fixture, "excerpt_label");
   GtkWidget *show = child (fixture, "show_excerpt_button");
   GtkStack *stack = GTK_STACK (child (fixture, "excerpt_stack"));
@@ -345,6 +388,159 @@ test_narrow (Fixture *fixture, gconstpointer user_data)
   rempart_page_test_check_narrow (fixture->window, "action-page-360.png");
 }
 
+/* An item of the list: its list fields at once, its brief, arguments and sources once read
+ * from the store, and no status left behind. */
+static void
+test_details_appear (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  RempartActionItem *item;
+  BriefWait wait = { fixture, "Brief s1" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  item = rempart_page_test_row_item (model, "s1");
+
+  /* From an empty page: nothing of another action to keep. */
+  rempart_action_page_set_item (fixture->page, NULL, NULL, NULL);
+  rempart_action_page_set_item (fixture->page, fixture->store, item, fixture->info);
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 1");
+  g_assert_cmpstr (label_text (fixture, "thread_label"), ==, "Thread on example.org");
+  g_assert_true (gtk_widget_is_sensitive (child (fixture, "write_button")));
+  g_assert_true (gtk_widget_is_sensitive (child (fixture, "open_button")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "brief_box")));
+
+  g_assert_true (rempart_ui_test_iterate_until (brief_shown, &wait));
+  g_assert_true (rempart_action_item_has_details (item));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "arguments_box")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "details_status_box")));
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 1");
+
+  /* From the page of another action: its brief stays until this one's is in, never blank. */
+  {
+    GPtrArray *seen = g_ptr_array_new_with_free_func (g_free);
+    BriefWait next = { fixture, "Brief s2" };
+    gulong id = g_signal_connect (child (fixture, "brief_label"), "notify::label",
+                                  G_CALLBACK (brief_changed_cb), seen);
+
+    rempart_action_page_set_item (fixture->page, fixture->store,
+                                  rempart_page_test_row_item (model, "s2"), fixture->info);
+    g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 2");
+    g_assert_true (rempart_ui_test_iterate_until (brief_shown, &next));
+    g_signal_handler_disconnect (child (fixture, "brief_label"), id);
+    /* Unless the read took longer than the page waits (a slow machine), straight there. */
+    if (seen->len == 1)
+      g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "Row 2|Brief s2");
+    g_test_message ("brief label changes: %u", seen->len);
+    g_ptr_array_unref (seen);
+  }
+  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "action-page-row.png");
+}
+
+/* The selection moves on while reads are pending: the page ends on the last action, and
+ * never shows an action's brief under another's title, nor the brief of one it left. */
+static void
+test_details_switch (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) subs = NULL;
+  BriefWait wait = { fixture, "Brief s4" };
+  const char *ids[] = { "s0", "s3", "s1", "s2", "s4" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 5, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  g_signal_connect (child (fixture, "brief_label"), "notify::label", G_CALLBACK (brief_changed_cb),
+                    seen);
+
+  keep_store_busy (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      RempartActionItem *item = rempart_page_test_row_item (model, ids[i]);
+
+      rempart_action_page_set_item (fixture->page, fixture->store, item, fixture->info);
+      g_assert_cmpstr (label_text (fixture, "title_label"), ==,
+                       rempart_action_item_get_title (item));
+      /* One frame's worth of the main loop between two moves of the selection. */
+      for (guint j = 0; j < 3; j++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (rempart_ui_test_iterate_until (brief_shown, &wait));
+
+  /* Every read has answered by now (the store's thread runs jobs in order): still s4. */
+  subs = rempart_store_list_subscriptions_sync (fixture->store, &error);
+  g_assert_no_error (error);
+  rempart_ui_test_iterate_a_little ();
+  g_assert_cmpstr (label_text (fixture, "brief_label"), ==, "Brief s4");
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 4");
+  g_assert_false (gtk_widget_get_visible (child (fixture, "details_status_box")));
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const char *text = g_ptr_array_index (seen, i);
+      const char *brief = strchr (text, '|') + 1;
+
+      g_test_message ("title|brief: %s", text);
+      /* Empty (the read took longer than the page waits), or this action's. */
+      if (brief[0] != '\0')
+        g_assert_cmpint (text[4], ==, brief[7]); /* "Row N|Brief sN" */
+    }
+  g_assert_cmpstr (g_ptr_array_index (seen, seen->len - 1), ==, "Row 4|Brief s4");
+  g_signal_handlers_disconnect_by_func (child (fixture, "brief_label"), brief_changed_cb, seen);
+}
+
+/* A reload brings a changed brief for the action shown: the page reads it again. */
+static void
+test_details_reload (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  BriefWait first = { fixture, "Brief s1" };
+  BriefWait changed = { fixture, "Brief s1 (bis)" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  rempart_action_page_set_item (fixture->page, fixture->store,
+                                rempart_page_test_row_item (model, "s1"), fixture->info);
+  g_assert_true (rempart_ui_test_iterate_until (brief_shown, &first));
+
+  rempart_page_test_import_rows (fixture->store, 2, 3, " (bis)");
+  rempart_action_model_reload (model);
+  g_assert_true (rempart_ui_test_iterate_until (brief_shown, &changed));
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 1");
+}
+
+/* The action left the store after the list was read: the page says so, keeps the list's
+ * fields, and still lets the volunteer write (a reply is kept by its action's key). */
+static void
+test_details_missing (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  RempartActionItem *item;
+  const char *message;
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  item = rempart_page_test_row_item (model, "s2");
+  g_object_ref (item);
+  rempart_page_test_import_rows (fixture->store, 2, 2, "");
+
+  rempart_action_page_set_item (fixture->page, fixture->store, item, fixture->info);
+  g_assert_true (rempart_ui_test_iterate_until (status_shown, fixture));
+  message = label_text (fixture, "details_status_label");
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "“s2”"));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "brief_box")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "details_spinner")));
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 2");
+  g_assert_true (gtk_widget_is_sensitive (child (fixture, "write_button")));
+  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "action-page-missing.png");
+
+  /* Another action clears the error. */
+  rempart_action_page_set_item (fixture->page, fixture->store, fixture->item, fixture->info);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "details_status_box")));
+  g_object_unref (item);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -363,6 +559,10 @@ main (int argc, char *argv[])
   ADD ("accessible", test_accessible);
   ADD ("dark", test_dark);
   ADD ("narrow", test_narrow);
+  ADD ("details-appear", test_details_appear);
+  ADD ("details-switch", test_details_switch);
+  ADD ("details-reload", test_details_reload);
+  ADD ("details-missing", test_details_missing);
 #undef ADD
 
   return rempart_page_test_run ();

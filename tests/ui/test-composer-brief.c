@@ -313,7 +313,7 @@ static void
 test_wide (Fixture *fixture, gconstpointer user_data)
 {
   RempartActionItem *item = wide_reply (fixture);
-  RempartAction *action = rempart_action_item_get_action (item);
+  RempartAction *action = rempart_action_item_peek_action (item);
   const char *const *arguments = rempart_action_get_arguments (action);
   RempartSource *source = g_ptr_array_index (rempart_action_get_sources (action), 0);
   GtkWidget *flap = brief_flap (fixture);
@@ -397,7 +397,7 @@ test_narrow (Fixture *fixture, gconstpointer user_data)
 
   gtk_window_set_default_size (fixture->window, 360, 720);
   item = write_reply (fixture);
-  action = rempart_action_item_get_action (item);
+  action = rempart_action_item_peek_action (item);
   flap = brief_flap (fixture);
   brief = composer_child (fixture, "brief");
   brief_button = find_brief_button (fixture);

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "rempart-composer-brief.h"
 #include "rempart-template.h"
 #include "test-composer-fixture.h"
 
@@ -490,6 +491,100 @@ test_narrow (Fixture *fixture, gconstpointer user_data)
   rempart_page_test_check_narrow (fixture->window, "composer-360.png");
 }
 
+static GtkWidget *
+brief_child (RempartComposer *composer, const char *name)
+{
+  GObject *object =
+      gtk_widget_get_template_child (child (composer, "brief"), REMPART_TYPE_COMPOSER_BRIEF, name);
+
+  g_assert_true (GTK_IS_WIDGET (object));
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+reply_is_editable (gpointer data)
+{
+  return gtk_widget_is_sensitive (child (data, "text_view"));
+}
+
+typedef struct
+{
+  RempartStore *store;
+  const char *id;
+  const char *text;
+} DraftWait;
+
+static gboolean
+draft_has_text (gpointer data)
+{
+  DraftWait *wait = data;
+  g_autoptr (RempartDraft) draft =
+      rempart_store_load_draft_sync (wait->store, ROWS_URL, wait->id, NULL);
+
+  return draft != NULL && g_strcmp0 (draft->text, wait->text) == 0;
+}
+
+/* An item of the list holds only the list's fields: the reply can be written as soon as its
+ * draft is in, and the brief, the arguments and the templates of the action's language come
+ * when the whole action is read. */
+static void
+test_row_item (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  RempartActionItem *item;
+  DraftWait wait = { fixture->store, "s1", "#jesuislà Merci" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  item = rempart_page_test_row_item (model, "s1");
+
+  rempart_composer_set_item (fixture->composer, fixture->store, item, fixture->info);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture->composer, "title_label"))), ==,
+                   "Row 1");
+  g_assert_false (gtk_widget_get_visible (brief_child (fixture->composer, "empty_label")));
+  g_assert_true (rempart_ui_test_iterate_until (reply_is_editable, fixture->composer));
+  type_text (fixture->composer, wait.text);
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, fixture->composer));
+
+  g_assert_true (rempart_action_item_has_details (item));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (brief_child (fixture->composer, "brief_label"))),
+                   ==, "Brief s1");
+  g_assert_true (gtk_widget_get_visible (brief_child (fixture->composer, "arguments_group")));
+  g_assert_false (gtk_widget_get_visible (brief_child (fixture->composer, "error_label")));
+  g_assert_nonnull (rempart_composer_get_templates (fixture->composer));
+  g_assert_cmpuint (rempart_composer_get_templates (fixture->composer)->len, >, 0);
+  g_assert_true (rempart_ui_test_iterate_until_timeout (draft_has_text, &wait, 2));
+}
+
+/* The action left the store after the list was read: the brief says so, and the reply is
+ * still written and kept. */
+static void
+test_row_item_missing (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  g_autoptr (RempartActionItem) item = NULL;
+  GtkWidget *error_label;
+  DraftWait wait = { fixture->store, "s2", "#jesuislà Merci quand même" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  item = g_object_ref (rempart_page_test_row_item (model, "s2"));
+  rempart_page_test_import_rows (fixture->store, 2, 2, "");
+
+  rempart_composer_set_item (fixture->composer, fixture->store, item, fixture->info);
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, fixture->composer));
+  error_label = brief_child (fixture->composer, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "“s2”"));
+  g_assert_false (gtk_widget_get_visible (brief_child (fixture->composer, "brief_box")));
+  g_assert_false (gtk_widget_get_visible (brief_child (fixture->composer, "empty_label")));
+
+  g_assert_true (reply_is_editable (fixture->composer));
+  type_text (fixture->composer, wait.text);
+  g_assert_true (rempart_ui_test_iterate_until_timeout (draft_has_text, &wait, 2));
+  rempart_page_test_save_png (GTK_WIDGET (fixture->window), "composer-missing.png");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -510,6 +605,8 @@ main (int argc, char *argv[])
   ADD ("empty-reply", test_empty_reply);
   ADD ("accessible", test_accessible);
   ADD ("narrow", test_narrow);
+  ADD ("row-item", test_row_item);
+  ADD ("row-item-missing", test_row_item_missing);
 #undef ADD
 
   return rempart_page_test_run ();

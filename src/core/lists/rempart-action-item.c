@@ -7,14 +7,23 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rempart-action-item-private.h"
 #include "rempart-search-text.h"
+#include "rempart-store-action.h"
 #include "rempart-topic-names.h"
 
 /*
  * The item owns a copy of the stored action. Every property is derived from it, so an update
  * swaps the copy and compares the derived values before and after: a row widget bound to
  * "state" is only told about a change of state, never about an unchanged re-import.
+ *
+ * A list row holds only the list's fields (RempartStoredAction.row_only): the details of
+ * 10,000 actions are neither parsed nor kept. get_action_async() reads one action's from the
+ * store and keeps them in the stored copy (its action replaced by the whole one, whose list
+ * fields are the same: nothing notifies but has-details). A reload hands a new row: when its
+ * content tag is the one the details were read with, the whole action moves over to it.
  */
 
 struct _RempartActionItem
@@ -39,6 +48,7 @@ enum
   PROP_HIGH_PRIORITY,
   PROP_QUEUED,
   PROP_HAS_DRAFT,
+  PROP_HAS_DETAILS,
   N_PROPS
 };
 
@@ -68,6 +78,45 @@ static gboolean
 high_priority_of (RempartAction *action)
 {
   return action != NULL && rempart_action_get_priority (action) == REMPART_PRIORITY_HIGH;
+}
+
+/* The details of the stored copy's action, read with @content_tag: kept when the copy is
+ * still that action (a reload may have brought another since). */
+static void
+take_details (RempartActionItem *self, RempartAction *action, guint64 content_tag)
+{
+  if (!self->stored->row_only || content_tag == 0 || content_tag != self->stored->content_tag ||
+      g_strcmp0 (rempart_action_get_id (action), rempart_action_item_get_id (self)) != 0)
+    return;
+
+  g_set_object (&self->stored->action, action);
+  self->stored->row_only = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DETAILS]);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* Callbacks                                                                              */
+/* -------------------------------------------------------------------------------------- */
+
+static void
+action_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RempartActionItem *self = g_task_get_source_object (task);
+  g_autoptr (RempartAction) action = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 content_tag = 0;
+
+  action = rempart_store_read_action_finish (REMPART_STORE (source), result, &content_tag, &error);
+  if (action == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Kept even when the caller has gone: the next page opened on it needs no read. */
+  take_details (self, action, content_tag);
+  g_task_return_pointer (task, g_steal_pointer (&action), g_object_unref);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -119,6 +168,9 @@ rempart_action_item_get_property (GObject *object, guint prop_id, GValue *value,
       case PROP_HAS_DRAFT:
         g_value_set_boolean (value, rempart_action_item_get_has_draft (self));
         break;
+      case PROP_HAS_DETAILS:
+        g_value_set_boolean (value, rempart_action_item_has_details (self));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +194,7 @@ rempart_action_item_class_init (RempartActionItemClass *klass)
   properties[PROP_HIGH_PRIORITY] = g_param_spec_boolean ("high-priority", NULL, NULL, FALSE, flags);
   properties[PROP_QUEUED] = g_param_spec_boolean ("queued", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_DRAFT] = g_param_spec_boolean ("has-draft", NULL, NULL, FALSE, flags);
+  properties[PROP_HAS_DETAILS] = g_param_spec_boolean ("has-details", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -186,13 +239,59 @@ rempart_action_item_get_stored (RempartActionItem *self)
 }
 
 RempartAction *
-rempart_action_item_get_action (RempartActionItem *self)
+rempart_action_item_peek_action (RempartActionItem *self)
 {
   g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), NULL);
 
-  /* The model lists rows without their details; a page asks for the whole action. */
-  rempart_stored_action_load_details (self->stored);
   return self->stored->action;
+}
+
+gboolean
+rempart_action_item_has_details (RempartActionItem *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), FALSE);
+
+  return !self->stored->row_only;
+}
+
+void
+rempart_action_item_get_action_async (RempartActionItem *self,
+                                      RempartStore *store,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (REMPART_IS_ACTION_ITEM (self));
+  g_return_if_fail (store == NULL || REMPART_IS_STORE (store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rempart_action_item_get_action_async);
+
+  if (!self->stored->row_only)
+    g_task_return_pointer (task, g_object_ref (self->stored->action), g_object_unref);
+  else if (store == NULL)
+    g_task_return_new_error (task, REMPART_STORE_ERROR, REMPART_STORE_ERROR_CLOSED,
+                             /* Translators: %s is an action's id in its group's feed */
+                             _ ("The action “%s” cannot be read: its list has no database open."),
+                             rempart_action_item_get_id (self));
+  else
+    rempart_store_read_action_async (store, self->stored->subscription_id,
+                                     rempart_action_item_get_id (self), cancellable, action_read_cb,
+                                     g_steal_pointer (&task));
+}
+
+RempartAction *
+rempart_action_item_get_action_finish (RempartActionItem *self,
+                                       GAsyncResult *result,
+                                       GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (
+      g_task_get_source_tag (G_TASK (result)) == rempart_action_item_get_action_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *
@@ -283,7 +382,7 @@ rempart_action_item_get_search_key (RempartActionItem *self)
 
       rempart_search_fold_append (text, rempart_action_item_get_title (self));
       g_string_append_c (text, '\n');
-      if (self->stored->details == NULL)
+      if (!self->stored->row_only)
         rempart_search_fold_append (text, rempart_action_get_brief (self->stored->action));
       g_string_append_c (text, '\n');
       rempart_search_fold_append (text, rempart_action_item_get_topic_name (self));
@@ -364,6 +463,16 @@ rempart_action_item_update_take (RempartActionItem *self, RempartStoredAction *s
   g_return_val_if_fail (stored != NULL && REMPART_IS_ACTION (stored->action), stored);
 
   old = self->stored;
+
+  /* The same action again (same content tag): the details read stay. */
+  if (stored->row_only && !old->row_only && stored->content_tag != 0 &&
+      stored->content_tag == old->content_tag &&
+      g_strcmp0 (rempart_action_get_id (stored->action), rempart_action_get_id (old->action)) == 0)
+    {
+      g_set_object (&stored->action, old->action);
+      stored->row_only = FALSE;
+    }
+
   a = old->action;
   b = stored->action;
 
@@ -382,6 +491,7 @@ rempart_action_item_update_take (RempartActionItem *self, RempartStoredAction *s
   changed[PROP_ARCHIVED] = !old->archived != !stored->archived;
   changed[PROP_QUEUED] = !old->queued != !stored->queued;
   changed[PROP_HAS_DRAFT] = !old->has_draft != !stored->has_draft;
+  changed[PROP_HAS_DETAILS] = !old->row_only != !stored->row_only;
 
   self->stored = stored;
   if (changed[PROP_TITLE] || changed[PROP_TOPIC_NAME] || changed[PROP_PLATFORM])

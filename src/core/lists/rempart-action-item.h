@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * Wraps a RempartStoredAction. Read-only properties, for GtkExpression and bindings:
  *   title (string), topic-name (string, translated, NULL when the action has no topic),
  *   platform (string, maybe NULL), expires (gint64 Unix seconds, 0 = none),
- *   state (guint, RempartActionState flags), archived, high-priority, queued, has-draft.
+ *   state (guint, RempartActionState flags), archived, high-priority, queued, has-draft,
+ *   has-details (see rempart_action_item_has_details()).
  * The setters notify only when the value changes. RempartActionModel updates the items it
  * keeps in place on reload (rempart_action_item_update), so widgets bound to them follow.
  */
@@ -31,8 +32,34 @@ RempartActionItem *rempart_action_item_new (const RempartStoredAction *stored);
 /* Returns: (transfer none) the stored action as last loaded, whose action may hold only the
  * list's fields (see rempart_store_list_action_rows_async()); do not keep it across reloads */
 const RempartStoredAction *rempart_action_item_get_stored (RempartActionItem *self);
-/* Returns: (transfer none) the whole action, its details read on the first call */
-RempartAction *rempart_action_item_get_action (RempartActionItem *self);
+/* Returns: (transfer none) the action as the item holds it now: the list's fields (id, url,
+ * title, topic, priority, platform, expires) always, the others (brief, excerpt, language,
+ * dates, tags, arguments, sources) only when rempart_action_item_has_details() */
+RempartAction *rempart_action_item_peek_action (RempartActionItem *self);
+/* Whether the item holds the whole action: its details were read, or it was made from a
+ * whole action. Property "has-details", notified when it changes: a reload that brings a
+ * changed action takes the details read before away again. */
+gboolean rempart_action_item_has_details (RempartActionItem *self);
+
+/*
+ * rempart_action_item_get_action_async:
+ * @store: (nullable): the store the item was listed from, to read the details from
+ *
+ * Gives the whole action: at once (in an idle) when the item holds it, else read from @store
+ * by its group and id (rempart_store_read_action_async()); the item then keeps the details,
+ * and a reload that brings the same action back (same content tag) keeps them too. Fails with
+ * REMPART_STORE_ERROR_NOT_FOUND when the action left the store since the list was read, and
+ * with G_IO_ERROR_CANCELLED when @cancellable is cancelled before the answer.
+ */
+void rempart_action_item_get_action_async (RempartActionItem *self,
+                                           RempartStore *store,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
+/* Returns: (transfer full) the whole action */
+RempartAction *rempart_action_item_get_action_finish (RempartActionItem *self,
+                                                      GAsyncResult *result,
+                                                      GError **error);
 const char *rempart_action_item_get_subscription_url (RempartActionItem *self);
 gint64 rempart_action_item_get_subscription_id (RempartActionItem *self);
 /* The action's id in its feed; with the subscription url, the key of the volunteer's data. */

@@ -85,6 +85,10 @@ gboolean rempart_store_list_actions_job (RempartStoreWorker *worker,
                                          gpointer *out_result,
                                          GError **error);
 
+/* rempart-store-action.c: RempartStoredAction.content_tag of a row's `hash` (its first 16 hex
+ * digits); 0 for NULL. */
+guint64 rempart_store_content_tag (const char *hash);
+
 /* rempart-store-serialize.c: the JSON `details` column and the content hash. */
 char *rempart_store_action_details (RempartAction *action);
 /* Of every field of @action, without serialising it */

@@ -405,22 +405,6 @@ rempart_store_action_read_details (RempartAction *action, const char *details, J
   rempart_action_take_sources (action, g_steal_pointer (&sources));
 }
 
-void
-rempart_stored_action_load_details (RempartStoredAction *stored)
-{
-  g_autoptr (JsonParser) parser = NULL;
-  g_autofree char *details = NULL;
-
-  g_return_if_fail (stored != NULL);
-
-  if (stored->details == NULL)
-    return;
-
-  details = g_steal_pointer (&stored->details);
-  parser = json_parser_new_immutable ();
-  rempart_store_action_read_details (stored->action, details, parser);
-}
-
 /* -------------------------------------------------------------------------------------- */
 /* Feed info (schema 3)                                                                   */
 /* -------------------------------------------------------------------------------------- */

@@ -109,7 +109,6 @@ rempart_stored_action_copy (const RempartStoredAction *stored)
     copy->subscription_url = g_strdup (stored->subscription_url);
   /* Actions are immutable: sharing one is a copy. */
   copy->action = stored->action != NULL ? g_object_ref (stored->action) : NULL;
-  copy->details = g_strdup (stored->details);
   copy->search_text = g_strdup (stored->search_text);
   /* queued and has_draft (schema 3) are plain values: g_memdup2 copied them. */
   return copy;
@@ -124,7 +123,6 @@ rempart_stored_action_free (RempartStoredAction *stored)
   if (!stored->url_interned)
     g_free (stored->subscription_url);
   g_clear_object (&stored->action);
-  g_free (stored->details);
   g_free (stored->search_text);
   g_free (stored);
 }

@@ -131,10 +131,13 @@ typedef struct
   gint64 updated;
   gboolean queued;    /* a draft of it is queued (schema 3 list_actions: LEFT JOIN drafts) */
   gboolean has_draft; /* a draft of it exists, queued or not */
-  /* (nullable) From rempart_store_list_action_rows_*(): the row's `details` JSON, not yet read
-   * into @action, which holds only the list's columns (id, url, title, topic, priority,
-   * platform, expires) until rempart_stored_action_load_details(). NULL once read. */
-  char *details;
+  /* From rempart_store_list_action_rows_*(): @action holds only the list's columns (id, url,
+   * title, topic, priority, platform, expires); the rest is read on demand with
+   * rempart_store_read_action_async() (rempart-store-action.h). */
+  gboolean row_only;
+  /* The first 64 bits of the row's content hash (every field of the action, as imported):
+   * two rows with the same tag hold the same action. 0 when not known. */
+  guint64 content_tag;
   /* (nullable) From rempart_store_list_action_rows_*(): what a search of the lists matches,
    * folded with rempart_search_fold(): title, brief, topic, platform and the group's name,
    * one a line. Kept when the details are read. */

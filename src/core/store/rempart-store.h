@@ -207,8 +207,9 @@ rempart_store_list_actions_sync (RempartStore *self, RempartActionView view, GEr
 
 /* Like rempart_store_list_actions_*(), for lists that show many actions: each action holds
  * only the columns a list row shows (id, url, title, topic, priority, platform, expires) and
- * keeps its other fields unread in @details, which spares parsing 10,000 JSON objects that
- * no row uses. rempart_stored_action_load_details() reads them when a page needs them. */
+ * is marked row_only; its other fields stay in the database (neither parsed nor kept for
+ * 10,000 rows), and rempart_store_read_action_async() (rempart-store-action.h) reads one
+ * action's when a page needs them. */
 void rempart_store_list_action_rows_async (RempartStore *self,
                                            RempartActionView view,
                                            GCancellable *cancellable,
@@ -231,11 +232,6 @@ void rempart_store_list_action_rows_head_async (RempartStore *self,
 GPtrArray *rempart_store_list_action_rows_head_finish (RempartStore *self,
                                                        GAsyncResult *result,
                                                        GError **error);
-
-/* Reads @stored's `details` (brief, excerpt, language, dates, tags, arguments, sources) into
- * its action, once; does nothing when they were read already. The action's list fields do
- * not change, so an item holding it notifies nothing. */
-void rempart_stored_action_load_details (RempartStoredAction *stored);
 
 /* Adds @state to the action's flags and records a participation event for each new flag. */
 void rempart_store_add_action_state_async (RempartStore *self,

@@ -21,7 +21,18 @@
  * Everything from the feed is shown through plain-text label properties (never markup), and
  * the hateful excerpt is only put in a label once the volunteer asks to see it: until then it
  * is in no widget at all, so neither the screen nor a screen reader can show it by accident.
+ *
+ * An item from the list holds only the list's fields (title, topic, platform, time left, the
+ * thread's address): those are shown at once, and the rest (brief, excerpt, arguments,
+ * sources) is read from the store (rempart_action_item_get_action_async). A read usually
+ * takes a millisecond or two, less than a frame: the sections of the action shown before
+ * stay until it is in (its excerpt put back behind its warning at once), so that the page
+ * does not blank and refill. A read that takes longer than DETAILS_DELAY_MS empties them and
+ * says it is reading; one that fails says why. A new item cancels the read of the last.
  */
+
+/* Longer than a read from a warm database takes, short enough not to be seen as a wait. */
+#define DETAILS_DELAY_MS 150
 
 struct _RempartActionPage
 {
@@ -30,6 +41,10 @@ struct _RempartActionPage
   RempartStore *store;
   RempartActionItem *item;
   RempartFeedInfo *info;
+  RempartAction *action;             /* (nullable) the whole action, once read */
+  GCancellable *details_cancellable; /* (nullable) of the read of the details */
+  char *details_error;               /* (nullable) why they could not be read */
+  guint details_delay_id;
   GSettings *settings;
   GPtrArray *source_rows; /* rows added to sources_group, to remove them again */
   gboolean excerpt_revealed;
@@ -42,6 +57,9 @@ struct _RempartActionPage
   GtkLabel *meta_label;
   GtkLabel *thread_label;
   GtkLabel *state_label;
+  GtkWidget *details_status_box;
+  GtkSpinner *details_spinner;
+  GtkLabel *details_status_label;
   GtkWidget *brief_box;
   GtkLabel *brief_label;
   GtkWidget *excerpt_card;
@@ -81,10 +99,13 @@ static void source_row_activated_cb (AdwActionRow *row, RempartActionPage *self)
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
+/* The whole action once read; until then the list's fields (the thread's address). */
 static RempartAction *
 get_feed_action (RempartActionPage *self)
 {
-  return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
+  if (self->action != NULL)
+    return self->action;
+  return self->item != NULL ? rempart_action_item_peek_action (self->item) : NULL;
 }
 
 static gboolean
@@ -302,20 +323,26 @@ update_sources (RempartActionPage *self)
 }
 
 static void
-update_lists (RempartActionPage *self)
+update_arguments (RempartActionPage *self)
 {
   RempartAction *feed_action = get_feed_action (self);
   const char *const *arguments =
       feed_action != NULL ? rempart_action_get_arguments (feed_action) : NULL;
-  const char *hashtag = self->info != NULL ? self->info->hashtag : NULL;
-  const char *about = self->info != NULL ? self->info->about : NULL;
-  const char *const *rules = self->info != NULL ? (const char *const *) self->info->rules : NULL;
-  gboolean has_rules = rules != NULL && rules[0] != NULL;
 
   remove_all_rows (self->arguments_list);
   for (guint i = 0; arguments != NULL && arguments[i] != NULL; i++)
     add_text_row (self->arguments_list, arguments[i]);
   gtk_widget_set_visible (self->arguments_box, arguments != NULL && arguments[0] != NULL);
+}
+
+/* The group's: rules, hashtag and about, from its feed info. */
+static void
+update_lists (RempartActionPage *self)
+{
+  const char *hashtag = self->info != NULL ? self->info->hashtag : NULL;
+  const char *about = self->info != NULL ? self->info->about : NULL;
+  const char *const *rules = self->info != NULL ? (const char *const *) self->info->rules : NULL;
+  gboolean has_rules = rules != NULL && rules[0] != NULL;
 
   remove_all_rows (self->rules_list);
   for (guint i = 0; has_rules && rules[i] != NULL; i++)
@@ -337,26 +364,77 @@ update_lists (RempartActionPage *self)
   gtk_widget_set_visible (self->about_box, about != NULL && about[0] != '\0');
 }
 
+/* Reading (the delay passed), failed, or neither. */
 static void
-update_all (RempartActionPage *self)
+update_details_status (RempartActionPage *self)
+{
+  gboolean reading = self->details_cancellable != NULL && self->details_delay_id == 0;
+  const char *text = NULL;
+
+  if (self->details_error != NULL)
+    text = self->details_error;
+  else if (reading)
+    /* Translators: shown on an action's page while its brief and sources are read */
+    text = _ ("Reading the brief…");
+
+  gtk_spinner_set_spinning (self->details_spinner, reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_spinner), reading);
+  gtk_label_set_text (self->details_status_label, text != NULL ? text : "");
+  if (self->details_error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->details_status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->details_status_label), "error");
+  gtk_widget_set_visible (self->details_status_box, text != NULL);
+}
+
+/* What only the whole action has: the brief, the excerpt, the arguments and the sources. */
+static void
+update_details (RempartActionPage *self)
 {
   RempartAction *feed_action = get_feed_action (self);
   const char *brief = feed_action != NULL ? rempart_action_get_brief (feed_action) : NULL;
 
+  gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
+  gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
+  update_excerpt (self);
+  update_sources (self);
+  update_arguments (self);
+  update_details_status (self);
+}
+
+/* What the item holds: the list's fields, the volunteer's state and the group's info. */
+static void
+update_header (RempartActionPage *self)
+{
   gtk_label_set_text (self->title_label,
                       self->item != NULL ? rempart_action_item_get_title (self->item) : "");
   gtk_widget_set_visible (self->demo_box, self->info != NULL && self->info->is_bundled);
 
-  gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
-  gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
-
   update_meta (self);
   update_thread (self);
   update_state (self);
-  update_excerpt (self);
-  update_sources (self);
   update_lists (self);
 }
+
+/* A revealed excerpt is put back behind its warning at once: it is another action's now. */
+static void
+conceal_excerpt (RempartActionPage *self)
+{
+  self->excerpt_revealed = FALSE;
+  gtk_label_set_text (self->excerpt_label, "");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->excerpt_stack), "shown") == 0)
+    gtk_stack_set_visible_child_name (self->excerpt_stack, "hidden");
+}
+
+static void
+cancel_details (RempartActionPage *self)
+{
+  g_cancellable_cancel (self->details_cancellable);
+  g_clear_object (&self->details_cancellable);
+  g_clear_handle_id (&self->details_delay_id, g_source_remove);
+}
+
+static void read_details (RempartActionPage *self);
 
 /* -------------------------------------------------------------------------------------- */
 /* Callbacks                                                                              */
@@ -382,12 +460,68 @@ state_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+details_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RempartActionPage) self = user_data;
+  g_autoptr (RempartAction) action = NULL;
+  g_autoptr (GError) error = NULL;
+
+  action = rempart_action_item_get_action_finish (REMPART_ACTION_ITEM (source), result, &error);
+  /* Another item, or the page went: not ours to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      REMPART_ACTION_ITEM (source) != self->item)
+    return;
+
+  g_clear_object (&self->details_cancellable);
+  g_clear_handle_id (&self->details_delay_id, g_source_remove);
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->details_error, g_free);
+  if (action != NULL)
+    self->action = g_steal_pointer (&action);
+  else if (g_error_matches (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_NOT_FOUND))
+    self->details_error = g_strdup (error->message);
+  else
+    /* Translators: %s is the reason, e.g. the database's error */
+    self->details_error =
+        g_strdup_printf (_ ("Could not read this action’s brief: %s"), error->message);
+
+  update_details (self);
+  update_thread (self);
+  update_state (self);
+}
+
+/* The read takes longer than a moment: the other action's sections go, the page says so. */
+static gboolean
+details_delay_cb (gpointer user_data)
+{
+  RempartActionPage *self = user_data;
+
+  self->details_delay_id = 0;
+  update_details (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_details (RempartActionPage *self)
+{
+  cancel_details (self);
+  self->details_cancellable = g_cancellable_new ();
+  self->details_delay_id = g_timeout_add (DETAILS_DELAY_MS, details_delay_cb, self);
+  rempart_action_item_get_action_async (self->item, self->store, self->details_cancellable,
+                                        details_read_cb, g_object_ref (self));
+}
+
+static void
 item_notify_cb (RempartActionPage *self, GParamSpec *pspec, RempartActionItem *item)
 {
   update_meta (self);
   update_state (self);
   if (g_strcmp0 (pspec->name, "title") == 0)
     gtk_label_set_text (self->title_label, rempart_action_item_get_title (item));
+  /* A reload brought a changed action: read it again, showing this one meanwhile. */
+  if (g_strcmp0 (pspec->name, "has-details") == 0 && !rempart_action_item_has_details (item) &&
+      self->details_cancellable == NULL)
+    read_details (self);
 }
 
 static void
@@ -516,12 +650,15 @@ rempart_action_page_dispose (GObject *object)
   RempartActionPage *self = REMPART_ACTION_PAGE (object);
 
   g_clear_handle_id (&self->time_left_id, g_source_remove);
+  cancel_details (self);
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, item_notify_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_ACTION_PAGE);
 
   g_clear_object (&self->item);
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->details_error, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->info, rempart_feed_info_free);
   g_clear_object (&self->settings);
@@ -570,6 +707,9 @@ rempart_action_page_class_init (RempartActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, thread_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, details_status_box);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, details_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RempartActionPage, details_status_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_box);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, brief_label);
   gtk_widget_class_bind_template_child (widget_class, RempartActionPage, excerpt_card);
@@ -633,7 +773,8 @@ rempart_action_page_init (RempartActionPage *self)
   /* "Ends in 3 hours" goes stale: a minute is the finest step it shows. */
   self->time_left_id = g_timeout_add_seconds (60, time_left_tick_cb, self);
 
-  update_all (self);
+  update_header (self);
+  update_details (self);
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -670,12 +811,26 @@ rempart_action_page_set_item (RempartActionPage *self,
                              G_CONNECT_SWAPPED);
 
   /* A new action starts behind its content warning again, at the top. */
-  self->excerpt_revealed = FALSE;
+  conceal_excerpt (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                                 GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))),
                             0);
 
-  update_all (self);
+  cancel_details (self);
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->details_error, g_free);
+  if (item != NULL && rempart_action_item_has_details (item))
+    self->action = g_object_ref (rempart_action_item_peek_action (item));
+
+  update_header (self);
+  /* The details at once when the item has them; else the last action's stay a moment. */
+  if (item == NULL || self->action != NULL)
+    update_details (self);
+  else
+    {
+      read_details (self);
+      update_details_status (self); /* not the last action's error */
+    }
 }
 
 RempartActionItem *

@@ -22,6 +22,10 @@
  * An argument or a source goes into the reply with one click on its row or its button, at
  * the cursor, as one user action (so Ctrl+Z takes it back), and the keyboard goes back to the
  * reply. Feed text is plain text everywhere.
+ *
+ * An item of the list holds only the list's fields: the group's rules show at once, and the
+ * brief, the arguments and the sources when the composer has read the whole action
+ * (rempart_composer_brief_set_action); a failed read says why where they would be.
  */
 
 struct _RempartComposerBrief
@@ -38,6 +42,8 @@ struct _RempartComposerBrief
   AdwPreferencesGroup *sources_group;
   AdwPreferencesGroup *rules_group;
   GtkWidget *empty_label;
+  GtkLabel *error_label;
+  gboolean reading; /* the whole action is being read */
 };
 
 G_DEFINE_FINAL_TYPE (RempartComposerBrief, rempart_composer_brief, ADW_TYPE_BIN)
@@ -138,16 +144,20 @@ add_row (RempartComposerBrief *self, AdwPreferencesGroup *group, GtkWidget *row)
   g_object_set_data (G_OBJECT (row), "rempart-group", group);
 }
 
+/* Removes the rows of @group, or all rows when @group is NULL. */
 static void
-clear_rows (RempartComposerBrief *self)
+clear_rows (RempartComposerBrief *self, AdwPreferencesGroup *group)
 {
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = self->rows->len; i > 0; i--)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *row = g_ptr_array_index (self->rows, i - 1);
+      AdwPreferencesGroup *row_group = g_object_get_data (G_OBJECT (row), "rempart-group");
 
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "rempart-group"), row);
+      if (group != NULL && row_group != group)
+        continue;
+      adw_preferences_group_remove (row_group, row);
+      g_ptr_array_remove_index (self->rows, i - 1);
     }
-  g_ptr_array_set_size (self->rows, 0);
 }
 
 static void
@@ -216,6 +226,30 @@ fill_rules (RempartComposerBrief *self, const RempartFeedInfo *info)
   else
     adw_preferences_group_set_description (self->rules_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_group), n > 0 || description != NULL);
+}
+
+/* The brief, the arguments and the sources of @action; nothing while it is read; the reason
+ * when it could not be. */
+static void
+show_action (RempartComposerBrief *self, RempartAction *action, const GError *error)
+{
+  const char *brief = action != NULL ? rempart_action_get_brief (action) : NULL;
+
+  clear_rows (self, self->arguments_group);
+  clear_rows (self, self->sources_group);
+  gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
+  gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
+  fill_arguments (self, action);
+  fill_sources (self, action);
+
+  gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  gtk_widget_set_visible (self->empty_label,
+                          !self->reading && error == NULL &&
+                              !gtk_widget_get_visible (self->brief_box) &&
+                              !gtk_widget_get_visible (GTK_WIDGET (self->arguments_group)) &&
+                              !gtk_widget_get_visible (GTK_WIDGET (self->sources_group)) &&
+                              !gtk_widget_get_visible (GTK_WIDGET (self->rules_group)));
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -296,6 +330,7 @@ rempart_composer_brief_class_init (RempartComposerBriefClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RempartComposerBrief, sources_group);
   gtk_widget_class_bind_template_child (widget_class, RempartComposerBrief, rules_group);
   gtk_widget_class_bind_template_child (widget_class, RempartComposerBrief, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, RempartComposerBrief, error_label);
 }
 
 static void
@@ -320,25 +355,24 @@ rempart_composer_brief_set_item (RempartComposerBrief *self,
                                  RempartActionItem *item,
                                  const RempartFeedInfo *info)
 {
-  RempartAction *feed_action;
-  const char *brief;
-
   g_return_if_fail (REMPART_IS_COMPOSER_BRIEF (self));
   g_return_if_fail (item == NULL || REMPART_IS_ACTION_ITEM (item));
 
-  feed_action = item != NULL ? rempart_action_item_get_action (item) : NULL;
-  brief = feed_action != NULL ? rempart_action_get_brief (feed_action) : NULL;
-
-  clear_rows (self);
-  gtk_label_set_text (self->brief_label, brief != NULL ? brief : "");
-  gtk_widget_set_visible (self->brief_box, brief != NULL && brief[0] != '\0');
-  fill_arguments (self, feed_action);
-  fill_sources (self, feed_action);
+  clear_rows (self, self->rules_group);
   fill_rules (self, info);
+  self->reading = item != NULL && !rempart_action_item_has_details (item);
+  show_action (self, item != NULL && !self->reading ? rempart_action_item_peek_action (item) : NULL,
+               NULL);
+}
 
-  gtk_widget_set_visible (self->empty_label,
-                          !gtk_widget_get_visible (self->brief_box) &&
-                              !gtk_widget_get_visible (GTK_WIDGET (self->arguments_group)) &&
-                              !gtk_widget_get_visible (GTK_WIDGET (self->sources_group)) &&
-                              !gtk_widget_get_visible (GTK_WIDGET (self->rules_group)));
+void
+rempart_composer_brief_set_action (RempartComposerBrief *self,
+                                   RempartAction *action,
+                                   const GError *error)
+{
+  g_return_if_fail (REMPART_IS_COMPOSER_BRIEF (self));
+  g_return_if_fail (action == NULL || REMPART_IS_ACTION (action));
+
+  self->reading = FALSE;
+  show_action (self, action, error);
 }

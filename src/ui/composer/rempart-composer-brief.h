@@ -24,12 +24,22 @@ GtkWidget *rempart_composer_brief_new (void);
  * @item: (nullable): the action being answered
  * @info: (nullable): its group's feed info (rules, hashtag); copied
  *
- * Shows the brief, the arguments and the sources of @item, and the group's rules; each
- * argument and source has an *Insert* button that puts it into RempartComposerBrief:text-view
- * at the cursor, as one step Ctrl+Z takes back.
+ * Shows the group's rules, and the brief, the arguments and the sources of @item when it
+ * holds the whole action (rempart_action_item_has_details()); else they wait for
+ * rempart_composer_brief_set_action(). Each argument and source has an *Insert* button that
+ * puts it into RempartComposerBrief:text-view at the cursor, as one step Ctrl+Z takes back.
  */
 void rempart_composer_brief_set_item (RempartComposerBrief *self,
                                       RempartActionItem *item,
                                       const RempartFeedInfo *info);
+
+/*
+ * rempart_composer_brief_set_action:
+ * @action: (nullable): the whole action of the item set, once read
+ * @error: (nullable): why it could not be read, shown in its place
+ */
+void rempart_composer_brief_set_action (RempartComposerBrief *self,
+                                        RempartAction *action,
+                                        const GError *error);
 
 G_END_DECLS

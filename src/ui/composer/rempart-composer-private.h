@@ -36,6 +36,7 @@ struct _RempartComposer
 
   RempartStore *store;
   RempartActionItem *item;
+  RempartAction *action; /* (nullable) the item's whole action, once read */
   RempartFeedInfo *info;
   GCancellable *cancellable;    /* the reads of the current item */
   RempartDraftSaver *saver;     /* NULL until the draft is loaded */
@@ -91,7 +92,8 @@ typedef struct
 RempartComposerRead *rempart_composer_read_new (RempartComposer *self);
 /* Returns: whether the read is still for the current item; frees @data either way. */
 gboolean rempart_composer_read_finish (RempartComposerRead *data);
-/* Returns: (transfer none) (nullable): the feed's RempartAction behind the current item */
+/* Returns: (transfer none) (nullable): the feed's RempartAction behind the current item: the
+ * whole action once read (rempart_action_item_get_action_async), its list fields until then */
 RempartAction *rempart_composer_get_feed_action (RempartComposer *self);
 char *rempart_composer_get_buffer_text (RempartComposer *self);
 void rempart_composer_set_text_silently (RempartComposer *self, const char *text);

@@ -230,6 +230,41 @@ packs_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   rempart_composer_hints_run_check (self);
 }
 
+static void action_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* The packs of the action's language: a list's item is read whole first (not the draft). */
+static void
+load_packs (RempartComposer *self)
+{
+  if (self->action == NULL)
+    rempart_action_item_get_action_async (self->item, self->store, self->cancellable,
+                                          action_read_cb, rempart_composer_read_new (self));
+  else
+    rempart_pack_cache_load_async (rempart_composer_get_pack_cache (self), get_language (self),
+                                   self->cancellable, packs_loaded_cb,
+                                   rempart_composer_read_new (self));
+}
+
+/* A failed read says why in the brief; the reply goes on, in the feed's language. */
+static void
+action_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RempartComposerRead *data = user_data;
+  g_autoptr (RempartComposer) self = g_object_ref (data->self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartAction) action =
+      rempart_action_item_get_action_finish (REMPART_ACTION_ITEM (source), result, &error);
+
+  if (!rempart_composer_read_finish (data))
+    return;
+
+  rempart_composer_brief_set_action (self->brief, action, error);
+  self->action = action != NULL ? g_steal_pointer (&action)
+                                : g_object_ref (rempart_action_item_peek_action (self->item));
+  load_packs (self);
+  update_templates (self);
+}
+
 static void
 user_templates_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -413,6 +448,7 @@ rempart_composer_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->item);
+  g_clear_object (&self->action);
   g_clear_object (&self->store);
   g_clear_object (&self->pack_cache);
   g_clear_pointer (&self->info, rempart_feed_info_free);
@@ -584,7 +620,8 @@ rempart_composer_read_finish (RempartComposerRead *data)
 RempartAction *
 rempart_composer_get_feed_action (RempartComposer *self)
 {
-  return self->item != NULL ? rempart_action_item_get_action (self->item) : NULL;
+  return self->action != NULL || self->item == NULL ? self->action
+                                                    : rempart_action_item_peek_action (self->item);
 }
 
 char *
@@ -682,6 +719,9 @@ rempart_composer_set_item (RempartComposer *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->item, item);
+  g_set_object (&self->action, (item != NULL && rempart_action_item_has_details (item)
+                                    ? rempart_action_item_peek_action (item)
+                                    : NULL));
   g_clear_pointer (&self->info, rempart_feed_info_free);
   if (info != NULL)
     self->info = rempart_feed_info_copy (info);
@@ -708,9 +748,7 @@ rempart_composer_set_item (RempartComposer *self,
       else
         self->draft_loaded = TRUE; /* nothing to restore, nowhere to save */
 
-      rempart_pack_cache_load_async (rempart_composer_get_pack_cache (self), get_language (self),
-                                     self->cancellable, packs_loaded_cb,
-                                     rempart_composer_read_new (self));
+      load_packs (self);
     }
 
   /* update_templates () updates the widget actions too. */
