@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "rempart-feed-parser.h"
-#include "rempart-store-private.h"
+#include "rempart-store-group-rows.h"
 
 /*
  * An action is stored as the columns the lists filter and sort on (title, url, topic,
@@ -28,6 +28,24 @@ typedef struct
   gboolean archived;
 } Existing;
 
+/* Offsets into RempartStoreGroupRows.text, where each string ends with its NUL. */
+typedef struct
+{
+  gsize id;
+  gsize hash;
+  gboolean archived;
+} GroupRow;
+
+struct _RempartStoreGroupRows
+{
+  sqlite3 *db; /* the connection that read them */
+  gint64 subscription_id;
+  sqlite3_int64 total_changes; /* the connection's sqlite3_total_changes64() at the read */
+  gint64 data_version;         /* its PRAGMA data_version, read before the rows */
+  GArray *rows;                /* GroupRow */
+  GString *text;
+};
+
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
@@ -37,6 +55,39 @@ existing_free (Existing *existing)
 {
   g_free (existing->hash);
   g_free (existing);
+}
+
+void
+rempart_store_group_rows_free (RempartStoreGroupRows *rows)
+{
+  g_array_unref (rows->rows);
+  g_string_free (rows->text, TRUE);
+  g_free (rows);
+}
+
+static RempartStoreGroupRows *
+group_rows_new (sqlite3 *db, gint64 subscription_id, gint64 data_version)
+{
+  RempartStoreGroupRows *rows = g_new0 (RempartStoreGroupRows, 1);
+
+  rows->db = db;
+  rows->subscription_id = subscription_id;
+  rows->data_version = data_version;
+  rows->rows = g_array_new (FALSE, FALSE, sizeof (GroupRow));
+  rows->text = g_string_new (NULL);
+  return rows;
+}
+
+static void
+group_rows_add (RempartStoreGroupRows *rows, const char *id, const char *hash, gboolean archived)
+{
+  GroupRow row = { .archived = archived };
+
+  row.id = rows->text->len;
+  g_string_append_len (rows->text, id, strlen (id) + 1);
+  row.hash = rows->text->len;
+  g_string_append_len (rows->text, hash, strlen (hash) + 1);
+  g_array_append_val (rows->rows, row);
 }
 
 void
@@ -120,18 +171,78 @@ existing_rows_clear (ExistingRows *rows)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExistingRows, existing_rows_clear)
 
+/* One stored row, sorted by what the import does with it. */
+static void
+sort_row (ExistingRows *rows,
+          RempartFeed *feed,
+          GHashTable *kept_set,
+          const char *id,
+          const char *hash,
+          gboolean archived)
+{
+  if (rempart_feed_lookup_action (feed, id) != NULL)
+    {
+      Existing *entry = g_new0 (Existing, 1);
+
+      entry->hash = g_strdup (hash);
+      entry->archived = archived;
+      g_hash_table_insert (rows->parsed, g_strdup (id), entry);
+    }
+  else if (g_hash_table_contains (kept_set, id))
+    {
+      rows->n_kept_found++;
+      if (archived)
+        g_ptr_array_add (rows->unarchive, g_strdup (id));
+    }
+  else
+    {
+      Gone *gone = g_new0 (Gone, 1);
+
+      gone->id = g_strdup (id);
+      gone->archived = archived;
+      g_ptr_array_add (rows->gone, gone);
+    }
+}
+
+/* Inside the import's transaction, which holds the write lock: whether @cached is the
+ * group's rows as they are now. Every change made on this connection since the read moves
+ * its total count of changes (a rolled-back one too), every change committed by another
+ * connection its data_version, and none can come in before the commit. */
 static gboolean
-load_existing (sqlite3 *db,
+group_rows_are_current (RempartStoreGroupRows *cached,
+                        sqlite3 *db,
+                        gint64 subscription_id,
+                        gboolean *out_current,
+                        GError **error)
+{
+  gint64 data_version;
+
+  *out_current = FALSE;
+  if (cached == NULL || cached->db != db || cached->subscription_id != subscription_id ||
+      cached->total_changes != sqlite3_total_changes64 (db))
+    return TRUE;
+  if (!rempart_sqlite_query_int64 (db, "PRAGMA data_version", &data_version, error))
+    return FALSE;
+  *out_current = data_version == cached->data_version;
+  return TRUE;
+}
+
+static gboolean
+load_existing (RempartStoreWorker *w,
                gint64 subscription_id,
                RempartFeed *feed,
                ExistingRows *rows,
                GError **error)
 {
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  /* Taken whether used or not: what it holds is true until the next write, this one. */
+  g_autoptr (RempartStoreGroupRows) cached = rempart_store_worker_steal_group_rows (w);
   GPtrArray *kept = rempart_feed_get_kept_ids (feed);
   /* Keys belong to the feed. */
   g_autoptr (GHashTable) kept_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   RempartSqliteStep step;
+  gboolean current;
 
   rows->parsed =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
@@ -140,6 +251,21 @@ load_existing (sqlite3 *db,
   for (guint i = 0; i < kept->len; i++)
     g_hash_table_add (kept_set, g_ptr_array_index (kept, i));
 
+  if (!group_rows_are_current (cached, db, subscription_id, &current, error))
+    return FALSE;
+  if (current)
+    {
+      for (guint i = 0; i < cached->rows->len; i++)
+        {
+          const GroupRow *row = &g_array_index (cached->rows, GroupRow, i);
+
+          sort_row (rows, feed, kept_set, cached->text->str + row->id,
+                    cached->text->str + row->hash, row->archived);
+        }
+      rempart_store_worker_count_group_rows_reused (w);
+      return TRUE;
+    }
+
   stmt = rempart_sqlite_prepare (
       db, "SELECT action_id, archived, hash FROM actions WHERE subscription_id = ?1", error);
   if (stmt == NULL)
@@ -147,33 +273,8 @@ load_existing (sqlite3 *db,
   rempart_sqlite_bind_int64 (stmt, 1, subscription_id);
 
   while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
-    {
-      const char *id = rempart_sqlite_get_text (stmt, 0);
-      gboolean archived = sqlite3_column_int (stmt, 1) != 0;
-
-      if (rempart_feed_lookup_action (feed, id) != NULL)
-        {
-          Existing *entry = g_new0 (Existing, 1);
-
-          entry->hash = rempart_sqlite_dup_text (stmt, 2);
-          entry->archived = archived;
-          g_hash_table_insert (rows->parsed, g_strdup (id), entry);
-        }
-      else if (g_hash_table_contains (kept_set, id))
-        {
-          rows->n_kept_found++;
-          if (archived)
-            g_ptr_array_add (rows->unarchive, g_strdup (id));
-        }
-      else
-        {
-          Gone *gone = g_new0 (Gone, 1);
-
-          gone->id = g_strdup (id);
-          gone->archived = archived;
-          g_ptr_array_add (rows->gone, gone);
-        }
-    }
+    sort_row (rows, feed, kept_set, rempart_sqlite_get_text (stmt, 0),
+              rempart_sqlite_get_text (stmt, 2), sqlite3_column_int (stmt, 1) != 0);
 
   return step != REMPART_SQLITE_ERROR;
 }
@@ -416,7 +517,7 @@ import_actions (RempartStoreWorker *w,
   g_auto (ImportStatements) st = { 0 };
   g_auto (ExistingRows) rows = { 0 };
 
-  if (!load_existing (db, sub->id, feed, &rows, error) ||
+  if (!load_existing (w, sub->id, feed, &rows, error) ||
       !import_statements_prepare (&st, db, error))
     return FALSE;
 
@@ -536,19 +637,45 @@ fail:
   return FALSE;
 }
 
+/* The table's keys are item hashes, "i1:" and the 64 hex digits of a SHA-256: the first
+ * 16 digits spread them as well as all 64 would, and cost a quarter of g_str_hash()'s walk
+ * (10,000 keys inserted here, as many looked up by the parse). Any string still hashes, as
+ * g_str_hash() would hash its first 19 bytes. */
+static guint
+item_hash_hash (gconstpointer key)
+{
+  const unsigned char *p = key;
+  guint32 h = 5381;
+
+  for (guint i = 0; i < 19 && p[i] != '\0'; i++)
+    h = (h << 5) + h + p[i];
+  return h;
+}
+
 /* item hash → action id for the subscription (rempart_feed_parse_known()). Each key and its
- * value share one block, freed with the key. */
+ * value share one block, freed with the key. The same read keeps every row's id, content
+ * hash and archived flag in the worker for the import that follows (load_existing()), with
+ * what tells it whether anything was written since. */
 gboolean
 rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
   gint64 subscription_id = *(gint64 *) data;
-  g_autoptr (GHashTable) hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = rempart_store_worker_get_db (w);
+  g_autoptr (GHashTable) hashes = g_hash_table_new_full (item_hash_hash, g_str_equal, g_free, NULL);
+  g_autoptr (RempartStoreGroupRows) group = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   RempartSqliteStep step;
+  gint64 data_version;
 
-  stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w),
-                                 "SELECT item_hash, action_id FROM actions"
-                                 " WHERE subscription_id = ?1 AND item_hash IS NOT NULL",
+  /* Before the rows: a commit by another connection after this moves it, even one that
+   * came in before the read. */
+  if (!rempart_sqlite_query_int64 (db, "PRAGMA data_version", &data_version, error))
+    return FALSE;
+  group = group_rows_new (db, subscription_id, data_version);
+
+  stmt = rempart_sqlite_prepare (db,
+                                 "SELECT action_id, archived, hash, item_hash FROM actions"
+                                 " WHERE subscription_id = ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -556,11 +683,13 @@ rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *o
 
   while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
     {
-      const char *hash = rempart_sqlite_get_text (stmt, 0);
+      const char *id = rempart_sqlite_get_text (stmt, 0);
+      const char *hash = rempart_sqlite_get_text (stmt, 3);
 
-      if (rempart_feed_item_hash_is_current (hash))
+      group_rows_add (group, id, rempart_sqlite_get_text (stmt, 2),
+                      sqlite3_column_int (stmt, 1) != 0);
+      if (hash != NULL && rempart_feed_item_hash_is_current (hash))
         {
-          const char *id = rempart_sqlite_get_text (stmt, 1);
           gsize hash_size = strlen (hash) + 1;
           gsize id_size = strlen (id) + 1;
           char *block = g_malloc (hash_size + id_size);
@@ -574,6 +703,9 @@ rempart_store_item_hashes_job (RempartStoreWorker *w, gpointer data, gpointer *o
   if (step == REMPART_SQLITE_ERROR)
     return FALSE;
 
+  /* A read changes nothing: the count is the one before it too. */
+  group->total_changes = sqlite3_total_changes64 (db);
+  rempart_store_worker_set_group_rows (w, g_steal_pointer (&group));
   *out = g_steal_pointer (&hashes);
   return TRUE;
 }

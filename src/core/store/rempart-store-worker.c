@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "rempart-store-private.h"
+#include "rempart-store-group-rows.h"
 
 /*
  * One thread owns the sqlite3 connection and runs jobs from a queue, one after the other:
@@ -33,6 +33,9 @@ struct _RempartStoreWorker
   sqlite3 *db;          /* only touched on the worker thread */
   gint64 now;           /* test clock, set before the jobs that read it are queued */
   guint import_fail_at; /* test hook, atomic */
+  /* What the last read of a group's item hashes found, for its import: worker thread only */
+  RempartStoreGroupRows *group_rows;
+  guint group_rows_reused; /* test counter, atomic */
 };
 
 typedef struct
@@ -130,6 +133,7 @@ worker_thread (gpointer user_data)
     }
 
   /* Closing checkpoints the WAL into the main file, so a clean exit leaves one file. */
+  g_clear_pointer (&self->group_rows, rempart_store_group_rows_free);
   g_clear_pointer (&self->db, sqlite3_close);
   rempart_store_worker_unref (self);
   return NULL;
@@ -208,8 +212,35 @@ rempart_store_worker_get_db (RempartStoreWorker *self)
 void
 rempart_store_worker_set_db (RempartStoreWorker *self, sqlite3 *db)
 {
+  /* Read on the connection that goes: its counts of changes mean nothing to the next. */
+  g_clear_pointer (&self->group_rows, rempart_store_group_rows_free);
   g_clear_pointer (&self->db, sqlite3_close);
   self->db = db;
+}
+
+void
+rempart_store_worker_set_group_rows (RempartStoreWorker *self, RempartStoreGroupRows *rows)
+{
+  g_clear_pointer (&self->group_rows, rempart_store_group_rows_free);
+  self->group_rows = rows;
+}
+
+RempartStoreGroupRows *
+rempart_store_worker_steal_group_rows (RempartStoreWorker *self)
+{
+  return g_steal_pointer (&self->group_rows);
+}
+
+void
+rempart_store_worker_count_group_rows_reused (RempartStoreWorker *self)
+{
+  g_atomic_int_inc (&self->group_rows_reused);
+}
+
+guint
+rempart_store_worker_get_group_rows_reused (RempartStoreWorker *self)
+{
+  return g_atomic_int_get (&self->group_rows_reused);
 }
 
 gint64

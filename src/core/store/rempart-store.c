@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "rempart-store-private.h"
+#include "rempart-store-group-rows.h"
 
 /*
  * The public face of the store: every call becomes a job for the worker thread
@@ -314,4 +314,12 @@ rempart_store_set_import_fail_at_for_testing (RempartStore *self, guint n)
   g_return_if_fail (REMPART_IS_STORE (self) && self->worker != NULL);
 
   rempart_store_worker_set_import_fail_at (self->worker, n);
+}
+
+guint
+rempart_store_get_group_rows_reused_for_testing (RempartStore *self)
+{
+  g_return_val_if_fail (REMPART_IS_STORE (self) && self->worker != NULL, 0);
+
+  return rempart_store_worker_get_group_rows_reused (self->worker);
 }
