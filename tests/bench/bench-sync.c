@@ -202,6 +202,8 @@ main (int argc, char *argv[])
 {
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 10000;
   guint reps = argc > 2 ? (guint) atoi (argv[2]) : 7;
+  const char *profile_env = g_getenv ("BENCH_SYNC_PROFILE");
+  guint profile = profile_env != NULL ? (guint) atoi (profile_env) : 0;
   g_autoptr (RempartMinisignPublicKey) public_key = NULL;
   g_autoptr (RempartMinisignSecretKey) secret_key = NULL;
   g_autofree char *key_line = NULL;
@@ -275,6 +277,14 @@ main (int argc, char *argv[])
               refresh (refresher, etag_sub->id, REMPART_SYNC_OUTCOME_UPDATED, "one changed"));
       printf ("one_changed_cpu_ms=%.1f\n", cpu_ms () - cpu);
       fflush (stdout);
+
+      /* BENCH_SYNC_PROFILE=K: K more one-changed syncs (action 5's title back and forth),
+       * for a profiler to see them rather than the first sync. */
+      for (guint k = 0; k < profile; k++)
+        {
+          serve (&served, secret_key, k % 2 == 0 ? body : changed);
+          refresh (refresher, etag_sub->id, REMPART_SYNC_OUTCOME_UPDATED, "one changed again");
+        }
 
       g_clear_object (&refresher);
       rempart_store_close (store);
