@@ -108,12 +108,19 @@ state_has_flag (gpointer data)
   return (stored_state (wait->fixture) & wait->flag) != 0;
 }
 
-/* Keeps the store's thread busy for a while: a read asked for now waits behind these. */
+/* Keeps the store's thread busy for a while: a read asked for now waits behind @n lists. */
 static void
-keep_store_busy (Fixture *fixture)
+keep_store_busy (Fixture *fixture, guint n)
 {
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < n; i++)
     rempart_store_list_actions_async (fixture->store, REMPART_ACTION_VIEW_ALL, NULL, NULL, NULL);
+}
+
+static gboolean
+reading_shown (gpointer data)
+{
+  return gtk_widget_get_visible (child (data, "details_status_box")) &&
+         gtk_widget_get_visible (child (data, "details_spinner"));
 }
 
 typedef struct
@@ -454,7 +461,7 @@ test_details_switch (Fixture *fixture, gconstpointer user_data)
   g_signal_connect (child (fixture, "brief_label"), "notify::label", G_CALLBACK (brief_changed_cb),
                     seen);
 
-  keep_store_busy (fixture);
+  keep_store_busy (fixture, 300);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       RempartActionItem *item = rempart_page_test_row_item (model, ids[i]);
@@ -487,6 +494,36 @@ test_details_switch (Fixture *fixture, gconstpointer user_data)
     }
   g_assert_cmpstr (g_ptr_array_index (seen, seen->len - 1), ==, "Row 4|Brief s4");
   g_signal_handlers_disconnect_by_func (child (fixture, "brief_label"), brief_changed_cb, seen);
+}
+
+/* A read that takes longer than a moment (the store busy with a sync, say): the last
+ * action's sections go, a spinner says the brief is being read, and the brief replaces it. */
+static void
+test_details_slow (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  BriefWait wait = { fixture, "Brief s0" };
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "brief_box"))); /* the migrants' */
+
+  keep_store_busy (fixture, 1500);
+  rempart_action_page_set_item (fixture->page, fixture->store,
+                                rempart_page_test_row_item (model, "s0"), fixture->info);
+  g_assert_true (rempart_ui_test_iterate_until (reading_shown, fixture));
+  g_assert_cmpstr (label_text (fixture, "details_status_label"), ==, "Reading the brief…");
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "details_spinner"))));
+  g_assert_false (gtk_widget_has_css_class (child (fixture, "details_status_label"), "error"));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "brief_box")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "sources_group")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "excerpt_card")));
+  g_assert_cmpstr (label_text (fixture, "title_label"), ==, "Row 0");
+  rempart_ui_test_snapshot_png (GTK_WIDGET (fixture->window), "action-page-reading.png", 200);
+
+  g_assert_true (rempart_ui_test_iterate_until_timeout (brief_shown, &wait, 30));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "details_status_box")));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (child (fixture, "details_spinner"))));
 }
 
 /* A reload brings a changed brief for the action shown: the page reads it again. */
@@ -561,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("narrow", test_narrow);
   ADD ("details-appear", test_details_appear);
   ADD ("details-switch", test_details_switch);
+  ADD ("details-slow", test_details_slow);
   ADD ("details-reload", test_details_reload);
   ADD ("details-missing", test_details_missing);
 #undef ADD
