@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rempart-window-detail.h"
+#include "rempart-window-results.h"
 #include "rempart-window.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ struct _RempartWindow
   GSettings *settings;
   RempartActionModel *model;
   GtkCustomFilter *filter;
+  RempartWindowResults *results; /* (unowned) the selection's model */
   GtkSingleSelection *selection;
   GPtrArray *subscriptions; /* (element-type RempartSubscription) as last listed */
   RempartActionItem *current_item;

@@ -304,7 +304,10 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (strstr (old, self->search_text) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
+  /* Announced so that GtkListView keeps its rows (rempart-window-results.c). */
+  rempart_window_results_begin_search (self->results, self->list_view, self->selection);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  rempart_window_results_end_search (self->results);
 }
 
 /* Shows the list @index of the sidebar, and keeps its row selected. */
@@ -636,12 +639,13 @@ rempart_window_init (RempartWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_list_box_append (self->views_list, create_view_row (i));
 
-  /* The list: store → model → search filter → selection → GtkListView. */
+  /* The list: store → model → search filter → results → selection → GtkListView. */
   self->model = rempart_action_model_new (NULL, REMPART_ACTION_VIEW_TODO);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
                                         GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  self->results = rempart_window_results_new (G_LIST_MODEL (filtered), GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->results));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
