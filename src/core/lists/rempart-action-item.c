@@ -49,6 +49,7 @@ enum
   PROP_QUEUED,
   PROP_HAS_DRAFT,
   PROP_HAS_DETAILS,
+  PROP_CONTENT_TAG,
   N_PROPS
 };
 
@@ -171,6 +172,9 @@ rempart_action_item_get_property (GObject *object, guint prop_id, GValue *value,
       case PROP_HAS_DETAILS:
         g_value_set_boolean (value, rempart_action_item_has_details (self));
         break;
+      case PROP_CONTENT_TAG:
+        g_value_set_uint64 (value, rempart_action_item_get_content_tag (self));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +199,8 @@ rempart_action_item_class_init (RempartActionItemClass *klass)
   properties[PROP_QUEUED] = g_param_spec_boolean ("queued", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_DRAFT] = g_param_spec_boolean ("has-draft", NULL, NULL, FALSE, flags);
   properties[PROP_HAS_DETAILS] = g_param_spec_boolean ("has-details", NULL, NULL, FALSE, flags);
+  properties[PROP_CONTENT_TAG] =
+      g_param_spec_uint64 ("content-tag", NULL, NULL, 0, G_MAXUINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -252,6 +258,16 @@ rempart_action_item_has_details (RempartActionItem *self)
   g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), FALSE);
 
   return !self->stored->row_only;
+}
+
+/* The stored row's content tag (RempartStoredAction.content_tag; 0 when unknown): it changes,
+ * and is notified, whenever a reload brings another content for the action. */
+guint64
+rempart_action_item_get_content_tag (RempartActionItem *self)
+{
+  g_return_val_if_fail (REMPART_IS_ACTION_ITEM (self), 0);
+
+  return self->stored->content_tag;
 }
 
 void
@@ -492,6 +508,7 @@ rempart_action_item_update_take (RempartActionItem *self, RempartStoredAction *s
   changed[PROP_QUEUED] = !old->queued != !stored->queued;
   changed[PROP_HAS_DRAFT] = !old->has_draft != !stored->has_draft;
   changed[PROP_HAS_DETAILS] = !old->row_only != !stored->row_only;
+  changed[PROP_CONTENT_TAG] = old->content_tag != stored->content_tag;
 
   self->stored = stored;
   if (changed[PROP_TITLE] || changed[PROP_TOPIC_NAME] || changed[PROP_PLATFORM])

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  *   title (string), topic-name (string, translated, NULL when the action has no topic),
  *   platform (string, maybe NULL), expires (gint64 Unix seconds, 0 = none),
  *   state (guint, RempartActionState flags), archived, high-priority, queued, has-draft,
- *   has-details (see rempart_action_item_has_details()).
+ *   has-details (see rempart_action_item_has_details()), content-tag (guint64, see
+ *   rempart_action_item_get_content_tag()).
  * The setters notify only when the value changes. RempartActionModel updates the items it
  * keeps in place on reload (rempart_action_item_update), so widgets bound to them follow.
  */
@@ -40,6 +41,10 @@ RempartAction *rempart_action_item_peek_action (RempartActionItem *self);
  * whole action. Property "has-details", notified when it changes: a reload that brings a
  * changed action takes the details read before away again. */
 gboolean rempart_action_item_has_details (RempartActionItem *self);
+/* The stored row's content tag (RempartStoredAction.content_tag, 0 when unknown). Property
+ * "content-tag", notified when a reload brings another content for the action, whether or
+ * not the item held its details: a page showing them reads them again. */
+guint64 rempart_action_item_get_content_tag (RempartActionItem *self);
 
 /*
  * rempart_action_item_get_action_async:

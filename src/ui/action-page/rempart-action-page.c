@@ -501,12 +501,21 @@ details_delay_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* How long a read may take before the page says it is reading (tests set it). */
+static guint details_delay_ms = DETAILS_DELAY_MS;
+
+void
+rempart_action_page_set_details_delay_for_testing (guint milliseconds)
+{
+  details_delay_ms = milliseconds;
+}
+
 static void
 read_details (RempartActionPage *self)
 {
   cancel_details (self);
   self->details_cancellable = g_cancellable_new ();
-  self->details_delay_id = g_timeout_add (DETAILS_DELAY_MS, details_delay_cb, self);
+  self->details_delay_id = g_timeout_add (details_delay_ms, details_delay_cb, self);
   rempart_action_item_get_action_async (self->item, self->store, self->details_cancellable,
                                         details_read_cb, g_object_ref (self));
 }
@@ -518,9 +527,10 @@ item_notify_cb (RempartActionPage *self, GParamSpec *pspec, RempartActionItem *i
   update_state (self);
   if (g_strcmp0 (pspec->name, "title") == 0)
     gtk_label_set_text (self->title_label, rempart_action_item_get_title (item));
-  /* A reload brought a changed action: read it again, showing this one meanwhile. */
-  if (g_strcmp0 (pspec->name, "has-details") == 0 && !rempart_action_item_has_details (item) &&
-      self->details_cancellable == NULL)
+  /* A reload brought another content for the action (its content tag changed, whether the
+   * item held the details or not, and whether a read is pending or not): read it again,
+   * showing what the page shows meanwhile (the same action's older brief). */
+  if (g_strcmp0 (pspec->name, "content-tag") == 0)
     read_details (self);
 }
 
@@ -823,14 +833,12 @@ rempart_action_page_set_item (RempartActionPage *self,
     self->action = g_object_ref (rempart_action_item_peek_action (item));
 
   update_header (self);
-  /* The details at once when the item has them; else the last action's stay a moment. */
-  if (item == NULL || self->action != NULL)
-    update_details (self);
-  else
-    {
-      read_details (self);
-      update_details_status (self); /* not the last action's error */
-    }
+  /* The details at once when the item has them; else they are read, and the last action's
+   * sections go at once (never one action's brief or sources under another's title): the
+   * spinner comes only if the read takes longer than a moment. */
+  if (item != NULL && self->action == NULL)
+    read_details (self);
+  update_details (self);
 }
 
 RempartActionItem *

@@ -35,4 +35,8 @@ RempartActionItem *rempart_action_page_get_item (RempartActionPage *self);
 /* Whether the hateful excerpt is on screen right now. */
 gboolean rempart_action_page_get_excerpt_revealed (RempartActionPage *self);
 
+/* Tests: how long a read of the action's details may take before the page shows that it is
+ * reading (150 ms by default); 0 shows it at the next turn of the main loop. */
+void rempart_action_page_set_details_delay_for_testing (guint milliseconds);
+
 G_END_DECLS

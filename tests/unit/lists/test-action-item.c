@@ -219,6 +219,7 @@ test_reload (Fixture *f, gconstpointer data)
   g_autoptr (RempartAction) action = NULL;
   g_autoptr (RempartAction) changed = NULL;
   g_autoptr (GError) error = NULL;
+  guint64 tag;
 
   action = get_action (f, item, NULL, &error);
   g_assert_no_error (error);
@@ -233,13 +234,16 @@ test_reload (Fixture *f, gconstpointer data)
   /* The others are still rows. */
   g_assert_false (rempart_action_item_has_details (find (f, "a2")));
 
+  tag = rempart_action_item_get_content_tag (item);
+  g_assert_cmpuint (tag, !=, 0);
   import (f, 3, 4, " (bis)");
   reload (f);
   g_assert_true (find (f, "a1") == item);
   g_assert_false (rempart_action_item_has_details (item));
   g_assert_null (rempart_action_get_brief (rempart_action_item_peek_action (item)));
-  /* Only has-details changed: the list's fields are the same. */
-  g_assert_cmpuint (f->has_details_notified, ==, 1);
+  /* Only has-details and content-tag changed: the list's fields are the same. */
+  g_assert_cmpuint (f->has_details_notified, ==, 2);
+  g_assert_cmpuint (rempart_action_item_get_content_tag (item), !=, tag);
 
   changed = get_action (f, item, NULL, &error);
   g_assert_no_error (error);
