@@ -556,6 +556,31 @@ test_row_item (Fixture *fixture, gconstpointer user_data)
   g_assert_true (rempart_ui_test_iterate_until_timeout (draft_has_text, &wait, 2));
 }
 
+/* After another action, whose language packs the composer still holds: no template is
+ * offered from the list's fields alone (it would fill {source} and {argument} with nothing),
+ * only once the whole action is read. */
+static void
+test_row_item_templates_wait (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (RempartActionModel) model = NULL;
+  GPtrArray *templates;
+
+  rempart_composer_set_item (fixture->composer, fixture->store, fixture->item, fixture->info);
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, fixture->composer));
+  g_assert_cmpuint (rempart_composer_get_templates (fixture->composer)->len, >, 0);
+
+  rempart_page_test_import_rows (fixture->store, 1, 3, "");
+  model = rempart_page_test_rows_model (fixture->store);
+  rempart_composer_set_item (fixture->composer, fixture->store,
+                             rempart_page_test_row_item (model, "s1"), fixture->info);
+  templates = rempart_composer_get_templates (fixture->composer);
+  g_assert_true (templates == NULL || templates->len == 0);
+  g_assert_null (gtk_widget_get_first_child (child (fixture->composer, "template_list")));
+
+  g_assert_true (rempart_ui_test_iterate_until (composer_is_ready, fixture->composer));
+  g_assert_cmpuint (rempart_composer_get_templates (fixture->composer)->len, >, 0);
+}
+
 /* The action left the store after the list was read: the brief says so, and the reply is
  * still written and kept. */
 static void
@@ -607,6 +632,7 @@ main (int argc, char *argv[])
   ADD ("narrow", test_narrow);
   ADD ("row-item", test_row_item);
   ADD ("row-item-missing", test_row_item_missing);
+  ADD ("row-item-templates-wait", test_row_item_templates_wait);
 #undef ADD
 
   return rempart_page_test_run ();

@@ -172,7 +172,9 @@ update_templates (RempartComposer *self)
     gtk_list_box_remove (self->template_list, child);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
 
-  if (self->item != NULL && self->packs != NULL)
+  /* Only once the whole action is known (read, or its read failed): a template filled from
+   * the list's fields alone would leave {source} and {argument} empty. */
+  if (self->item != NULL && self->packs != NULL && self->action != NULL)
     {
       if (self->info != NULL && self->info->templates != NULL)
         feed = rempart_templates_from_feed (self->info->templates);
