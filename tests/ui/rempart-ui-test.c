@@ -301,6 +301,16 @@ rempart_ui_test_application_new (void)
 }
 
 void
+rempart_ui_test_destroy_windows (GtkApplication *application)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (application)) != NULL)
+    gtk_window_destroy (windows->data);
+  rempart_ui_test_dispatch_pending ();
+}
+
+void
 rempart_ui_test_application_shutdown (RempartApplication *application)
 {
   if (g_object_get_data (G_OBJECT (application), "rempart-ui-test-shut-down") != NULL)

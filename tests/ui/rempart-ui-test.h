@@ -73,6 +73,10 @@ char *rempart_ui_test_make_data_home (const char *name);
  * otherwise. */
 RempartApplication *rempart_ui_test_application_new (void);
 
+/* Destroys every window of @application (a fixture's teardown), then dispatches what that
+ * left pending in the main context. */
+void rempart_ui_test_destroy_windows (GtkApplication *application);
+
 /* Runs @application's shutdown, as g_application_run() does when its main loop ends (tests
  * never run it): its work is cancelled, its worker threads are waited for and its store is
  * closed, so that no thread is still working while the process exits. Idempotent. */

@@ -228,12 +228,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rempart_ui_test_destroy_windows (GTK_APPLICATION (fixture->app));
 }
 
 /* -------------------------------------------------------------------------------------- */

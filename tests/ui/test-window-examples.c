@@ -245,12 +245,7 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rempart_ui_test_destroy_windows (GTK_APPLICATION (f->app));
 
   rempart_test_server_disconnect (f->server);
   g_clear_object (&f->server);

@@ -112,13 +112,8 @@ fixture_set_up (Fixture *f, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
-  GList *windows;
-
   /* Preferences goes with its main window (destroy-with-parent). */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
-    gtk_window_destroy (windows->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  rempart_ui_test_destroy_windows (GTK_APPLICATION (f->app));
 }
 
 /* -------------------------------------------------------------------------------------- */
