@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "rempart-action-row.h"
 #include "rempart-store.h"
@@ -21,6 +24,7 @@ struct _RempartActionRow
   RempartActionItem *shown; /* the action the children show, followed for changes */
   gulong notify_id;
   gboolean stale; /* @shown changed while no action was bound */
+  int last_height; /* the height last measured for a width (see "Size") */
 
   /* Template widgets */
   GtkLabel *title_label;
@@ -175,6 +179,190 @@ parent_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 }
 
 /* -------------------------------------------------------------------------------------- */
+/* Size                                                                                   */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * The row lays out its children itself: the title, and the details under it, in a first
+ * column that takes the width left; the urgent tag and the state icon beside them, each as
+ * wide as it asks, centred on the row's height. This is what a GtkGridLayout did, but the
+ * labels are measured only at the width they will have.
+ *
+ * GTK measures the list's rows more than it allocates them: every time a row's text changes,
+ * the window works out its size hints (GDK's X11 idle, gtk_window_compute_default_size) and
+ * the scrolled window measures the list view at width -1 and height for width -1, so every
+ * one of the ~200 rows GTK 4.8 keeps, and a GtkLabel shapes its whole text again for each
+ * width asked (0 and -1 for its widths, -1 for its height) before the allocation shapes it at
+ * the list's width. None of those answers is used: the scrolled window has no horizontal
+ * scrollbar, so only the rows' minimum width counts, and it ignores the list's height. So
+ * the row answers them without its labels: its minimum width is the side columns' and two
+ * ems for the labels (more than an ellipsis and a character, which is what an ellipsizing
+ * label asks), and its height for width -1 is the last it had, or an estimate.
+ */
+#define ROW_SPACING 3
+#define COLUMN_SPACING 12
+
+static gboolean
+laid_out (GtkWidget *child)
+{
+  return gtk_widget_should_layout (child);
+}
+
+/* Two ems of the title's font: the labels' column never needs more to show an ellipsis. */
+static int
+text_min_width (RempartActionRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title_label));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = 0;
+
+  if (font != NULL)
+    {
+      size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        {
+          double dpi = pango_cairo_context_get_resolution (context);
+
+          size *= (dpi > 0 ? dpi : 96.0) / 72.0;
+        }
+    }
+  if (!(size > 0 && size < 1000))
+    size = 16;
+  return (int) ceil (2 * size);
+}
+
+/* The width of the urgent tag and the state icon with their spacing, and their height. */
+static int
+measure_side (RempartActionRow *self, int *min_height, int *nat_height)
+{
+  GtkWidget *side[] = { self->urgent_label, GTK_WIDGET (self->state_image) };
+  int width = 0;
+
+  *min_height = *nat_height = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (side); i++)
+    {
+      int min, nat;
+
+      if (!laid_out (side[i]))
+        continue;
+      gtk_widget_measure (side[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      width += COLUMN_SPACING + nat;
+      gtk_widget_measure (side[i], GTK_ORIENTATION_VERTICAL, nat, &min, &nat, NULL, NULL);
+      *min_height = MAX (*min_height, min);
+      *nat_height = MAX (*nat_height, nat);
+    }
+  return width;
+}
+
+/* The title's and the details' heights at @width, with the spacing between them. */
+static void
+measure_text (RempartActionRow *self, int width, int *min_height, int *nat_height)
+{
+  int min, nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, width,
+                      min_height, nat_height, NULL, NULL);
+  if (!laid_out (GTK_WIDGET (self->details_label)))
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL, width,
+                      &min, &nat, NULL, NULL);
+  *min_height += ROW_SPACING + min;
+  *nat_height += ROW_SPACING + nat;
+}
+
+static GtkSizeRequestMode
+rempart_action_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rempart_action_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  RempartActionRow *self = REMPART_ACTION_ROW (widget);
+  int side_min_height, side_nat_height;
+  int side_width = measure_side (self, &side_min_height, &side_nat_height);
+  int text_min = text_min_width (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = text_min + side_width;
+      return;
+    }
+
+  if (for_size < 0)
+    {
+      /* Nobody uses it (see above): the last height, or a title line and a details line. */
+      if (self->last_height > 0)
+        *minimum = *natural = self->last_height;
+      else
+        *minimum = *natural = MAX (side_nat_height, text_min + ROW_SPACING);
+      return;
+    }
+
+  measure_text (self, MAX (for_size - side_width, text_min), minimum, natural);
+  *minimum = MAX (*minimum, side_min_height);
+  *natural = MAX (*natural, side_nat_height);
+  self->last_height = *minimum;
+}
+
+static void
+allocate_child (GtkWidget *child, gboolean rtl, int row_width, int x, int y, int width,
+                int height)
+{
+  GtkAllocation allocation = { rtl ? row_width - x - width : x, y, width, height };
+
+  gtk_widget_size_allocate (child, &allocation, -1);
+}
+
+static void
+rempart_action_row_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RempartActionRow *self = REMPART_ACTION_ROW (widget);
+  GtkWidget *side[] = { self->urgent_label, GTK_WIDGET (self->state_image) };
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int side_min_height, side_nat_height;
+  int text_width = MAX (width - measure_side (self, &side_min_height, &side_nat_height), 0);
+  int x = text_width;
+  int min, nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, text_width,
+                      &min, &nat, NULL, NULL);
+  allocate_child (GTK_WIDGET (self->title_label), rtl, width, 0, 0, text_width, min);
+  if (laid_out (GTK_WIDGET (self->details_label)))
+    {
+      int y = min + ROW_SPACING;
+
+      gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL,
+                          text_width, &min, &nat, NULL, NULL);
+      allocate_child (GTK_WIDGET (self->details_label), rtl, width, 0, y, text_width, min);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (side); i++)
+    {
+      int child_width, child_height;
+
+      if (!laid_out (side[i]))
+        continue;
+      gtk_widget_measure (side[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &child_width, NULL,
+                          NULL);
+      gtk_widget_measure (side[i], GTK_ORIENTATION_VERTICAL, child_width, &min,
+                          &child_height, NULL, NULL);
+      child_height = MIN (child_height, height);
+      x += COLUMN_SPACING;
+      allocate_child (side[i], rtl, width, x, (height - child_height) / 2, child_width,
+                      child_height);
+      x += child_width;
+    }
+}
+
+/* -------------------------------------------------------------------------------------- */
 /* Overrides                                                                              */
 /* -------------------------------------------------------------------------------------- */
 
@@ -198,7 +386,9 @@ rempart_action_row_class_init (RempartActionRowClass *klass)
 
   object_class->dispose = rempart_action_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = rempart_action_row_get_request_mode;
+  widget_class->measure = rempart_action_row_measure;
+  widget_class->size_allocate = rempart_action_row_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/rempart-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RempartActionRow, title_label);

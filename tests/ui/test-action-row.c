@@ -1,0 +1,304 @@
+/* test-action-row.c: a list row lays out its children as the grid it replaced
+ *
+ * Copyright 2026 The Rempart developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rempart-action-builder.h"
+#include "rempart-action-row.h"
+#include "rempart-ui-test.h"
+
+/*
+ * RempartActionRow measures and places its four children itself (a title, the details under
+ * it, the urgent tag and the state icon beside them), so that GTK's measures of the list at
+ * width -1 cost no text shaping. What a person sees must be what the GtkGridLayout it
+ * replaced showed: each test builds a reference, a GtkGrid of copies of the row's children
+ * (same texts, properties and style classes, the grid of the row's old template), allocates
+ * both at the same widths, left to right and right to left, and compares where every child
+ * is, to the pixel.
+ */
+
+#define LONG_TITLE                                                                        \
+  "A thread under a regional newspaper’s article about the new reception centre, where " \
+  "hundreds of comments call for violence against the people who will live there and "   \
+  "against the volunteers who help them"
+
+typedef struct
+{
+  const char *title;
+  gboolean urgent;
+  RempartActionState state;
+  gboolean queued;
+  RempartTopic topic;
+  const char *platform;
+} RowCase;
+
+static const RowCase cases[] = {
+  { "Short", FALSE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
+  { "Short and urgent", TRUE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_RACISM,
+    "facebook" },
+  { LONG_TITLE, TRUE, REMPART_ACTION_STATE_POSTED, FALSE, REMPART_TOPIC_SEXISM, "youtube" },
+  { LONG_TITLE, FALSE, REMPART_ACTION_STATE_OPENED, TRUE, REMPART_TOPIC_OTHER, "x" },
+  { "تعليقات مليئة بالكراهية تحت مقال عن اللاجئين في صحيفة محلية 🙂🙂🙂 and a long tail of "
+    "English words to wrap",
+    TRUE, REMPART_ACTION_STATE_DISMISSED, FALSE, REMPART_TOPIC_ISLAMOPHOBIA, "tiktok" },
+  { "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    FALSE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
+};
+
+static const int widths[] = { 90, 160, 240, 336, 360, 500, 800, 1240 };
+
+static RempartActionItem *
+make_item (const RowCase *c)
+{
+  g_autoptr (GDateTime) expires = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (expires, 3);
+  RempartStoredAction stored = { 0 };
+  RempartActionItem *item;
+
+  stored.subscription_url = (char *) "https://example.org/feed.json";
+  stored.action = rempart_action_new ("a1", "https://example.org/thread/1");
+  rempart_action_take_text (stored.action, REMPART_ACTION_TITLE, g_strdup (c->title));
+  rempart_action_set_priority (stored.action,
+                               c->urgent ? REMPART_PRIORITY_HIGH : REMPART_PRIORITY_NORMAL);
+  rempart_action_set_topic (stored.action, c->topic);
+  if (c->platform != NULL)
+    {
+      rempart_action_take_text (stored.action, REMPART_ACTION_PLATFORM, g_strdup (c->platform));
+      rempart_action_set_date (stored.action, REMPART_ACTION_EXPIRES, later);
+    }
+  stored.state = c->state;
+  stored.queued = c->queued;
+  item = rempart_action_item_new (&stored);
+  g_object_unref (stored.action);
+  return item;
+}
+
+/* A copy of @child for the reference grid: what changes its size or its look. */
+static GtkWidget *
+copy_child (GtkWidget *child)
+{
+  g_auto (GStrv) classes = gtk_widget_get_css_classes (child);
+  GtkWidget *copy;
+
+  if (GTK_IS_LABEL (child))
+    {
+      GtkLabel *label = GTK_LABEL (child);
+
+      copy = gtk_label_new (gtk_label_get_text (label));
+      gtk_label_set_xalign (GTK_LABEL (copy), gtk_label_get_xalign (label));
+      gtk_label_set_wrap (GTK_LABEL (copy), gtk_label_get_wrap (label));
+      gtk_label_set_wrap_mode (GTK_LABEL (copy), gtk_label_get_wrap_mode (label));
+      gtk_label_set_lines (GTK_LABEL (copy), gtk_label_get_lines (label));
+      gtk_label_set_ellipsize (GTK_LABEL (copy), gtk_label_get_ellipsize (label));
+      gtk_label_set_single_line_mode (GTK_LABEL (copy), gtk_label_get_single_line_mode (label));
+    }
+  else
+    {
+      g_assert_true (GTK_IS_IMAGE (child));
+      copy = gtk_image_new_from_icon_name (gtk_image_get_icon_name (GTK_IMAGE (child)));
+    }
+  gtk_widget_set_css_classes (copy, (const char **) classes);
+  gtk_widget_set_hexpand (copy, gtk_widget_get_hexpand (child));
+  gtk_widget_set_halign (copy, gtk_widget_get_halign (child));
+  gtk_widget_set_valign (copy, gtk_widget_get_valign (child));
+  gtk_widget_set_visible (copy, gtk_widget_get_visible (child));
+  return copy;
+}
+
+/* The row's template as it was, on a GtkGrid: title and details in the first column, the
+ * urgent tag and the state icon beside them over both lines. */
+static GtkWidget *
+make_reference (GtkWidget *row)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *child = gtk_widget_get_first_child (row);
+  static const int places[4][3] = { { 0, 0, 1 }, { 0, 1, 1 }, { 1, 0, 2 }, { 2, 0, 2 } };
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, gtk_widget_get_margin_top (row));
+  gtk_widget_set_margin_bottom (grid, gtk_widget_get_margin_bottom (row));
+  gtk_widget_set_margin_start (grid, gtk_widget_get_margin_start (row));
+  gtk_widget_set_margin_end (grid, gtk_widget_get_margin_end (row));
+  for (guint i = 0; i < 4; i++, child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_nonnull (child);
+      gtk_grid_attach (GTK_GRID (grid), copy_child (child), places[i][0], places[i][1], 1,
+                       places[i][2]);
+    }
+  g_assert_null (child);
+  return grid;
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+allocate (GtkWidget *widget, int width, int *height)
+{
+  int min_height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
+  gtk_widget_allocate (widget, width, min_height, -1, NULL);
+  *height = min_height;
+}
+
+/* Compares where each child of the row and of the reference is, at @width. */
+static void
+compare_at (GtkWidget *row, GtkWidget *grid, int width, const char *what)
+{
+  GtkWidget *a = gtk_widget_get_first_child (row);
+  GtkWidget *b = gtk_widget_get_first_child (grid);
+  int row_height, grid_height;
+
+  /* Never under what either asks (the row asks a little more than the grid did). */
+  width = MAX (width, MAX (min_width (row), min_width (grid)));
+  allocate (row, width, &row_height);
+  allocate (grid, width, &grid_height);
+  if (row_height != grid_height)
+    g_error ("%s at %d px: the row is %d px high, the grid %d", what, width, row_height,
+             grid_height);
+
+  for (guint i = 0; a != NULL; i++, a = gtk_widget_get_next_sibling (a))
+    {
+      graphene_rect_t ra, rb;
+      GtkWidget *twin = b;
+
+      /* The grid's children are the copies of the row's, in the same order. */
+      for (guint j = 0; j < i; j++)
+        twin = gtk_widget_get_next_sibling (twin);
+      g_assert_nonnull (twin);
+
+      g_assert_cmpint (gtk_widget_get_visible (a), ==, gtk_widget_get_visible (twin));
+      if (!gtk_widget_get_visible (a))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (a, row, &ra));
+      g_assert_true (gtk_widget_compute_bounds (twin, grid, &rb));
+      if (!graphene_rect_equal (&ra, &rb))
+        g_error ("%s at %d px, child %u (%s): the row puts it at %g,%g %g×%g, the grid at "
+                 "%g,%g %g×%g",
+                 what, width, i, G_OBJECT_TYPE_NAME (a), ra.origin.x, ra.origin.y,
+                 ra.size.width, ra.size.height, rb.origin.x, rb.origin.y, rb.size.width,
+                 rb.size.height);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tests                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+check_direction (GtkTextDirection direction)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_default_direction (direction);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, box);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (RempartActionItem) item = make_item (&cases[c]);
+      GtkWidget *row = rempart_action_row_new ();
+      GtkWidget *grid;
+      g_autofree char *what = g_strdup_printf ("case %u (%s)", c,
+                                               direction == GTK_TEXT_DIR_RTL ? "RTL" : "LTR");
+
+      gtk_box_append (GTK_BOX (box), row);
+      rempart_action_row_set_item (REMPART_ACTION_ROW (row), item);
+      grid = make_reference (row);
+      gtk_box_append (GTK_BOX (box), grid);
+      /* Styles are applied (fonts and icon sizes) before anything is measured. */
+      rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, grid);
+
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        compare_at (row, grid, widths[w], what);
+
+      /* What the row asks at least: never less than the grid did (no label is given less
+       * than its minimum), and not much more (the list's minimum width stays small). */
+      g_assert_cmpint (min_width (row), >=, min_width (grid));
+      g_assert_cmpint (min_width (row), <=, min_width (grid) + 48);
+
+      gtk_box_remove (GTK_BOX (box), row);
+      gtk_box_remove (GTK_BOX (box), grid);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rempart_ui_test_dispatch_pending ();
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+static void
+test_like_the_grid (void)
+{
+  check_direction (GTK_TEXT_DIR_LTR);
+}
+
+static void
+test_like_the_grid_rtl (void)
+{
+  check_direction (GTK_TEXT_DIR_RTL);
+}
+
+/* A row shown in a real list, then given another action: the new title's lines count. */
+static void
+test_follows_its_action (void)
+{
+  const RowCase short_case = cases[0];
+  const RowCase long_case = cases[2];
+  g_autoptr (RempartActionItem) short_item = make_item (&short_case);
+  g_autoptr (RempartActionItem) long_item = make_item (&long_case);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = rempart_action_row_new ();
+  int short_height, long_height, again;
+
+  gtk_widget_set_valign (row, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
+  rempart_action_row_set_item (REMPART_ACTION_ROW (row), short_item);
+  gtk_window_present (GTK_WINDOW (window));
+  rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, row);
+  short_height = gtk_widget_get_height (row);
+
+  rempart_action_row_set_item (REMPART_ACTION_ROW (row), long_item);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &long_height,
+                      NULL, NULL, NULL);
+  /* Two lines of title instead of one. */
+  g_assert_cmpint (long_height, >, short_height + 10);
+
+  rempart_action_row_set_item (REMPART_ACTION_ROW (row), short_item);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &again, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (again, ==, short_height + 20); /* with its margins: 10 above, 10 below */
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rempart_ui_test_dispatch_pending ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/action-row/like-the-grid", test_like_the_grid);
+  g_test_add_func ("/action-row/like-the-grid-rtl", test_like_the_grid_rtl);
+  g_test_add_func ("/action-row/follows-its-action", test_follows_its_action);
+
+  return g_test_run ();
+}
