@@ -8,19 +8,22 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rempart-action-builder.h"
 #include "rempart-action-row.h"
+#include "rempart-row-text.h"
 #include "rempart-ui-test.h"
 
 /*
  * RempartActionRow measures and places its four children itself (a title, the details under
- * it, the urgent tag and the state icon beside them), so that GTK's measures of the list at
- * width -1 cost no text shaping. What a person sees must be what the GtkGridLayout it
- * replaced showed: each test builds a reference, a GtkGrid of copies of the row's children
- * (same texts, properties and style classes, the grid of the row's old template), allocates
- * both at the same widths, left to right and right to left, and compares where every child
- * is, to the pixel.
+ * it, the urgent tag and the state icon beside them), and its texts are RempartRowTexts, so
+ * that GTK's measures of the list cost as little text shaping as they can. What a person sees
+ * must be what the row's old template showed, GtkLabels on a GtkGridLayout: each test builds
+ * that reference, a GtkGrid of GtkLabels with the row's texts, the old template's properties
+ * and the same style classes (and a copy of the other children), allocates both at the same
+ * widths, left to right and right to left, and compares where every child is, to the pixel,
+ * then draws both in a window and compares their pixels.
  */
 
 #define LONG_TITLE                                                                        \
@@ -52,6 +55,7 @@ static const RowCase cases[] = {
 };
 
 static const int widths[] = { 90, 160, 240, 336, 360, 500, 800, 1240 };
+static const int drawn_widths[] = { 300, 336, 520, 900 };
 
 static RempartActionItem *
 make_item (const RowCase *c)
@@ -79,24 +83,36 @@ make_item (const RowCase *c)
   return item;
 }
 
-/* A copy of @child for the reference grid: what changes its size or its look. */
+/* What the row's old template had for @child: a GtkLabel for a text, a copy of the rest. */
 static GtkWidget *
 copy_child (GtkWidget *child)
 {
   g_auto (GStrv) classes = gtk_widget_get_css_classes (child);
   GtkWidget *copy;
 
-  if (GTK_IS_LABEL (child))
+  if (REMPART_IS_ROW_TEXT (child))
     {
-      GtkLabel *label = GTK_LABEL (child);
+      RempartRowText *text = REMPART_ROW_TEXT (child);
+      GtkLabel *label;
 
-      copy = gtk_label_new (gtk_label_get_text (label));
-      gtk_label_set_xalign (GTK_LABEL (copy), gtk_label_get_xalign (label));
-      gtk_label_set_wrap (GTK_LABEL (copy), gtk_label_get_wrap (label));
-      gtk_label_set_wrap_mode (GTK_LABEL (copy), gtk_label_get_wrap_mode (label));
-      gtk_label_set_lines (GTK_LABEL (copy), gtk_label_get_lines (label));
-      gtk_label_set_ellipsize (GTK_LABEL (copy), gtk_label_get_ellipsize (label));
-      gtk_label_set_single_line_mode (GTK_LABEL (copy), gtk_label_get_single_line_mode (label));
+      copy = gtk_label_new (rempart_row_text_get_text (text));
+      label = GTK_LABEL (copy);
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      if (rempart_row_text_get_lines (text) > 1)
+        {
+          gtk_label_set_wrap (label, TRUE);
+          gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_lines (label, rempart_row_text_get_lines (text));
+        }
+      else
+        {
+          gtk_label_set_single_line_mode (label, TRUE);
+        }
+    }
+  else if (GTK_IS_LABEL (child))
+    {
+      copy = gtk_label_new (gtk_label_get_text (GTK_LABEL (child)));
     }
   else
     {
@@ -195,6 +211,97 @@ compare_at (GtkWidget *row, GtkWidget *grid, int width, const char *what)
     }
 }
 
+static GBytes *
+pixels_of (GtkWidget *widget, int *width, int *height)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  guchar *data;
+  gsize stride;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  /* The widget's own box, not the bounds of what it drew (which move with the text). */
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  stride = (gsize) *width * 4;
+  data = g_malloc (stride * (gsize) *height);
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * (gsize) *height);
+}
+
+typedef struct
+{
+  GtkWidget *row, *grid;
+  int width;
+  guint frames; /* frames drawn since both had their width */
+} Drawn;
+
+static gboolean
+count_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  Drawn *d = user_data;
+
+  if (gtk_widget_get_width (widget) == d->width &&
+      gtk_widget_get_width (d->row) == gtk_widget_get_width (d->grid))
+    d->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+both_drawn (gpointer data)
+{
+  Drawn *d = data;
+
+  return d->frames >= 2 && rempart_ui_test_widget_is_drawn (d->row) &&
+         rempart_ui_test_widget_is_drawn (d->grid);
+}
+
+/* Draws the row and the reference in their window at @width and compares their pixels. */
+static void
+compare_drawn (GtkScrolledWindow *scrolled, GtkWidget *box, GtkWidget *row, GtkWidget *grid, int width, const char *what)
+{
+  Drawn d = { row, grid, width, 0 };
+  g_autoptr (GBytes) a = NULL;
+  g_autoptr (GBytes) b = NULL;
+  guint id;
+  int wa, ha, wb, hb;
+
+  /* The scrolled window around the box is exactly @width wide: the box is given @width. */
+  gtk_scrolled_window_set_min_content_width (scrolled, -1);
+  gtk_scrolled_window_set_max_content_width (scrolled, width);
+  gtk_scrolled_window_set_min_content_width (scrolled, width);
+  id = gtk_widget_add_tick_callback (box, count_frame_cb, &d, NULL);
+  if (!rempart_ui_test_iterate_until (both_drawn, &d))
+    g_error ("%s at %d px: not drawn (box %d, row %d, grid %d px wide, %u frames)", what, width,
+             gtk_widget_get_width (box), gtk_widget_get_width (row), gtk_widget_get_width (grid),
+             d.frames);
+  gtk_widget_remove_tick_callback (box, id);
+
+  a = pixels_of (row, &wa, &ha);
+  b = pixels_of (grid, &wb, &hb);
+  g_assert_cmpint (wa, ==, wb);
+  g_assert_cmpint (ha, ==, hb);
+  if (!g_bytes_equal (a, b))
+    {
+      const guchar *pa = g_bytes_get_data (a, NULL), *pb = g_bytes_get_data (b, NULL);
+      guint differ = 0;
+
+      for (gsize i = 0; i < g_bytes_get_size (a); i += 4)
+        differ += memcmp (pa + i, pb + i, 4) != 0;
+      g_error ("%s drawn at %d px: %u of %d pixels differ from the grid's", what, width, differ,
+               wa * ha);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Tests                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
@@ -203,11 +310,20 @@ static void
 check_direction (GtkTextDirection direction)
 {
   GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_widget_set_default_direction (direction);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  /* "external": no scrollbar, and the width is the content width set in compare_drawn() */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_EXTERNAL,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
   gtk_window_present (GTK_WINDOW (window));
   rempart_ui_test_iterate_until (rempart_ui_test_widget_is_mapped, box);
 
@@ -228,6 +344,8 @@ check_direction (GtkTextDirection direction)
 
       for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
         compare_at (row, grid, widths[w], what);
+      for (guint w = 0; w < G_N_ELEMENTS (drawn_widths); w++)
+        compare_drawn (GTK_SCROLLED_WINDOW (scrolled), box, row, grid, drawn_widths[w], what);
 
       /* What the row asks at least: never less than the grid did (no label is given less
        * than its minimum), and not much more (the list's minimum width stays small). */

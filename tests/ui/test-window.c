@@ -18,6 +18,7 @@
 #include "rempart-window-test.h"
 #include "rempart-demo.h"
 #include "rempart-action-row.h"
+#include "rempart-row-text.h"
 #include "rempart-window.h"
 
 typedef struct
@@ -356,11 +357,11 @@ rows_show_their_actions (gpointer data)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autoptr (RempartActionItem) item = g_list_model_get_item (visible, i);
-      GtkLabel *title =
-          GTK_LABEL (gtk_widget_get_template_child (row, REMPART_TYPE_ACTION_ROW, "title_label"));
+      RempartRowText *title = REMPART_ROW_TEXT (
+          gtk_widget_get_template_child (row, REMPART_TYPE_ACTION_ROW, "title_label"));
 
       if (rempart_action_row_get_item (REMPART_ACTION_ROW (row)) != item ||
-          g_strcmp0 (gtk_label_get_text (title), rempart_action_item_get_title (item)) != 0)
+          g_strcmp0 (rempart_row_text_get_text (title), rempart_action_item_get_title (item)) != 0)
         return FALSE;
     }
 

@@ -7,12 +7,10 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "rempart-action-row.h"
+#include "rempart-row-text.h"
 #include "rempart-store.h"
 #include "rempart-ui-utils.h"
 
@@ -27,8 +25,8 @@ struct _RempartActionRow
   int last_height; /* the height last measured for a width (see "Size") */
 
   /* Template widgets */
-  GtkLabel *title_label;
-  GtkLabel *details_label;
+  RempartRowText *title_label;
+  RempartRowText *details_label;
   GtkWidget *urgent_label;
   GtkImage *state_image;
 };
@@ -104,7 +102,7 @@ update_all (RempartActionRow *self)
   g_autofree char *platform_name = NULL;
   g_autofree char *left = NULL;
 
-  gtk_label_set_text (self->title_label, title);
+  rempart_row_text_set_text (self->title_label, title);
 
   left = rempart_format_time_left (rempart_action_item_get_expires (self->shown),
                                    g_get_real_time () / G_USEC_PER_SEC);
@@ -116,7 +114,7 @@ update_all (RempartActionRow *self)
   if (left != NULL)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", left);
 
-  gtk_label_set_text (self->details_label, details->str);
+  rempart_row_text_set_text (self->details_label, details->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details->len > 0);
@@ -185,19 +183,20 @@ parent_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 /*
  * The row lays out its children itself: the title, and the details under it, in a first
  * column that takes the width left; the urgent tag and the state icon beside them, each as
- * wide as it asks, centred on the row's height. This is what a GtkGridLayout did, but the
- * labels are measured only at the width they will have.
+ * wide as it asks, centred on the row's height. This is what the GtkGridLayout of its
+ * template did (ui-action-row compares the two), but the texts are measured only at the
+ * width they will have.
  *
  * GTK measures the list's rows more than it allocates them: every time a row's text changes,
  * the window works out its size hints (GDK's X11 idle, gtk_window_compute_default_size) and
- * the scrolled window measures the list view at width -1 and height for width -1, so every
- * one of the ~200 rows GTK 4.8 keeps, and a GtkLabel shapes its whole text again for each
- * width asked (0 and -1 for its widths, -1 for its height) before the allocation shapes it at
- * the list's width. None of those answers is used: the scrolled window has no horizontal
- * scrollbar, so only the rows' minimum width counts, and it ignores the list's height. So
- * the row answers them without its labels: its minimum width is the side columns' and two
- * ems for the labels (more than an ellipsis and a character, which is what an ellipsizing
- * label asks), and its height for width -1 is the last it had, or an estimate.
+ * the scrolled window measures the list view at width -1 and at height for width -1, so
+ * every one of the ~200 rows GTK 4.8 keeps. None of those answers is used: the scrolled
+ * window has no horizontal scrollbar, so only the rows' minimum width counts, and it ignores
+ * the list's height. So the row answers them without shaping any text: its minimum width is
+ * its texts' (RempartRowText asks two ems, whatever it says) and the side columns', and its
+ * height for width -1 is the last it had, or an estimate. Its texts are RempartRowTexts,
+ * not GtkLabels: a GtkLabel shapes its whole text again for each width it is asked about,
+ * and GTK asks for its width whenever it measures its height.
  */
 #define ROW_SPACING 3
 #define COLUMN_SPACING 12
@@ -208,27 +207,18 @@ laid_out (GtkWidget *child)
   return gtk_widget_should_layout (child);
 }
 
-/* Two ems of the title's font: the labels' column never needs more to show an ellipsis. */
+/* The least width of the first column: what its texts ask, whatever they say. */
 static int
 text_min_width (RempartActionRow *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title_label));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double size = 0;
+  int min, nat, details = 0;
 
-  if (font != NULL)
-    {
-      size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
-      if (!pango_font_description_get_size_is_absolute (font))
-        {
-          double dpi = pango_cairo_context_get_resolution (context);
-
-          size *= (dpi > 0 ? dpi : 96.0) / 72.0;
-        }
-    }
-  if (!(size > 0 && size < 1000))
-    size = 16;
-  return (int) ceil (2 * size);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                      &nat, NULL, NULL);
+  if (laid_out (GTK_WIDGET (self->details_label)))
+    gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &details, &nat, NULL, NULL);
+  return MAX (min, details);
 }
 
 /* The width of the urgent tag and the state icon with their spacing, and their height. */
@@ -302,7 +292,7 @@ rempart_action_row_measure (GtkWidget      *widget,
       if (self->last_height > 0)
         *minimum = *natural = self->last_height;
       else
-        *minimum = *natural = MAX (side_nat_height, text_min + ROW_SPACING);
+        *minimum = *natural = MAX (side_nat_height, 2 * text_min);
       return;
     }
 
@@ -386,6 +376,7 @@ rempart_action_row_class_init (RempartActionRowClass *klass)
 
   object_class->dispose = rempart_action_row_dispose;
 
+  g_type_ensure (REMPART_TYPE_ROW_TEXT);
   widget_class->get_request_mode = rempart_action_row_get_request_mode;
   widget_class->measure = rempart_action_row_measure;
   widget_class->size_allocate = rempart_action_row_size_allocate;
