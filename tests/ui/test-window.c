@@ -357,8 +357,8 @@ rows_show_their_actions (gpointer data)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autoptr (RempartActionItem) item = g_list_model_get_item (visible, i);
-      RempartRowText *title = REMPART_ROW_TEXT (
-          gtk_widget_get_template_child (row, REMPART_TYPE_ACTION_ROW, "title_label"));
+      /* The row's first child is its title. */
+      RempartRowText *title = REMPART_ROW_TEXT (gtk_widget_get_first_child (row));
 
       if (rempart_action_row_get_item (REMPART_ACTION_ROW (row)) != item ||
           g_strcmp0 (rempart_row_text_get_text (title), rempart_action_item_get_title (item)) != 0)

@@ -24,11 +24,11 @@ struct _RempartActionRow
   gboolean stale; /* @shown changed while no action was bound */
   int last_height; /* the height last measured for a width (see "Size") */
 
-  /* Template widgets */
+  /* Children, in this order; the last two are made when first needed (see "Children") */
   RempartRowText *title_label;
   RempartRowText *details_label;
-  GtkWidget *urgent_label;
-  GtkImage *state_image;
+  GtkWidget *urgent_label; /* nullable */
+  GtkImage *state_image;   /* nullable */
 };
 
 G_DEFINE_FINAL_TYPE (RempartActionRow, rempart_action_row, GTK_TYPE_WIDGET)
@@ -37,7 +37,7 @@ G_DEFINE_FINAL_TYPE (RempartActionRow, rempart_action_row, GTK_TYPE_WIDGET)
  * Rows taken off the list, kept to be shown again.
  *
  * GTK 4.8's GtkListView destroys the row of every action a search takes out of the list and
- * builds one from the template for every action it brings in: about 170 of each for a
+ * builds a new one for every action it brings in: about 170 of each for a
  * keystroke at 10,000 actions, half of what the keystroke cost. So a row keeps a reference
  * of its own while the list holds it; when the list lets it go (its parent becomes NULL) it
  * waits here, unparented and showing nothing, and rempart_action_row_new() hands it out
@@ -46,6 +46,44 @@ G_DEFINE_FINAL_TYPE (RempartActionRow, rempart_action_row, GTK_TYPE_WIDGET)
 #define ROW_POOL_SIZE 256
 
 static GPtrArray *row_pool;
+
+/* -------------------------------------------------------------------------------------- */
+/* Children                                                                               */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * A list builds about 200 rows before its first frame, so a row is made in code rather than
+ * from a template (GtkBuilder's replay was most of a row's making), and the urgent tag and
+ * the state icon are made the first time the row shows an action that has them: most rows
+ * of a long list are neither urgent nor acted upon.
+ */
+static GtkWidget *
+ensure_urgent_label (RempartActionRow *self)
+{
+  if (self->urgent_label != NULL)
+    return self->urgent_label;
+
+  self->urgent_label = gtk_label_new (C_ ("action priority", "Urgent"));
+  gtk_widget_set_valign (self->urgent_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->urgent_label, "caption-heading");
+  gtk_widget_add_css_class (self->urgent_label, "rempart-urgent");
+  gtk_widget_insert_after (self->urgent_label, GTK_WIDGET (self),
+                           GTK_WIDGET (self->details_label));
+  return self->urgent_label;
+}
+
+static GtkImage *
+ensure_state_image (RempartActionRow *self)
+{
+  if (self->state_image != NULL)
+    return self->state_image;
+
+  self->state_image = GTK_IMAGE (g_object_new (GTK_TYPE_IMAGE, "valign", GTK_ALIGN_CENTER,
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
+                                               NULL));
+  gtk_widget_set_parent (GTK_WIDGET (self->state_image), GTK_WIDGET (self));
+  return self->state_image;
+}
 
 /* -------------------------------------------------------------------------------------- */
 /* Helpers                                                                                */
@@ -82,7 +120,9 @@ update_state (RempartActionRow *self)
       description = _ ("Thread opened");
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->state_image), icon != NULL);
+  if (icon == NULL && self->state_image == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (ensure_state_image (self)), icon != NULL);
   if (icon != NULL)
     {
       gtk_image_set_from_icon_name (self->state_image, icon);
@@ -118,7 +158,8 @@ update_all (RempartActionRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details->len > 0);
-  gtk_widget_set_visible (self->urgent_label, high);
+  if (high || self->urgent_label != NULL)
+    gtk_widget_set_visible (ensure_urgent_label (self), high);
 
   update_state (self);
 }
@@ -204,7 +245,7 @@ parent_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 static gboolean
 laid_out (GtkWidget *child)
 {
-  return gtk_widget_should_layout (child);
+  return child != NULL && gtk_widget_should_layout (child);
 }
 
 /* The least width of the first column: what its texts ask, whatever they say. */
@@ -361,9 +402,15 @@ rempart_action_row_dispose (GObject *object)
 {
   RempartActionRow *self = REMPART_ACTION_ROW (object);
 
+  GtkWidget *child;
+
   self->item = NULL;
   show_item (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), REMPART_TYPE_ACTION_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->title_label = self->details_label = NULL;
+  self->urgent_label = NULL;
+  self->state_image = NULL;
 
   G_OBJECT_CLASS (rempart_action_row_parent_class)->dispose (object);
 }
@@ -376,22 +423,32 @@ rempart_action_row_class_init (RempartActionRowClass *klass)
 
   object_class->dispose = rempart_action_row_dispose;
 
-  g_type_ensure (REMPART_TYPE_ROW_TEXT);
   widget_class->get_request_mode = rempart_action_row_get_request_mode;
   widget_class->measure = rempart_action_row_measure;
   widget_class->size_allocate = rempart_action_row_size_allocate;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/rempart-action-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, RempartActionRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RempartActionRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, RempartActionRow, urgent_label);
-  gtk_widget_class_bind_template_child (widget_class, RempartActionRow, state_image);
 }
 
 static void
 rempart_action_row_init (RempartActionRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_set_margin_top (widget, 10);
+  gtk_widget_set_margin_bottom (widget, 10);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
+
+  /* The title wraps on two lines at most; the details stay on one. */
+  self->title_label = REMPART_ROW_TEXT (rempart_row_text_new (2));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+  gtk_widget_set_parent (GTK_WIDGET (self->title_label), widget);
+
+  self->details_label = REMPART_ROW_TEXT (rempart_row_text_new (1));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->details_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->details_label), widget);
 }
 
 /* -------------------------------------------------------------------------------------- */
