@@ -26,9 +26,9 @@
  * then draws both in a window and compares their pixels.
  */
 
-#define LONG_TITLE                                                                        \
+#define LONG_TITLE                                                                         \
   "A thread under a regional newspaper’s article about the new reception centre, where " \
-  "hundreds of comments call for violence against the people who will live there and "   \
+  "hundreds of comments call for violence against the people who will live there and "     \
   "against the volunteers who help them"
 
 typedef struct
@@ -43,15 +43,15 @@ typedef struct
 
 static const RowCase cases[] = {
   { "Short", FALSE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
-  { "Short and urgent", TRUE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_RACISM,
-    "facebook" },
+  { "Short and urgent", TRUE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_RACISM, "facebook" },
   { LONG_TITLE, TRUE, REMPART_ACTION_STATE_POSTED, FALSE, REMPART_TOPIC_SEXISM, "youtube" },
   { LONG_TITLE, FALSE, REMPART_ACTION_STATE_OPENED, TRUE, REMPART_TOPIC_OTHER, "x" },
-  { "تعليقات مليئة بالكراهية تحت مقال عن اللاجئين في صحيفة محلية 🙂🙂🙂 and a long tail of "
+  { "تعليقات مليئة بالكراهية تحت مقال عن اللاجئين في صحيفة محلية 🙂🙂🙂 and a long tail "
+    "of "
     "English words to wrap",
     TRUE, REMPART_ACTION_STATE_DISMISSED, FALSE, REMPART_TOPIC_ISLAMOPHOBIA, "tiktok" },
-  { "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
-    FALSE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
+  { "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", FALSE,
+    REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
 };
 
 static const int widths[] = { 90, 160, 240, 336, 360, 500, 800, 1240 };
@@ -212,9 +212,8 @@ compare_at (GtkWidget *row, GtkWidget *grid, int width, const char *what)
       if (!graphene_rect_equal (&ra, &rb))
         g_error ("%s at %d px, child %u (%s): the row puts it at %g,%g %g×%g, the grid at "
                  "%g,%g %g×%g",
-                 what, width, i, G_OBJECT_TYPE_NAME (a), ra.origin.x, ra.origin.y,
-                 ra.size.width, ra.size.height, rb.origin.x, rb.origin.y, rb.size.width,
-                 rb.size.height);
+                 what, width, i, G_OBJECT_TYPE_NAME (a), ra.origin.x, ra.origin.y, ra.size.width,
+                 ra.size.height, rb.origin.x, rb.origin.y, rb.size.width, rb.size.height);
     }
 }
 
@@ -233,10 +232,9 @@ pixels_of (GtkWidget *widget, int *width, int *height)
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   /* The widget's own box, not the bounds of what it drew (which move with the text). */
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
+  texture = gsk_renderer_render_texture (
+      gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
   *width = gdk_texture_get_width (texture);
   *height = gdk_texture_get_height (texture);
   stride = (gsize) *width * 4;
@@ -274,7 +272,12 @@ both_drawn (gpointer data)
 
 /* Draws the row and the reference in their window at @width and compares their pixels. */
 static void
-compare_drawn (GtkScrolledWindow *scrolled, GtkWidget *box, GtkWidget *row, GtkWidget *grid, int width, const char *what)
+compare_drawn (GtkScrolledWindow *scrolled,
+               GtkWidget *box,
+               GtkWidget *row,
+               GtkWidget *grid,
+               int width,
+               const char *what)
 {
   Drawn d = { row, grid, width, 0 };
   g_autoptr (GBytes) a = NULL;
@@ -339,8 +342,8 @@ check_direction (GtkTextDirection direction)
       g_autoptr (RempartActionItem) item = make_item (&cases[c]);
       GtkWidget *row = rempart_action_row_new ();
       GtkWidget *grid;
-      g_autofree char *what = g_strdup_printf ("case %u (%s)", c,
-                                               direction == GTK_TEXT_DIR_RTL ? "RTL" : "LTR");
+      g_autofree char *what =
+          g_strdup_printf ("case %u (%s)", c, direction == GTK_TEXT_DIR_RTL ? "RTL" : "LTR");
 
       gtk_box_append (GTK_BOX (box), row);
       rempart_action_row_set_item (REMPART_ACTION_ROW (row), item);
@@ -401,14 +404,14 @@ test_follows_its_action (void)
   short_height = gtk_widget_get_height (row);
 
   rempart_action_row_set_item (REMPART_ACTION_ROW (row), long_item);
-  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &long_height,
-                      NULL, NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &long_height, NULL,
+                      NULL, NULL);
   /* Two lines of title instead of one. */
   g_assert_cmpint (long_height, >, short_height + 10);
 
   rempart_action_row_set_item (REMPART_ACTION_ROW (row), short_item);
-  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &again, NULL,
-                      NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &again, NULL, NULL,
+                      NULL);
   g_assert_cmpint (again, ==, short_height + 20); /* with its margins: 10 above, 10 below */
 
   /* The urgent tag and the state icon the long action had are made, and hidden again. */

@@ -21,7 +21,7 @@ struct _RempartActionRow
   RempartActionItem *item;  /* the action bound, NULL between an unbind and a bind */
   RempartActionItem *shown; /* the action the children show, followed for changes */
   gulong notify_id;
-  gboolean stale; /* @shown changed while no action was bound */
+  gboolean stale;  /* @shown changed while no action was bound */
   int last_height; /* the height last measured for a width (see "Size") */
 
   /* Children, in this order; the last two are made when first needed (see "Children") */
@@ -67,8 +67,7 @@ ensure_urgent_label (RempartActionRow *self)
   gtk_widget_set_valign (self->urgent_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->urgent_label, "caption-heading");
   gtk_widget_add_css_class (self->urgent_label, "rempart-urgent");
-  gtk_widget_insert_after (self->urgent_label, GTK_WIDGET (self),
-                           GTK_WIDGET (self->details_label));
+  gtk_widget_insert_after (self->urgent_label, GTK_WIDGET (self), GTK_WIDGET (self->details_label));
   return self->urgent_label;
 }
 
@@ -79,8 +78,7 @@ ensure_state_image (RempartActionRow *self)
     return self->state_image;
 
   self->state_image = GTK_IMAGE (g_object_new (GTK_TYPE_IMAGE, "valign", GTK_ALIGN_CENTER,
-                                               "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
-                                               NULL));
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL));
   gtk_widget_set_parent (GTK_WIDGET (self->state_image), GTK_WIDGET (self));
   return self->state_image;
 }
@@ -239,7 +237,7 @@ parent_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
  * not GtkLabels: a GtkLabel shapes its whole text again for each width it is asked about,
  * and GTK asks for its width whenever it measures its height.
  */
-#define ROW_SPACING 3
+#define ROW_SPACING    3
 #define COLUMN_SPACING 12
 
 static gboolean
@@ -254,11 +252,11 @@ text_min_width (RempartActionRow *self)
 {
   int min, nat, details = 0;
 
-  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_HORIZONTAL, -1, &min,
-                      &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat,
+                      NULL, NULL);
   if (laid_out (GTK_WIDGET (self->details_label)))
-    gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_HORIZONTAL, -1,
-                        &details, &nat, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_HORIZONTAL, -1, &details,
+                        &nat, NULL, NULL);
   return MAX (min, details);
 }
 
@@ -291,12 +289,12 @@ measure_text (RempartActionRow *self, int width, int *min_height, int *nat_heigh
 {
   int min, nat;
 
-  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, width,
-                      min_height, nat_height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, width, min_height,
+                      nat_height, NULL, NULL);
   if (!laid_out (GTK_WIDGET (self->details_label)))
     return;
-  gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL, width,
-                      &min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL, width, &min, &nat,
+                      NULL, NULL);
   *min_height += ROW_SPACING + min;
   *nat_height += ROW_SPACING + nat;
 }
@@ -308,13 +306,13 @@ rempart_action_row_get_request_mode (GtkWidget *widget)
 }
 
 static void
-rempart_action_row_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+rempart_action_row_measure (GtkWidget *widget,
+                            GtkOrientation orientation,
+                            int for_size,
+                            int *minimum,
+                            int *natural,
+                            int *minimum_baseline,
+                            int *natural_baseline)
 {
   RempartActionRow *self = REMPART_ACTION_ROW (widget);
   int side_min_height, side_nat_height;
@@ -344,8 +342,7 @@ rempart_action_row_measure (GtkWidget      *widget,
 }
 
 static void
-allocate_child (GtkWidget *child, gboolean rtl, int row_width, int x, int y, int width,
-                int height)
+allocate_child (GtkWidget *child, gboolean rtl, int row_width, int x, int y, int width, int height)
 {
   GtkAllocation allocation = { rtl ? row_width - x - width : x, y, width, height };
 
@@ -363,15 +360,15 @@ rempart_action_row_size_allocate (GtkWidget *widget, int width, int height, int 
   int x = text_width;
   int min, nat;
 
-  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, text_width,
-                      &min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_VERTICAL, text_width, &min,
+                      &nat, NULL, NULL);
   allocate_child (GTK_WIDGET (self->title_label), rtl, width, 0, 0, text_width, min);
   if (laid_out (GTK_WIDGET (self->details_label)))
     {
       int y = min + ROW_SPACING;
 
-      gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL,
-                          text_width, &min, &nat, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->details_label), GTK_ORIENTATION_VERTICAL, text_width,
+                          &min, &nat, NULL, NULL);
       allocate_child (GTK_WIDGET (self->details_label), rtl, width, 0, y, text_width, min);
     }
 
@@ -381,10 +378,9 @@ rempart_action_row_size_allocate (GtkWidget *widget, int width, int height, int 
 
       if (!laid_out (side[i]))
         continue;
-      gtk_widget_measure (side[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &child_width, NULL,
+      gtk_widget_measure (side[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &child_width, NULL, NULL);
+      gtk_widget_measure (side[i], GTK_ORIENTATION_VERTICAL, child_width, &min, &child_height, NULL,
                           NULL);
-      gtk_widget_measure (side[i], GTK_ORIENTATION_VERTICAL, child_width, &min,
-                          &child_height, NULL, NULL);
       child_height = MIN (child_height, height);
       x += COLUMN_SPACING;
       allocate_child (side[i], rtl, width, x, (height - child_height) / 2, child_width,

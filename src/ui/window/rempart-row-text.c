@@ -100,13 +100,13 @@ rempart_row_text_get_request_mode (GtkWidget *widget)
 }
 
 static void
-rempart_row_text_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
+rempart_row_text_measure (GtkWidget *widget,
+                          GtkOrientation orientation,
+                          int for_size,
+                          int *minimum,
+                          int *natural,
+                          int *minimum_baseline,
+                          int *natural_baseline)
 {
   RempartRowText *self = REMPART_ROW_TEXT (widget);
   PangoLayout *layout;
@@ -150,8 +150,7 @@ rempart_row_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   layout = ensure_layout (self);
   pango_layout_set_width (layout, gtk_widget_get_width (widget) * PANGO_SCALE);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  x = (int) floor ((rtl ? 1.0 : 0.0) * (gtk_widget_get_width (widget) - logical.width)) -
-      logical.x;
+  x = (int) floor ((rtl ? 1.0 : 0.0) * (gtk_widget_get_width (widget) - logical.width)) - logical.x;
   y = (int) floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -169,40 +168,41 @@ rempart_row_text_direction_changed (GtkWidget *widget, GtkTextDirection previous
 }
 
 static void
-rempart_row_text_get_property (GObject *object, guint prop_id, GValue *value,
-                               GParamSpec *pspec)
+rempart_row_text_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RempartRowText *self = REMPART_ROW_TEXT (object);
 
   switch (prop_id)
     {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_LINES:
-      g_value_set_int (value, self->lines);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TEXT:
+        g_value_set_string (value, self->text);
+        break;
+      case PROP_LINES:
+        g_value_set_int (value, self->lines);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-rempart_row_text_set_property (GObject *object, guint prop_id, const GValue *value,
+rempart_row_text_set_property (GObject *object,
+                               guint prop_id,
+                               const GValue *value,
                                GParamSpec *pspec)
 {
   RempartRowText *self = REMPART_ROW_TEXT (object);
 
   switch (prop_id)
     {
-    case PROP_TEXT:
-      rempart_row_text_set_text (self, g_value_get_string (value));
-      break;
-    case PROP_LINES:
-      self->lines = g_value_get_int (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TEXT:
+        rempart_row_text_set_text (self, g_value_get_string (value));
+        break;
+      case PROP_LINES:
+        self->lines = g_value_get_int (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -234,11 +234,11 @@ rempart_row_text_class_init (RempartRowTextClass *klass)
   widget_class->direction_changed = rempart_row_text_direction_changed;
 
   properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("text", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LINES] =
-    g_param_spec_int ("lines", NULL, NULL, 1, 100, 1,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("lines", NULL, NULL, 1, 100, 1,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Styled as a label is (Adwaita's rules for labels, "heading", "caption", "dim-label"). */
