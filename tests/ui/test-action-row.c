@@ -31,6 +31,12 @@
   "hundreds of comments call for violence against the people who will live there and "     \
   "against the volunteers who help them"
 
+/* Right-to-left words, emoji and English, one line each for clang-format. */
+#define MIXED_TITLE                               \
+  "تعليقات مليئة بالكراهية " \
+  "تحت مقال عن اللاجئين "        \
+  "🙂🙂🙂 and a long tail of English words to wrap"
+
 typedef struct
 {
   const char *title;
@@ -46,10 +52,8 @@ static const RowCase cases[] = {
   { "Short and urgent", TRUE, REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_RACISM, "facebook" },
   { LONG_TITLE, TRUE, REMPART_ACTION_STATE_POSTED, FALSE, REMPART_TOPIC_SEXISM, "youtube" },
   { LONG_TITLE, FALSE, REMPART_ACTION_STATE_OPENED, TRUE, REMPART_TOPIC_OTHER, "x" },
-  { "تعليقات مليئة بالكراهية تحت مقال عن اللاجئين في صحيفة محلية 🙂🙂🙂 and a long tail "
-    "of "
-    "English words to wrap",
-    TRUE, REMPART_ACTION_STATE_DISMISSED, FALSE, REMPART_TOPIC_ISLAMOPHOBIA, "tiktok" },
+  { MIXED_TITLE, TRUE, REMPART_ACTION_STATE_DISMISSED, FALSE, REMPART_TOPIC_ISLAMOPHOBIA,
+    "tiktok" },
   { "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", FALSE,
     REMPART_ACTION_STATE_NONE, FALSE, REMPART_TOPIC_NONE, NULL },
 };
