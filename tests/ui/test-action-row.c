@@ -320,8 +320,11 @@ compare_drawn (GtkScrolledWindow *scrolled,
 /* Tests                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Bigger text, as with the large-text setting: rows already shaped follow it. */
+#define LARGE_TEXT_CSS "label { font-size: 18pt; }"
+
 static void
-check_direction (GtkTextDirection direction)
+check_direction (GtkTextDirection direction, gboolean large_text)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -366,6 +369,25 @@ check_direction (GtkTextDirection direction)
       g_assert_cmpint (min_width (row), >=, min_width (grid));
       g_assert_cmpint (min_width (row), <=, min_width (grid) + 48);
 
+      if (large_text)
+        {
+          g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+          int before = gtk_widget_get_height (row);
+
+          gtk_css_provider_load_from_data (provider, LARGE_TEXT_CSS, -1);
+          gtk_style_context_add_provider_for_display (gtk_widget_get_display (row),
+                                                      GTK_STYLE_PROVIDER (provider),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_USER);
+          for (guint w = 0; w < G_N_ELEMENTS (drawn_widths); w++)
+            compare_drawn (GTK_SCROLLED_WINDOW (scrolled), box, row, grid, drawn_widths[w], what);
+          compare_at (row, grid, 360, what);
+          g_assert_cmpint (gtk_widget_get_height (row), >, before);
+          gtk_style_context_remove_provider_for_display (gtk_widget_get_display (row),
+                                                         GTK_STYLE_PROVIDER (provider));
+          /* And back (which also lets the styles settle before the next case). */
+          compare_drawn (GTK_SCROLLED_WINDOW (scrolled), box, row, grid, 336, what);
+        }
+
       gtk_box_remove (GTK_BOX (box), row);
       gtk_box_remove (GTK_BOX (box), grid);
     }
@@ -378,13 +400,20 @@ check_direction (GtkTextDirection direction)
 static void
 test_like_the_grid (void)
 {
-  check_direction (GTK_TEXT_DIR_LTR);
+  check_direction (GTK_TEXT_DIR_LTR, FALSE);
 }
 
 static void
 test_like_the_grid_rtl (void)
 {
-  check_direction (GTK_TEXT_DIR_RTL);
+  check_direction (GTK_TEXT_DIR_RTL, FALSE);
+}
+
+/* The texts of rows already drawn follow a change of font size. */
+static void
+test_like_the_grid_large_text (void)
+{
+  check_direction (GTK_TEXT_DIR_LTR, TRUE);
 }
 
 /* A row shown in a real list, then given another action: the new title's lines count. */
@@ -444,6 +473,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/action-row/like-the-grid", test_like_the_grid);
   g_test_add_func ("/action-row/like-the-grid-rtl", test_like_the_grid_rtl);
+  g_test_add_func ("/action-row/like-the-grid-large-text", test_like_the_grid_large_text);
   g_test_add_func ("/action-row/follows-its-action", test_follows_its_action);
 
   return g_test_run ();

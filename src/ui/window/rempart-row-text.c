@@ -19,7 +19,8 @@ struct _RempartRowText
 
   char *text;
   int lines;
-  PangoLayout *layout; /* NULL until needed, and after the direction changed */
+  PangoLayout *layout;  /* NULL until needed, and after the direction changed */
+  guint context_serial; /* the Pango context's serial when the layout last followed it */
 };
 
 enum
@@ -40,17 +41,30 @@ G_DEFINE_FINAL_TYPE (RempartRowText, rempart_row_text, GTK_TYPE_WIDGET)
 
 /* The layout as a GtkLabel with xalign 0 makes it: aligned to the start of the widget's
  * direction, ellipsized at the end, wrapped at words on up to @lines lines, or on one line
- * with newlines shown as symbols. The layout follows the widget's Pango context (its fonts)
- * by itself: Pango compares the context's serial before every use. */
+ * with newlines shown as symbols. It follows the widget's Pango context, which GTK updates
+ * (and measures the widget again) when the CSS changes the font. */
 static PangoLayout *
 ensure_layout (RempartRowText *self)
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
 
   if (self->layout != NULL)
-    return self->layout;
+    {
+      /* GTK changed the context's font (CSS, large text, a new display): shape again. */
+      if (self->context_serial != pango_context_get_serial (context))
+        {
+          pango_layout_context_changed (self->layout);
+          self->context_serial = pango_context_get_serial (context);
+        }
+      return self->layout;
+    }
 
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+  /* On the widget's own context, which GTK updates when the CSS changes the font (a layout
+   * from gtk_widget_create_pango_layout() has a copy, which it does not). */
+  self->layout = pango_layout_new (context);
+  self->context_serial = pango_context_get_serial (context);
+  pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
   pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   if (self->lines > 1)
@@ -168,6 +182,17 @@ rempart_row_text_direction_changed (GtkWidget *widget, GtkTextDirection previous
 }
 
 static void
+rempart_row_text_unroot (GtkWidget *widget)
+{
+  RempartRowText *self = REMPART_ROW_TEXT (widget);
+
+  /* GTK drops a widget's Pango context when it leaves its window (the list lets a row go,
+   * and rempart_action_row_new() hands it out again): the layout gets the next one. */
+  g_clear_object (&self->layout);
+  GTK_WIDGET_CLASS (rempart_row_text_parent_class)->unroot (widget);
+}
+
+static void
 rempart_row_text_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RempartRowText *self = REMPART_ROW_TEXT (object);
@@ -232,6 +257,7 @@ rempart_row_text_class_init (RempartRowTextClass *klass)
   widget_class->size_allocate = rempart_row_text_size_allocate;
   widget_class->snapshot = rempart_row_text_snapshot;
   widget_class->direction_changed = rempart_row_text_direction_changed;
+  widget_class->unroot = rempart_row_text_unroot;
 
   properties[PROP_TEXT] =
       g_param_spec_string ("text", NULL, NULL, NULL,
