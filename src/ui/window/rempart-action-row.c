@@ -229,13 +229,14 @@ parent_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
  * GTK measures the list's rows more than it allocates them: every time a row's text changes,
  * the window works out its size hints (GDK's X11 idle, gtk_window_compute_default_size) and
  * the scrolled window measures the list view at width -1 and at height for width -1, so
- * every one of the ~200 rows GTK 4.8 keeps. None of those answers is used: the scrolled
- * window has no horizontal scrollbar, so only the rows' minimum width counts, and it ignores
- * the list's height. So the row answers them without shaping any text: its minimum width is
- * its texts' (RempartRowText asks two ems, whatever it says) and the side columns', and its
- * height for width -1 is the last it had, or an estimate. Its texts are RempartRowTexts,
- * not GtkLabels: a GtkLabel shapes its whole text again for each width it is asked about,
- * and GTK asks for its width whenever it measures its height.
+ * every one of the ~200 rows GTK 4.8 keeps. Of those answers, only the rows' minimum width
+ * counts (the scrolled window has no horizontal scrollbar); the list's height at width -1 is
+ * only the scrolled window's first guess of whether its vertical scrollbar shows, which it
+ * corrects in the same allocation. So the row answers them without shaping any text: its
+ * minimum width is its texts' (RempartRowText asks two ems, whatever it says) and the side
+ * columns', and its height for width -1 is the last it had, or an estimate. Its texts are
+ * RempartRowTexts, not GtkLabels: a GtkLabel shapes its whole text again for each width it
+ * is asked about, and GTK asks for its width whenever it measures its height.
  */
 #define ROW_SPACING    3
 #define COLUMN_SPACING 12
@@ -397,7 +398,6 @@ static void
 rempart_action_row_dispose (GObject *object)
 {
   RempartActionRow *self = REMPART_ACTION_ROW (object);
-
   GtkWidget *child;
 
   self->item = NULL;
