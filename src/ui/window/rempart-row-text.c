@@ -60,8 +60,8 @@ ensure_layout (RempartRowText *self)
       return self->layout;
     }
 
-  /* On the widget's own context, which GTK updates when the CSS changes the font (a layout
-   * from gtk_widget_create_pango_layout() has a copy, which it does not). */
+  /* On the widget's own context, which GTK updates when the CSS changes the font, and drops
+   * when the widget leaves its window (see unroot()). */
   self->layout = pango_layout_new (context);
   self->context_serial = pango_context_get_serial (context);
   pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
@@ -177,7 +177,10 @@ rempart_row_text_direction_changed (GtkWidget *widget, GtkTextDirection previous
 {
   RempartRowText *self = REMPART_ROW_TEXT (widget);
 
+  /* Its alignment follows the direction. GTK measures the widget again, but draws it again
+   * only if its size changed: ask for it. */
   g_clear_object (&self->layout);
+  gtk_widget_queue_draw (widget);
   GTK_WIDGET_CLASS (rempart_row_text_parent_class)->direction_changed (widget, previous);
 }
 
