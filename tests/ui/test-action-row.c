@@ -132,6 +132,36 @@ copy_child (GtkWidget *child)
   return copy;
 }
 
+/* What the row's old template set, checked on the row itself, since the reference copies it. */
+static void
+assert_like_the_old_template (GtkWidget *row)
+{
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  GtkWidget *details = gtk_widget_get_next_sibling (title);
+
+  g_assert_cmpint (gtk_widget_get_margin_top (row), ==, 10);
+  g_assert_cmpint (gtk_widget_get_margin_bottom (row), ==, 10);
+  g_assert_cmpint (gtk_widget_get_margin_start (row), ==, 12);
+  g_assert_cmpint (gtk_widget_get_margin_end (row), ==, 12);
+  g_assert_true (REMPART_IS_ROW_TEXT (title));
+  g_assert_cmpint (rempart_row_text_get_lines (REMPART_ROW_TEXT (title)), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (title, "heading"));
+  g_assert_true (REMPART_IS_ROW_TEXT (details));
+  g_assert_cmpint (rempart_row_text_get_lines (REMPART_ROW_TEXT (details)), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (details, "caption"));
+  g_assert_true (gtk_widget_has_css_class (details, "dim-label"));
+  for (GtkWidget *c = gtk_widget_get_next_sibling (details); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      g_assert_cmpint (gtk_widget_get_valign (c), ==, GTK_ALIGN_CENTER);
+      if (GTK_IS_LABEL (c))
+        {
+          g_assert_true (gtk_widget_has_css_class (c, "caption-heading"));
+          g_assert_true (gtk_widget_has_css_class (c, "rempart-urgent"));
+        }
+    }
+}
+
 /* The row's template as it was, on a GtkGrid: title and details in the first column, the
  * urgent tag and the state icon beside them over both lines (the row makes the last two
  * only when it first shows an action that has them). */
@@ -311,6 +341,9 @@ compare_drawn (GtkScrolledWindow *scrolled,
 
       for (gsize i = 0; i < g_bytes_get_size (a); i += 4)
         differ += memcmp (pa + i, pb + i, 4) != 0;
+      /* Both pictures, to look at (G_TEST_BUILDDIR). */
+      rempart_ui_test_snapshot_png (row, "action-row-differs-row.png", 0);
+      rempart_ui_test_snapshot_png (grid, "action-row-differs-grid.png", 0);
       g_error ("%s drawn at %d px: %u of %d pixels differ from the grid's", what, width, differ,
                wa * ha);
     }
@@ -354,6 +387,7 @@ check_direction (GtkTextDirection direction, gboolean large_text)
 
       gtk_box_append (GTK_BOX (box), row);
       rempart_action_row_set_item (REMPART_ACTION_ROW (row), item);
+      assert_like_the_old_template (row);
       grid = make_reference (row);
       gtk_box_append (GTK_BOX (box), grid);
       /* Styles are applied (fonts and icon sizes) before anything is measured. */
@@ -436,11 +470,23 @@ test_follows_its_action (void)
   rempart_ui_test_iterate_until (rempart_ui_test_widget_is_drawn, row);
   short_height = gtk_widget_get_height (row);
 
-  rempart_action_row_set_item (REMPART_ACTION_ROW (row), long_item);
+  /* The title on two lines: twice as high as the short title's one, at the same width. */
+  {
+    GtkWidget *title = gtk_widget_get_first_child (row);
+    int one_line, two_lines;
+
+    gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (title), &one_line,
+                        NULL, NULL, NULL);
+    rempart_action_row_set_item (REMPART_ACTION_ROW (row), long_item);
+    gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (title), &two_lines,
+                        NULL, NULL, NULL);
+    g_assert_cmpint (one_line, >, 0);
+    g_assert_cmpint (two_lines, >=, 2 * one_line - 2);
+    g_assert_cmpint (two_lines, <, 3 * one_line);
+  }
   gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &long_height, NULL,
                       NULL, NULL);
-  /* Two lines of title instead of one. */
-  g_assert_cmpint (long_height, >, short_height + 10);
+  g_assert_cmpint (long_height, >, short_height + 20);
 
   rempart_action_row_set_item (REMPART_ACTION_ROW (row), short_item);
   gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (row), &again, NULL, NULL,
