@@ -52,8 +52,10 @@ update_checking (RempartWindow *self)
 
   if (id == 0)
     {
-      /* The Cancel button goes away: the focus must not go with it. */
-      if (gtk_widget_has_focus (self->cancel_check_button))
+      /* The Cancel button goes away: the focus must not go with it, also when the window is
+       * not the active one (has-focus is FALSE then, and the focus would stay on the hidden
+       * button for when the person comes back). */
+      if (gtk_widget_is_focus (self->cancel_check_button))
         gtk_widget_grab_focus (GTK_WIDGET (self->groups_list));
       gtk_spinner_stop (self->checking_spinner);
       gtk_widget_set_visible (self->checking_box, FALSE);
