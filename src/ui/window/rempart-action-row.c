@@ -328,7 +328,8 @@ rempart_action_row_measure (GtkWidget *widget,
 
   if (for_size < 0)
     {
-      /* Nobody uses it (see above): the last height, or a title line and a details line. */
+      /* Only a first guess for the scrolled window (see above): the last height, or about a
+       * title line and a details line. */
       if (self->last_height > 0)
         *minimum = *natural = self->last_height;
       else
