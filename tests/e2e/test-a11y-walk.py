@@ -84,6 +84,10 @@ class Tap:
         self.failed += 1
         print(f"not ok {self.n} - {what}", flush=True)
         self.comment(detail)
+        # meson shows a TAP test's stderr, not its stdout, among the errors it prints (CI)
+        lines = str(detail).splitlines()
+        print(f"not ok {self.n} - {what}", *(f"  {line}" for line in lines[:20]),
+              sep="\n", file=sys.stderr, flush=True)
 
     def comment(self, text):
         for line in str(text).splitlines():
