@@ -46,6 +46,47 @@ static const char *const view_conditions[] = {
   [REMPART_ACTION_VIEW_ALL] = "?1 IS NOT NULL",
 };
 
+/* The query of a view's list: its rows (@rows_only, what a list row shows) or its whole
+ * actions, the first @limit of them (0: all). */
+static char *
+list_sql (RempartActionView view, gboolean rows_only, guint limit)
+{
+  char limit_sql[32] = "";
+
+  /* The head of the list is the same query with a LIMIT: the ORDER BY is the whole sort,
+   * so its rows are the first rows of the whole list, in the same order. */
+  if (limit > 0)
+    g_snprintf (limit_sql, sizeof limit_sql, " LIMIT %u", limit);
+
+  /* A list row carries the words its search matches (stored->search_text): the brief, read
+   * by SQLite from the details without parsing them here, and the group's name. A damaged
+   * details column gives no brief, not an error. The details themselves are not selected for
+   * rows: SQLite would copy them for nothing (docs/performance.md, change 32). */
+  return g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
+                      " a.first_seen, a.updated,"
+                      " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, ",
+                      rows_only ? "NULL," : "a.details,",
+                      " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires, ",
+                      rows_only ? "CASE WHEN json_valid (a.details)"
+                                  " THEN json_extract (a.details, '$.brief') END,"
+                                  " COALESCE (s.title, s.url)"
+                                : "NULL, NULL",
+                      ", substr (a.hash, 1, 16)",
+                      " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
+                      " LEFT JOIN action_state st ON st.subscription_url = s.url"
+                      " AND st.action_id = a.action_id"
+                      " LEFT JOIN drafts d ON d.subscription_url = s.url"
+                      " AND d.action_id = a.action_id WHERE ",
+                      view_conditions[view],
+                      " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", limit_sql, NULL);
+}
+
+char *
+rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, guint limit)
+{
+  return list_sql (view, rows_only, limit);
+}
+
 gboolean
 rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
@@ -53,7 +94,6 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   RempartActionView view = flags & (REMPART_STORE_LIST_ROWS - 1);
   gboolean rows_only = (flags & REMPART_STORE_LIST_ROWS) != 0;
   guint limit = flags >> REMPART_STORE_LIST_LIMIT_SHIFT;
-  char limit_sql[32] = "";
   gint64 last_id = 0;
   const char *last_url = NULL;
   g_autoptr (GPtrArray) list =
@@ -66,30 +106,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
 
   g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
 
-  /* The head of the list is the same query with a LIMIT: the ORDER BY is the whole sort,
-   * so its rows are the first rows of the whole list, in the same order. */
-  if (limit > 0)
-    g_snprintf (limit_sql, sizeof limit_sql, " LIMIT %u", limit);
-
-  /* A list row carries the words its search matches (stored->search_text): the brief, read
-   * by SQLite from the details without parsing them here, and the group's name. A damaged
-   * details column gives no brief, not an error. */
-  sql = g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
-                     " a.first_seen, a.updated,"
-                     " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, a.details,"
-                     " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires, ",
-                     rows_only ? "CASE WHEN json_valid (a.details)"
-                                 " THEN json_extract (a.details, '$.brief') END,"
-                                 " COALESCE (s.title, s.url)"
-                               : "NULL, NULL",
-                     ", substr (a.hash, 1, 16)",
-                     " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
-                     " LEFT JOIN action_state st ON st.subscription_url = s.url"
-                     " AND st.action_id = a.action_id"
-                     " LEFT JOIN drafts d ON d.subscription_url = s.url"
-                     " AND d.action_id = a.action_id WHERE ",
-                     view_conditions[view],
-                     " ORDER BY a.priority DESC, a.sort_date DESC, a.action_id", limit_sql, NULL);
+  sql = list_sql (view, rows_only, limit);
   stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w), sql, error);
   if (stmt == NULL)
     return FALSE;

@@ -190,5 +190,7 @@ gpointer rempart_store_finish_pointer (RempartStore *self,
  * after @n actions (0: never) to prove that nothing partial is kept. */
 void rempart_store_set_now_for_testing (RempartStore *self, gint64 now);
 void rempart_store_set_import_fail_at_for_testing (RempartStore *self, guint n);
+/* The SQL of a view's list, for a test to ask SQLite how it runs it. */
+char *rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, guint limit);
 
 G_END_DECLS
