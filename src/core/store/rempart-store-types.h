@@ -29,7 +29,7 @@ typedef enum
 GQuark rempart_store_error_quark (void);
 
 /* The current schema; `PRAGMA user_version` of a database this version writes. */
-#define REMPART_STORE_SCHEMA_VERSION 7
+#define REMPART_STORE_SCHEMA_VERSION 8
 
 /* ---------------------------------------------------------------------------------------- */
 /* Subscriptions                                                                            */
