@@ -305,6 +305,7 @@ bind_action (sqlite3_stmt *stmt,
   rempart_sqlite_bind_text (stmt, 12, hash);
   rempart_sqlite_bind_int64 (stmt, 13, now);
   rempart_sqlite_bind_text (stmt, 14, item_hash);
+  rempart_sqlite_bind_text (stmt, 15, rempart_action_get_brief (action));
 }
 
 typedef struct
@@ -337,8 +338,8 @@ import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
       db,
       "INSERT INTO actions (subscription_id, action_id, url, title, topic, priority, platform,"
       " expires, date_published, sort_date, details, hash, archived, first_seen, updated,"
-      " item_hash)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14)",
+      " item_hash, brief)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?13, ?14, ?15)",
       error);
   if (st->insert == NULL)
     return FALSE;
@@ -347,7 +348,7 @@ import_statements_prepare (ImportStatements *st, sqlite3 *db, GError **error)
       db,
       "UPDATE actions SET url = ?3, title = ?4, topic = ?5, priority = ?6, platform = ?7,"
       " expires = ?8, date_published = ?9, sort_date = COALESCE (?9, first_seen),"
-      " details = ?11, hash = ?12, archived = 0, updated = ?13, item_hash = ?14"
+      " details = ?11, hash = ?12, archived = 0, updated = ?13, item_hash = ?14, brief = ?15"
       " WHERE subscription_id = ?1 AND action_id = ?2",
       error);
   if (st->update == NULL)

@@ -58,19 +58,16 @@ list_sql (RempartActionView view, gboolean rows_only, guint limit)
   if (limit > 0)
     g_snprintf (limit_sql, sizeof limit_sql, " LIMIT %u", limit);
 
-  /* A list row carries the words its search matches (stored->search_text): the brief, read
-   * by SQLite from the details without parsing them here, and the group's name. A damaged
-   * details column gives no brief, not an error. The details themselves are not selected for
-   * rows: SQLite would copy them for nothing (docs/performance.md, change 32). */
+  /* A list row carries the words its search matches (stored->search_text): the brief (its
+   * own column since schema 8, a copy of the details' brief) and the group's name. The
+   * details themselves are not selected for rows: SQLite would copy them for nothing
+   * (docs/performance.md, change 32). */
   return g_strconcat ("SELECT a.subscription_id, s.url, COALESCE (st.state, 0), a.archived,"
                       " a.first_seen, a.updated,"
                       " a.action_id, a.url, a.title, a.topic, a.priority, a.platform, ",
                       rows_only ? "NULL," : "a.details,",
                       " COALESCE (d.queued, 0), d.action_id IS NOT NULL, a.expires, ",
-                      rows_only ? "CASE WHEN json_valid (a.details)"
-                                  " THEN json_extract (a.details, '$.brief') END,"
-                                  " COALESCE (s.title, s.url)"
-                                : "NULL, NULL",
+                      rows_only ? "a.brief, COALESCE (s.title, s.url)" : "NULL, NULL",
                       ", substr (a.hash, 1, 16)",
                       " FROM actions a JOIN subscriptions s ON s.id = a.subscription_id"
                       " LEFT JOIN action_state st ON st.subscription_url = s.url"

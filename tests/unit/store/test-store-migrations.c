@@ -482,6 +482,27 @@ test_list_order_index (Fixture *f, gconstpointer data)
     }
 }
 
+/* Schema 8: the brief of each action already stored is copied out of its details into its
+ * own column (the lists read it there); details that do not parse give none. */
+static void
+test_brief_column (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartStore) store = NULL;
+  g_autofree char *briefs = NULL;
+
+  build_v2 (f->path);
+  exec (f->path,
+        "UPDATE actions SET details = '{\"brief\": \"cut' WHERE action_id = 'plain-action'");
+  store = rempart_store_open_sync (f->path, NULL, &error);
+  g_assert_no_error (error);
+  rempart_store_close (store);
+
+  briefs =
+      query (f->path, "SELECT action_id, COALESCE (brief, 'none') FROM actions ORDER BY action_id");
+  g_assert_cmpstr (briefs, ==, "plain-action|none|\nqueued-action|Rappeler la loi.|\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -501,6 +522,8 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/store/migrations/list-order-index", Fixture, NULL, fixture_setup,
               test_list_order_index, fixture_teardown);
+  g_test_add ("/store/migrations/brief-column", Fixture, NULL, fixture_setup, test_brief_column,
+              fixture_teardown);
 
   return g_test_run ();
 }
