@@ -279,7 +279,7 @@ load_existing (RempartStoreWorker *w,
   return step != REMPART_SQLITE_ERROR;
 }
 
-/* Binds ?1..?14 as both the insert and the update statement number them. */
+/* Binds ?1..?15 as both the insert and the update statement number them. */
 static void
 bind_action (sqlite3_stmt *stmt,
              gint64 subscription_id,

@@ -30,6 +30,8 @@
  *   4  subscriptions.bundled
  *   5  actions.item_hash: the hash of the raw item each action was read from
  *   6  subscriptions.next_public_key: the key a verified feed announced (key rotation)
+ *   7  subscriptions.failure_kind: why the last check failed
+ *   8  the actions_order index with action_id (the lists' tiebreak); actions.brief
  */
 
 /* -------------------------------------------------------------------------------------- */
@@ -143,13 +145,15 @@ static const char migration_7[] =
  * rows of a list again in a temporary B-tree, into which it copied every column of every row
  * (docs/performance.md, change 33). The brief, which a list row's search matches, in a column
  * of its own, written with the details by every import, instead of read out of each row's
- * details by SQLite's JSON functions at every listing (change 34). */
+ * details by SQLite's JSON functions at every listing (change 34): a string brief, as the
+ * details' reader takes it (a brief of another JSON type is none). IF EXISTS: a store whose
+ * index someone dropped by hand migrates all the same. */
 static const char migration_8[] =
-    "DROP INDEX actions_order;"
+    "DROP INDEX IF EXISTS actions_order;"
     "CREATE INDEX actions_order ON actions (priority DESC, sort_date DESC, action_id);"
     "ALTER TABLE actions ADD COLUMN brief TEXT;"
-    "UPDATE actions SET brief ="
-    " CASE WHEN json_valid (details) THEN json_extract (details, '$.brief') END;";
+    "UPDATE actions SET brief = CASE WHEN json_valid (details)"
+    " AND json_type (details, '$.brief') = 'text' THEN json_extract (details, '$.brief') END;";
 
 /* migrations[n] takes a database from version n to n + 1. */
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4,

@@ -483,7 +483,8 @@ test_list_order_index (Fixture *f, gconstpointer data)
 }
 
 /* Schema 8: the brief of each action already stored is copied out of its details into its
- * own column (the lists read it there); details that do not parse give none. */
+ * own column (the lists read it there); details that do not parse give none, and so does a
+ * brief that is not a string (the details' reader takes strings only). */
 static void
 test_brief_column (Fixture *f, gconstpointer data)
 {
@@ -494,13 +495,18 @@ test_brief_column (Fixture *f, gconstpointer data)
   build_v2 (f->path);
   exec (f->path,
         "UPDATE actions SET details = '{\"brief\": \"cut' WHERE action_id = 'plain-action'");
+  exec (f->path, "INSERT INTO actions (subscription_id, action_id, url, title, sort_date, details,"
+                 " hash, first_seen, updated) VALUES (1, 'number-brief', 'https://example.org/t/9',"
+                 " 'Un nombre', 1777700000, '{\"brief\": 5}', 'fixture-hash-9', 1777700000,"
+                 " 1777700000)");
   store = rempart_store_open_sync (f->path, NULL, &error);
   g_assert_no_error (error);
   rempart_store_close (store);
 
   briefs =
       query (f->path, "SELECT action_id, COALESCE (brief, 'none') FROM actions ORDER BY action_id");
-  g_assert_cmpstr (briefs, ==, "plain-action|none|\nqueued-action|Rappeler la loi.|\n");
+  g_assert_cmpstr (briefs, ==,
+                   "number-brief|none|\nplain-action|none|\nqueued-action|Rappeler la loi.|\n");
 }
 
 int
