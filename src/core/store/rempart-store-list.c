@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
+#include "rempart-action-builder.h"
 #include "rempart-search-text.h"
 #include "rempart-topic-names.h"
 #include "rempart-store-private.h"
@@ -84,6 +87,278 @@ rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, 
   return list_sql (view, rows_only, limit);
 }
 
+/* -------------------------------------------------------------------------------------- */
+/* List rows, built beside the query                                                      */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * A long list is built on two threads: this one steps SQLite and copies each row's columns
+ * into one allocation (a RawRow, a few hundred bytes copied), and a builder thread makes the
+ * stored actions, their actions and search texts from them meanwhile, which took as long as
+ * the query itself (docs/performance.md, change 35). Rows go to the builder in batches, in
+ * order, through one queue; the job waits for the builder before it returns, so the list it
+ * hands back, its order and its errors are what one thread would give. A list no longer than
+ * a batch (the head of a list, a small group) is built here, without a thread.
+ */
+#define LIST_BATCH_ROWS 1024
+
+enum
+{
+  RAW_ID,
+  RAW_URL,
+  RAW_TITLE,
+  RAW_PLATFORM,
+  RAW_BRIEF,
+  RAW_GROUP,
+  N_RAW_TEXTS
+};
+
+/* The list columns of one row as SQLite gave them. */
+typedef struct
+{
+  gint64 subscription_id;
+  const char *subscription_url; /* interned */
+  gint64 first_seen;
+  gint64 updated;
+  gint64 expires;
+  guint64 content_tag;
+  RempartActionState state;
+  RempartTopic topic;
+  RempartPriority priority;
+  guint archived : 1;
+  guint queued : 1;
+  guint has_draft : 1;
+  guint has_expires : 1;
+  const char *texts[N_RAW_TEXTS]; /* into data, or NULL for SQL NULL */
+  char data[];
+} RawRow;
+
+static const int raw_text_columns[N_RAW_TEXTS] = { 6, 7, 8, 11, 16, 17 };
+
+/* The end of the rows, after the last batch. */
+static GPtrArray end_of_rows;
+
+/* Test hooks, atomic: rows a batch (0: LIST_BATCH_ROWS), and a list that fails after @n rows
+ * (0: never). */
+static guint batch_rows_for_testing;
+static guint fail_at_for_testing;
+
+static RawRow *
+raw_row_new (sqlite3_stmt *stmt, const char *subscription_url)
+{
+  gsize lengths[N_RAW_TEXTS];
+  gsize size = 0;
+  RawRow *raw;
+  char *p;
+
+  /* sqlite3_column_text() before sqlite3_column_bytes(), as SQLite asks. */
+  for (guint i = 0; i < N_RAW_TEXTS; i++)
+    {
+      lengths[i] = rempart_sqlite_get_text (stmt, raw_text_columns[i]) != NULL
+                       ? (gsize) sqlite3_column_bytes (stmt, raw_text_columns[i]) + 1
+                       : 0;
+      size += lengths[i];
+    }
+
+  raw = g_malloc (sizeof *raw + size);
+  p = raw->data;
+  for (guint i = 0; i < N_RAW_TEXTS; i++)
+    {
+      raw->texts[i] = lengths[i] > 0 ? p : NULL;
+      if (lengths[i] > 0)
+        {
+          memcpy (p, rempart_sqlite_get_text (stmt, raw_text_columns[i]), lengths[i]);
+          p += lengths[i];
+        }
+    }
+
+  raw->subscription_id = sqlite3_column_int64 (stmt, 0);
+  raw->subscription_url = subscription_url;
+  raw->state = sqlite3_column_int (stmt, 2);
+  raw->archived = sqlite3_column_int (stmt, 3) != 0;
+  raw->first_seen = sqlite3_column_int64 (stmt, 4);
+  raw->updated = sqlite3_column_int64 (stmt, 5);
+  raw->topic = sqlite3_column_int (stmt, 9);
+  raw->priority = sqlite3_column_int (stmt, 10);
+  raw->queued = sqlite3_column_int (stmt, 13) != 0;
+  raw->has_draft = sqlite3_column_int (stmt, 14) != 0;
+  raw->has_expires = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
+  raw->expires = sqlite3_column_int64 (stmt, 15);
+  raw->content_tag = rempart_store_content_tag (rempart_sqlite_get_text (stmt, 18));
+  return raw;
+}
+
+/* The row's action holds only what a row shows; the details stay in the database (3.8 MiB
+ * at 10,000 actions when every row kept them): rempart_store_read_action_async() reads one
+ * action's. */
+static RempartStoredAction *
+stored_from_raw (const RawRow *raw, GString *search_buffer)
+{
+  RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
+  RempartAction *action = rempart_action_new (raw->texts[RAW_ID], raw->texts[RAW_URL]);
+
+  rempart_action_take_text (action, REMPART_ACTION_TITLE, g_strdup (raw->texts[RAW_TITLE]));
+  rempart_action_set_topic (action, raw->topic);
+  rempart_action_set_priority (action, raw->priority);
+  rempart_action_take_text (action, REMPART_ACTION_PLATFORM, g_strdup (raw->texts[RAW_PLATFORM]));
+  /* The same instant as the details' date (a row shows the time left, not the zone). */
+  if (raw->has_expires)
+    {
+      g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc (raw->expires);
+
+      if (date != NULL)
+        rempart_action_set_date (action, REMPART_ACTION_EXPIRES, date);
+    }
+
+  stored->subscription_id = raw->subscription_id;
+  stored->subscription_url = (char *) raw->subscription_url;
+  stored->url_interned = TRUE;
+  stored->state = raw->state;
+  stored->archived = raw->archived;
+  stored->first_seen = raw->first_seen;
+  stored->updated = raw->updated;
+  stored->action = action;
+  stored->row_only = TRUE;
+  stored->search_text =
+      search_text_of (search_buffer, action, raw->texts[RAW_BRIEF], raw->texts[RAW_GROUP]);
+  stored->content_tag = raw->content_tag;
+  stored->queued = raw->queued;
+  stored->has_draft = raw->has_draft;
+  return stored;
+}
+
+static void
+build_batch (GPtrArray *list, GPtrArray *batch, GString *search_buffer)
+{
+  for (guint i = 0; i < batch->len; i++)
+    g_ptr_array_add (list, stored_from_raw (g_ptr_array_index (batch, i), search_buffer));
+}
+
+typedef struct
+{
+  GAsyncQueue *batches; /* of GPtrArray of RawRow, then &end_of_rows */
+  GPtrArray *list;      /* the builder thread's until it is joined */
+  GThread *thread;
+} Builder;
+
+static gpointer
+builder_thread (gpointer data)
+{
+  Builder *builder = data;
+  g_autoptr (GString) search_buffer = g_string_sized_new (1024);
+  GPtrArray *batch;
+
+  while ((batch = g_async_queue_pop (builder->batches)) != &end_of_rows)
+    {
+      build_batch (builder->list, batch, search_buffer);
+      g_ptr_array_unref (batch);
+    }
+  return NULL;
+}
+
+/* Returns FALSE, building nothing, when no thread could be started: the caller builds. */
+static gboolean
+builder_start (Builder *builder, GPtrArray *list)
+{
+  g_autoptr (GError) error = NULL;
+
+  builder->batches = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  builder->list = list;
+  builder->thread = g_thread_try_new ("rempart-list", builder_thread, builder, &error);
+  if (builder->thread == NULL)
+    {
+      g_debug ("Listing on one thread: %s", error->message);
+      g_clear_pointer (&builder->batches, g_async_queue_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Waits for every batch pushed to be built into the list. */
+static void
+builder_finish (Builder *builder)
+{
+  if (builder->thread == NULL)
+    return;
+
+  g_async_queue_push (builder->batches, &end_of_rows);
+  g_thread_join (g_steal_pointer (&builder->thread));
+  g_clear_pointer (&builder->batches, g_async_queue_unref);
+}
+
+static gboolean
+list_rows (sqlite3_stmt *stmt, GPtrArray *list, GError **error)
+{
+  guint batch_rows = g_atomic_int_get (&batch_rows_for_testing);
+  guint fail_at = g_atomic_int_get (&fail_at_for_testing);
+  g_autoptr (GPtrArray) batch = NULL;
+  g_autoptr (GString) search_buffer = g_string_sized_new (1024);
+  Builder builder = { NULL };
+  gboolean builder_failed = FALSE;
+  gint64 last_id = 0;
+  const char *last_url = NULL;
+  RempartSqliteStep step;
+  guint n = 0;
+
+  if (batch_rows == 0)
+    batch_rows = LIST_BATCH_ROWS;
+  batch = g_ptr_array_new_full (batch_rows, g_free);
+
+  while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
+    {
+      if (fail_at != 0 && ++n == fail_at)
+        {
+          g_set_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED,
+                       "Listing failed on purpose after %u rows (test hook)", n - 1);
+          step = REMPART_SQLITE_ERROR;
+          break;
+        }
+
+      /* A group's address is the same for its 10,000 rows: one copy (interned: the store
+       * holds a handful of groups, and their addresses outlive a list). */
+      if (sqlite3_column_int64 (stmt, 0) != last_id || last_url == NULL)
+        last_url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
+      last_id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (batch, raw_row_new (stmt, last_url));
+
+      if (batch->len < batch_rows)
+        continue;
+      if (builder.thread == NULL && !builder_failed)
+        builder_failed = !builder_start (&builder, list);
+      if (builder.thread == NULL)
+        {
+          build_batch (list, batch, search_buffer);
+          g_ptr_array_set_size (batch, 0);
+          continue;
+        }
+      g_async_queue_push (builder.batches, g_steal_pointer (&batch));
+      batch = g_ptr_array_new_full (batch_rows, g_free);
+    }
+
+  /* The builder has the batches before this one: they come first. */
+  builder_finish (&builder);
+  if (step == REMPART_SQLITE_ERROR)
+    return FALSE;
+  build_batch (list, batch, search_buffer);
+  return TRUE;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* The job                                                                                */
+/* -------------------------------------------------------------------------------------- */
+
+void
+rempart_store_list_set_batch_rows_for_testing (guint rows)
+{
+  g_atomic_int_set (&batch_rows_for_testing, rows);
+}
+
+void
+rempart_store_list_set_fail_at_for_testing (guint n)
+{
+  g_atomic_int_set (&fail_at_for_testing, n);
+}
+
 gboolean
 rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)
 {
@@ -91,14 +366,13 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   RempartActionView view = flags & (REMPART_STORE_LIST_ROWS - 1);
   gboolean rows_only = (flags & REMPART_STORE_LIST_ROWS) != 0;
   guint limit = flags >> REMPART_STORE_LIST_LIMIT_SHIFT;
-  gint64 last_id = 0;
-  const char *last_url = NULL;
   g_autoptr (GPtrArray) list =
       g_ptr_array_new_with_free_func ((GDestroyNotify) rempart_stored_action_free);
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GString) search_buffer = g_string_sized_new (1024);
+  g_autoptr (JsonParser) parser = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  gint64 last_id = 0;
+  const char *last_url = NULL;
   RempartSqliteStep step;
 
   g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
@@ -109,13 +383,20 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
     return FALSE;
   rempart_sqlite_bind_int64 (stmt, 1, rempart_store_worker_now (w));
 
+  if (rows_only)
+    {
+      if (!list_rows (stmt, list, error))
+        return FALSE;
+      *out = g_steal_pointer (&list);
+      return TRUE;
+    }
+
+  parser = json_parser_new_immutable ();
   while ((step = rempart_sqlite_step (stmt, error)) == REMPART_SQLITE_ROW)
     {
       RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
 
       stored->subscription_id = sqlite3_column_int64 (stmt, 0);
-      /* A group's address is the same for its 10,000 rows: one copy (interned: the store
-       * holds a handful of groups, and their addresses outlive a list). */
       if (stored->subscription_id != last_id || last_url == NULL)
         last_url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
       last_id = stored->subscription_id;
@@ -125,18 +406,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
       stored->archived = sqlite3_column_int (stmt, 3) != 0;
       stored->first_seen = sqlite3_column_int64 (stmt, 4);
       stored->updated = sqlite3_column_int64 (stmt, 5);
-      if (rows_only)
-        {
-          /* The details stay in the database (3.8 MiB at 10,000 actions when every row
-           * kept them): rempart_store_read_action_async() reads one action's. */
-          stored->action = rempart_store_action_from_columns (stmt, 6, 15);
-          stored->row_only = TRUE;
-          stored->search_text =
-              search_text_of (search_buffer, stored->action, rempart_sqlite_get_text (stmt, 16),
-                              rempart_sqlite_get_text (stmt, 17));
-        }
-      else
-        stored->action = rempart_store_action_from_row (stmt, 6, parser);
+      stored->action = rempart_store_action_from_row (stmt, 6, parser);
       stored->content_tag = rempart_store_content_tag (rempart_sqlite_get_text (stmt, 18));
       stored->queued = sqlite3_column_int (stmt, 13) != 0;
       stored->has_draft = sqlite3_column_int (stmt, 14) != 0;

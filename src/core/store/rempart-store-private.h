@@ -94,8 +94,6 @@ char *rempart_store_action_details (RempartAction *action);
 /* Of every field of @action, without serialising it */
 char *rempart_store_action_hash (RempartAction *action);
 RempartAction *rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser);
-/* Columns: action_id, url, title, topic, priority, platform, then expires at @expires. */
-RempartAction *rempart_store_action_from_columns (sqlite3_stmt *stmt, int first, int expires);
 void
 rempart_store_action_read_details (RempartAction *action, const char *details, JsonParser *parser);
 /* The `subscriptions.feed_info` column (schema 3). */
@@ -192,5 +190,9 @@ void rempart_store_set_now_for_testing (RempartStore *self, gint64 now);
 void rempart_store_set_import_fail_at_for_testing (RempartStore *self, guint n);
 /* The SQL of a view's list, for a test to ask SQLite how it runs it. */
 char *rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, guint limit);
+/* List rows handed to the builder thread @rows at a time (0: the default), and a list that
+ * fails after @n rows (0: never); process-wide. */
+void rempart_store_list_set_batch_rows_for_testing (guint rows);
+void rempart_store_list_set_fail_at_for_testing (guint n);
 
 G_END_DECLS

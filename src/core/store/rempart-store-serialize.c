@@ -348,23 +348,6 @@ rempart_store_action_from_row (sqlite3_stmt *stmt, int first, JsonParser *parser
   return action;
 }
 
-RempartAction *
-rempart_store_action_from_columns (sqlite3_stmt *stmt, int first, int expires)
-{
-  RempartAction *action = action_from_columns (stmt, first);
-
-  /* The same instant as the details' date (a row shows the time left, not the zone). */
-  if (sqlite3_column_type (stmt, expires) != SQLITE_NULL)
-    {
-      g_autoptr (GDateTime) date =
-          g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, expires));
-
-      if (date != NULL)
-        rempart_action_set_date (action, REMPART_ACTION_EXPIRES, date);
-    }
-  return action;
-}
-
 void
 rempart_store_action_read_details (RempartAction *action, const char *details, JsonParser *parser)
 {

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rempart-store-action.h"
+#include "rempart-store-private.h"
 #include "store-fixture.h"
 
 /*
@@ -345,6 +346,118 @@ test_rows_head (Fixture *f, gconstpointer data)
     }
 }
 
+static GError *
+list_rows_error (Fixture *f, RempartActionView view)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) slot = NULL;
+  GError *error = NULL;
+  GPtrArray *rows;
+
+  rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  rows = rempart_store_list_action_rows_finish (f->store, result, &error);
+  g_assert_null (rows);
+  g_assert_nonnull (error);
+  return error;
+}
+
+static void
+assert_same_row (RempartStoredAction *a, RempartStoredAction *b)
+{
+  g_assert_cmpstr (rempart_action_get_id (a->action), ==, rempart_action_get_id (b->action));
+  g_assert_cmpstr (rempart_action_get_url (a->action), ==, rempart_action_get_url (b->action));
+  g_assert_cmpstr (rempart_action_get_title (a->action), ==, rempart_action_get_title (b->action));
+  g_assert_cmpstr (rempart_action_get_platform (a->action), ==,
+                   rempart_action_get_platform (b->action));
+  g_assert_cmpint (rempart_action_get_topic (a->action), ==, rempart_action_get_topic (b->action));
+  g_assert_cmpint (rempart_action_get_priority (a->action), ==,
+                   rempart_action_get_priority (b->action));
+  assert_same_date (rempart_action_get_expires (a->action), rempart_action_get_expires (b->action));
+  g_assert_true (a->subscription_url == b->subscription_url);
+  g_assert_cmpint (a->subscription_id, ==, b->subscription_id);
+  g_assert_cmpstr (a->search_text, ==, b->search_text);
+  g_assert_cmpuint (a->content_tag, ==, b->content_tag);
+  g_assert_cmpuint (a->state, ==, b->state);
+  g_assert_cmpint (a->archived, ==, b->archived);
+  g_assert_cmpint (a->queued, ==, b->queued);
+  g_assert_cmpint (a->has_draft, ==, b->has_draft);
+  g_assert_cmpint (a->first_seen, ==, b->first_seen);
+  g_assert_cmpint (a->updated, ==, b->updated);
+  g_assert_true (a->row_only && b->row_only);
+}
+
+/* A long list is built on a second thread, batch by batch, while SQLite is stepped: the same
+ * rows, fields and order as one built in one go, whatever the batch; a list that fails part
+ * way gives its error and nothing else, and the store lists again afterwards. */
+static void
+test_rows_batches (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RempartFeed) feed = make_feed (1, 30, 0, "x");
+  g_autoptr (GError) error = NULL;
+  RempartDraft draft = { f->sub->url, (char *) "a7", (char *) "Bonjour", NULL, TRUE, 0 };
+  RempartImportStats stats;
+  /* 1: a batch a row; 7: full batches then a short one; 30: one full batch and nothing after;
+   * 31: no thread at all. */
+  static const guint batches[] = { 1, 7, 30, 31 };
+
+  import_ok (f, feed, &stats);
+  g_assert_true (rempart_store_add_action_state_sync (f->store, f->sub->url, "a5",
+                                                      REMPART_ACTION_STATE_POSTED, &error));
+  g_assert_no_error (error);
+  g_assert_true (rempart_store_save_draft_sync (f->store, &draft, &error));
+  g_assert_no_error (error);
+
+  for (guint v = 0; v < 2; v++)
+    {
+      RempartActionView view = v == 0 ? REMPART_ACTION_VIEW_ALL : REMPART_ACTION_VIEW_TODO;
+      g_autoptr (GPtrArray) one_go = NULL;
+
+      rempart_store_list_set_batch_rows_for_testing (0);
+      one_go = list_rows (f, view);
+      g_assert_cmpuint (one_go->len, ==, view == REMPART_ACTION_VIEW_ALL ? 30 : 29);
+      g_assert_cmpstr (nth_id (one_go, 0), ==, "a2");
+
+      for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+        {
+          g_autoptr (GPtrArray) rows = NULL;
+          gboolean saw_draft = FALSE;
+
+          rempart_store_list_set_batch_rows_for_testing (batches[b]);
+          rows = list_rows (f, view);
+          g_assert_cmpuint (rows->len, ==, one_go->len);
+          for (guint i = 0; i < rows->len; i++)
+            {
+              RempartStoredAction *row = g_ptr_array_index (rows, i);
+
+              assert_same_row (row, g_ptr_array_index (one_go, i));
+              saw_draft |= row->queued && row->has_draft;
+            }
+          g_assert_true (saw_draft);
+        }
+    }
+
+  /* Failing part way, in the builder's batches (7), at the edge of one (8), and with no
+   * thread (batch of 31). */
+  for (guint b = 0; b < 3; b++)
+    {
+      static const guint batch[] = { 7, 7, 31 };
+      static const guint fail_at[] = { 20, 8, 12 };
+      g_autoptr (GPtrArray) rows = NULL;
+
+      rempart_store_list_set_batch_rows_for_testing (batch[b]);
+      rempart_store_list_set_fail_at_for_testing (fail_at[b]);
+      g_clear_error (&error);
+      error = list_rows_error (f, REMPART_ACTION_VIEW_ALL);
+      g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
+
+      rempart_store_list_set_fail_at_for_testing (0);
+      rows = list_rows (f, REMPART_ACTION_VIEW_ALL);
+      g_assert_cmpuint (rows->len, ==, 30);
+    }
+  rempart_store_list_set_batch_rows_for_testing (0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +465,7 @@ main (int argc, char *argv[])
 
   STORE_TEST_ADD ("/store/rows/lazy-details", test_rows_lazy_details);
   STORE_TEST_ADD ("/store/rows/head", test_rows_head);
+  STORE_TEST_ADD ("/store/rows/batches", test_rows_batches);
   STORE_TEST_ADD ("/store/rows/one-changed", test_rows_one_changed);
   STORE_TEST_ADD ("/store/rows/known-items", test_rows_known_items);
   STORE_TEST_ADD ("/store/rows/kept-gone", test_rows_kept_gone);
