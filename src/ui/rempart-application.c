@@ -24,6 +24,8 @@
 
 /* How long quitting waits for worker threads (wait_for_workers()). */
 #define REMPART_APPLICATION_WORKERS_TIMEOUT_MS 10000
+/* How long an open store waits for the new main window's first frame (wait_for_first_frame()). */
+#define REMPART_APPLICATION_FIRST_FRAME_WAIT_MS 1000
 
 struct _RempartApplication
 {
@@ -35,6 +37,11 @@ struct _RempartApplication
   RempartStore *store;
   GCancellable *cancellable;
   gboolean store_opening;
+  /* Opened before the new main window's first frame: handed over after it (store_ready()). */
+  RempartStore *store_waiting;
+  GdkFrameClock *first_frame_clock; /* (nullable) the new main window's, until its first frame */
+  GtkWidget *first_frame_window;    /* (nullable) weak: that window */
+  guint first_frame_timeout;
 
   /* Background checks of the group feeds, once the store is open. */
   RempartFetcher *fetcher;
@@ -445,6 +452,88 @@ show_store_error (RempartApplication *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What the open store starts: the windows' lists, the first-run example, the sync. */
+static void
+store_ready (RempartApplication *self, RempartStore *store)
+{
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  rempart_wellbeing_set_store (self->wellbeing, store);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REMPART_IS_WINDOW (l->data))
+      rempart_window_set_store (l->data, store);
+
+  rempart_store_list_subscriptions_async (store, self->cancellable, subscriptions_checked_cb,
+                                          g_object_ref (self));
+  start_sync (self);
+}
+
+static void first_frame_cb (GdkFrameClock *clock, gpointer user_data);
+static void first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data);
+
+static void
+stop_waiting_for_first_frame (RempartApplication *self)
+{
+  g_autoptr (RempartStore) store = g_steal_pointer (&self->store_waiting);
+
+  /* By function: GTK drops a frame clock's handlers when its window goes. */
+  if (self->first_frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
+  if (self->first_frame_window != NULL)
+    g_signal_handlers_disconnect_by_func (self->first_frame_window,
+                                          first_frame_window_unrealized_cb, self);
+  g_clear_object (&self->first_frame_clock);
+  g_clear_weak_pointer (&self->first_frame_window);
+  g_clear_handle_id (&self->first_frame_timeout, g_source_remove);
+  if (store != NULL)
+    store_ready (self, store);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock, gpointer user_data)
+{
+  stop_waiting_for_first_frame (REMPART_APPLICATION (user_data));
+}
+
+/* Closed or hidden before its first frame: the other windows, and the next, need the store. */
+static void
+first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data)
+{
+  stop_waiting_for_first_frame (REMPART_APPLICATION (user_data));
+}
+
+static gboolean
+first_frame_timeout_cb (gpointer user_data)
+{
+  RempartApplication *self = user_data;
+
+  /* A window that is never drawn must not keep its list from loading. */
+  self->first_frame_timeout = 0;
+  stop_waiting_for_first_frame (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The store opens on its thread while the window is built (its integrity check takes tens of
+ * milliseconds at 50,000 actions), but the window's lists are only read once its first frame
+ * is drawn: rows read before it would be laid out in it and hold it up (docs/performance.md,
+ * change 36). */
+static void
+wait_for_first_frame (RempartApplication *self, GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock == NULL || self->first_frame_clock != NULL)
+    return;
+
+  self->first_frame_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
+  g_set_weak_pointer (&self->first_frame_window, GTK_WIDGET (window));
+  g_signal_connect (window, "unrealize", G_CALLBACK (first_frame_window_unrealized_cb), self);
+  self->first_frame_timeout =
+      g_timeout_add (REMPART_APPLICATION_FIRST_FRAME_WAIT_MS, first_frame_timeout_cb, self);
+}
+
 static void
 store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -461,17 +550,10 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  g_set_object (&self->store, store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  rempart_wellbeing_set_store (self->wellbeing, store);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (REMPART_IS_WINDOW (l->data))
-      rempart_window_set_store (l->data, store);
-
-  rempart_store_list_subscriptions_async (store, self->cancellable, subscriptions_checked_cb,
-                                          g_object_ref (self));
-  start_sync (self);
+  if (self->first_frame_clock != NULL)
+    g_set_object (&self->store_waiting, store);
+  else
+    store_ready (self, store);
 }
 
 static void
@@ -723,6 +805,8 @@ rempart_application_activate (GApplication *application)
   RempartApplication *self = REMPART_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* Opened first: its thread checks the database while the window is built. */
+  open_store (self);
   if (window == NULL)
     {
       window =
@@ -731,10 +815,13 @@ rempart_application_activate (GApplication *application)
                                G_CALLBACK (rempart_application_subscription_added), self,
                                G_CONNECT_SWAPPED);
       hand_sync_to_windows (self);
+      gtk_window_present (window);
+      if (self->store == NULL)
+        wait_for_first_frame (self, window);
+      return;
     }
 
   gtk_window_present (window);
-  open_store (self);
 }
 
 /* Worker threads (signature checks, parsing, the example feed's import) must be finished
@@ -761,6 +848,8 @@ rempart_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     rempart_store_close (self->store);
+  if (self->store_waiting != NULL)
+    rempart_store_close (self->store_waiting);
 
   G_APPLICATION_CLASS (rempart_application_parent_class)->shutdown (application);
 }
@@ -789,6 +878,8 @@ rempart_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->store_waiting);
+  stop_waiting_for_first_frame (self);
   g_clear_object (&self->sync);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->store);
