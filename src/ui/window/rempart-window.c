@@ -304,9 +304,17 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (strstr (old, self->search_text) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  /* Announced so that GtkListView keeps its rows (rempart-window-results.c). */
+  /* Announced so that GtkListView keeps its rows (rempart-window-results.c). With no
+   * search the filter has no function, so that GtkFilterListModel passes every item through
+   * without asking about each (50,000 at each load of the list, docs/performance.md change
+   * 38); the change between the two is one it announces as a new filter. */
   rempart_window_results_begin_search (self->results, self->list_view, self->selection);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (*old == '\0' && *self->search_text != '\0')
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  else if (*old != '\0' && *self->search_text == '\0')
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   rempart_window_results_end_search (self->results);
 }
 
@@ -641,7 +649,8 @@ rempart_window_init (RempartWindow *self)
 
   /* The list: store → model → search filter → results → selection → GtkListView. */
   self->model = rempart_action_model_new (NULL, REMPART_ACTION_VIEW_TODO);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  /* No search yet: a filter without a function matches everything (search_changed_cb()). */
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
                                         GTK_FILTER (self->filter));
   self->results = rempart_window_results_new (G_LIST_MODEL (filtered), GTK_FILTER (self->filter));
