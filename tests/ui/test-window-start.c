@@ -22,10 +22,16 @@
  * closed before its first frame must not keep the store from the next one.
  */
 
+/* rempart-application.c: an open store is handed over without waiting longer than this for
+ * the first frame. */
+#define FIRST_FRAME_WAIT_US (10000 * G_TIME_SPAN_MILLISECOND)
+
 typedef struct
 {
   RempartApplication *app;
   RempartWindow *window;
+  gint64 activated;
+  gint64 first_paint;
   guint paints;
   guint rows_at_first_paint;
   gboolean store_at_first_paint;
@@ -40,6 +46,7 @@ paint_cb (GdkFrameClock *clock, gpointer user_data)
   if (start->paints++ > 0)
     return;
 
+  start->first_paint = g_get_monotonic_time ();
   start->rows_at_first_paint =
       g_list_model_get_n_items (G_LIST_MODEL (rempart_window_get_model (start->window)));
   start->store_at_first_paint = rempart_application_get_store (start->app) != NULL;
@@ -77,6 +84,7 @@ test_first_frame_then_rows (void)
   g_signal_connect (start.app, "notify::store", G_CALLBACK (store_notify_cb), &start);
 
   /* What the desktop does when the volunteer starts Rempart. */
+  start.activated = g_get_monotonic_time ();
   g_application_activate (G_APPLICATION (start.app));
   start.window = REMPART_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (start.app)));
   g_assert_nonnull (start.window);
@@ -90,12 +98,20 @@ test_first_frame_then_rows (void)
   g_assert_true (rempart_ui_test_iterate_until (has_store, start.app));
   g_assert_true (rempart_ui_test_iterate_until (model_has_rows, start.window));
 
-  /* The first frame had no store and no rows; the store came after it was painted. */
+  /* The first frame had no store and no rows; the store came after it was painted. (Unless
+   * the first frame took longer than the application waits for it: seen under the
+   * sanitizers on a loaded machine only.) */
   g_assert_cmpuint (start.paints, >=, 1);
-  g_assert_false (start.store_at_first_paint);
-  g_assert_cmpuint (start.rows_at_first_paint, ==, 0);
-  g_assert_cmpuint (start.paints_at_store, >=, 1);
   g_assert_cmpuint (start.paints_at_store, !=, G_MAXUINT);
+  if (start.first_paint - start.activated < FIRST_FRAME_WAIT_US)
+    {
+      g_assert_false (start.store_at_first_paint);
+      g_assert_cmpuint (start.rows_at_first_paint, ==, 0);
+      g_assert_cmpuint (start.paints_at_store, >=, 1);
+    }
+  else
+    g_test_message ("the first frame took %" G_GINT64_FORMAT " ms: not checked",
+                    (start.first_paint - start.activated) / 1000);
 
   g_signal_handler_disconnect (clock, paint_handler);
   g_signal_handlers_disconnect_by_data (start.app, &start);
