@@ -69,6 +69,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void open_store (RempartApplication *self);
+static void first_frame_cb (GdkFrameClock *clock, gpointer user_data);
+static void first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data);
 static void refresh (RempartApplication *self, gint64 subscription_id, gboolean manual);
 
 static const GOptionEntry option_entries[] = {
@@ -284,6 +286,8 @@ hand_sync_to_windows (RempartApplication *self)
 static void
 start_sync (RempartApplication *self)
 {
+  g_return_if_fail (self->sync == NULL);
+
   self->fetcher = rempart_fetcher_new ();
   self->sync = rempart_sync_new (self->store, self->fetcher, NULL);
   g_signal_connect (self->sync, "subscription-changed", G_CALLBACK (sync_subscription_changed_cb),
@@ -471,15 +475,12 @@ store_ready (RempartApplication *self, RempartStore *store)
   start_sync (self);
 }
 
-static void first_frame_cb (GdkFrameClock *clock, gpointer user_data);
-static void first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data);
-
 static void
 stop_waiting_for_first_frame (RempartApplication *self)
 {
   g_autoptr (RempartStore) store = g_steal_pointer (&self->store_waiting);
 
-  /* By function: GTK drops a frame clock's handlers when its window goes. */
+  /* By function: the handlers may be gone already (a frame clock's dispose drops them). */
   if (self->first_frame_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
   if (self->first_frame_window != NULL)
@@ -498,7 +499,7 @@ first_frame_cb (GdkFrameClock *clock, gpointer user_data)
   stop_waiting_for_first_frame (REMPART_APPLICATION (user_data));
 }
 
-/* Closed or hidden before its first frame: the other windows, and the next, need the store. */
+/* Closed before its first frame: the other windows, and the next, need the store. */
 static void
 first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data)
 {
@@ -685,7 +686,8 @@ refresh (RempartApplication *self, gint64 subscription_id, gboolean manual)
 static void
 open_store (RempartApplication *self)
 {
-  if (self->store != NULL || self->store_opening)
+  /* Open, opening, or open and waiting for the first frame: once is enough. */
+  if (self->store != NULL || self->store_waiting != NULL || self->store_opening)
     return;
 
   self->store_opening = TRUE;
@@ -843,7 +845,12 @@ static void
 rempart_application_shutdown (GApplication *application)
 {
   RempartApplication *self = REMPART_APPLICATION (application);
+  g_autoptr (RempartStore) waiting = NULL;
 
+  /* A store waiting for the first frame is never handed over now: nothing may start after
+   * the workers were waited for (which runs the main loop). */
+  waiting = g_steal_pointer (&self->store_waiting);
+  stop_waiting_for_first_frame (self);
   g_cancellable_cancel (self->cancellable);
   if (self->sync != NULL)
     rempart_sync_stop (self->sync);
@@ -851,8 +858,8 @@ rempart_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     rempart_store_close (self->store);
-  if (self->store_waiting != NULL)
-    rempart_store_close (self->store_waiting);
+  if (waiting != NULL)
+    rempart_store_close (waiting);
 
   G_APPLICATION_CLASS (rempart_application_parent_class)->shutdown (application);
 }
@@ -911,7 +918,8 @@ rempart_application_class_init (RempartApplicationClass *klass)
   /**
    * RempartApplication:store:
    *
-   * The volunteer's database, %NULL until it is open (or when it was refused).
+   * The volunteer's database, %NULL until it is open and the new main window has drawn its
+   * first frame (or when it was refused).
    */
   properties[PROP_STORE] =
       g_param_spec_object ("store", NULL, NULL, REMPART_TYPE_STORE,
@@ -953,6 +961,14 @@ rempart_application_get_settings (RempartApplication *self)
   return self->settings;
 }
 
+gboolean
+rempart_application_get_store_waiting_for_testing (RempartApplication *self)
+{
+  g_return_val_if_fail (REMPART_IS_APPLICATION (self), FALSE);
+
+  return self->store_waiting != NULL;
+}
+
 /*
  * rempart_application_show_about:
  *
@@ -964,7 +980,8 @@ rempart_application_get_settings (RempartApplication *self)
  * rempart_application_get_store:
  *
  * Returns: (transfer none) (nullable): the open database, or %NULL while it is being opened
- *   or after it was refused; watch RempartApplication:store.
+ *   (until the new main window's first frame) or after it was refused; watch
+ *   RempartApplication:store.
  */
 RempartStore *
 rempart_application_get_store (RempartApplication *self)

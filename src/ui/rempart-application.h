@@ -26,4 +26,7 @@ void rempart_application_subscription_added (RempartApplication *self, gint64 su
 
 GtkWindow *rempart_application_show_about (RempartApplication *self);
 
+/* Test hook: the store is open and waits for the new main window's first frame. */
+gboolean rempart_application_get_store_waiting_for_testing (RempartApplication *self);
+
 G_END_DECLS
