@@ -468,7 +468,8 @@ rempart_action_get_tags (RempartAction *self)
 /*
  * rempart_action_get_sources:
  *
- * Returns: (transfer none) (element-type RempartSource): the vetted sources, possibly empty
+ * Returns: (transfer none) (element-type RempartSource): the vetted sources, possibly empty;
+ *   not to be changed (an action without sources shares one empty array with the others)
  */
 GPtrArray *
 rempart_action_get_sources (RempartAction *self)

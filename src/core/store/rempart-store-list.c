@@ -16,9 +16,10 @@
 #include "rempart-topic-names.h"
 #include "rempart-store-private.h"
 
-/* Folded once here, on the store's thread, so that a keystroke only compares. @text is one
- * buffer for all the rows: the copy returned is exactly as long as the text (a GString of
- * each row's own would keep twice its size, 25 MiB more at 50,000 actions). */
+/* Folded once here, on the store's thread (or its list builder), so that a keystroke only
+ * compares. @text is one buffer for all the rows: the copy returned is exactly as long as the
+ * text (a GString of each row's own would keep twice its size, 25 MiB more at 50,000
+ * actions). */
 static char *
 search_text_of (GString *text, RempartAction *action, const char *brief, const char *group)
 {
@@ -97,10 +98,13 @@ rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, 
  * stored actions, their actions and search texts from them meanwhile, which took as long as
  * the query itself (docs/performance.md, change 35). Rows go to the builder in batches, in
  * order, through one queue; the job waits for the builder before it returns, so the list it
- * hands back, its order and its errors are what one thread would give. A list no longer than
- * a batch (the head of a list, a small group) is built here, without a thread.
+ * hands back, its order and its errors are what one thread would give. At most
+ * LIST_BATCHES batches are out at a time: when the builder falls behind, this thread waits
+ * for one it has emptied, so a loaded machine does not hold the whole list twice. A list of
+ * fewer rows than a batch (the head of a list, a small group) is built here, without a thread.
  */
 #define LIST_BATCH_ROWS 1024
+#define LIST_BATCHES    4
 
 enum
 {
@@ -136,12 +140,13 @@ typedef struct
 static const int raw_text_columns[N_RAW_TEXTS] = { 6, 7, 8, 11, 16, 17 };
 
 /* The end of the rows, after the last batch. */
-static GPtrArray end_of_rows;
+static char end_of_rows;
 
-/* Test hooks, atomic: rows a batch (0: LIST_BATCH_ROWS), and a list that fails after @n rows
- * (0: never). */
+/* Test hooks, atomic: rows a batch (0: LIST_BATCH_ROWS), a list that fails on its @n-th row
+ * (0: never), and how many lists a builder thread has built. */
 static guint batch_rows_for_testing;
 static guint fail_at_for_testing;
+static guint builder_runs_for_testing;
 
 static RawRow *
 raw_row_new (sqlite3_stmt *stmt, const char *subscription_url)
@@ -236,7 +241,9 @@ build_batch (GPtrArray *list, GPtrArray *batch, GString *search_buffer)
 
 typedef struct
 {
-  GAsyncQueue *batches; /* of GPtrArray of RawRow, then &end_of_rows */
+  GAsyncQueue *batches; /* full batches (GPtrArray of RawRow), then &end_of_rows */
+  GAsyncQueue *spare;   /* batches the builder has emptied, for this thread to fill again */
+  guint n_batches;      /* batches made, at most LIST_BATCHES */
   GPtrArray *list;      /* the builder thread's until it is joined */
   GThread *thread;
 } Builder;
@@ -246,12 +253,13 @@ builder_thread (gpointer data)
 {
   Builder *builder = data;
   g_autoptr (GString) search_buffer = g_string_sized_new (1024);
-  GPtrArray *batch;
+  gpointer batch;
 
   while ((batch = g_async_queue_pop (builder->batches)) != &end_of_rows)
     {
       build_batch (builder->list, batch, search_buffer);
-      g_ptr_array_unref (batch);
+      g_ptr_array_set_size (batch, 0);
+      g_async_queue_push (builder->spare, batch);
     }
   return NULL;
 }
@@ -262,16 +270,34 @@ builder_start (Builder *builder, GPtrArray *list)
 {
   g_autoptr (GError) error = NULL;
 
-  builder->batches = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  builder->batches = g_async_queue_new ();
+  builder->spare = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
   builder->list = list;
+  builder->n_batches = 1; /* the caller's */
   builder->thread = g_thread_try_new ("rempart-list", builder_thread, builder, &error);
   if (builder->thread == NULL)
     {
       g_debug ("Listing on one thread: %s", error->message);
       g_clear_pointer (&builder->batches, g_async_queue_unref);
+      g_clear_pointer (&builder->spare, g_async_queue_unref);
       return FALSE;
     }
+  g_atomic_int_inc (&builder_runs_for_testing);
   return TRUE;
+}
+
+/* Hands @batch to the builder; returns an empty batch to fill next (new, or one the builder
+ * has emptied, waiting for it when LIST_BATCHES are out). */
+static GPtrArray *
+builder_push (Builder *builder, GPtrArray *batch, guint batch_rows)
+{
+  g_async_queue_push (builder->batches, batch);
+  if (builder->n_batches < LIST_BATCHES)
+    {
+      builder->n_batches++;
+      return g_ptr_array_new_full (batch_rows, g_free);
+    }
+  return g_async_queue_pop (builder->spare);
 }
 
 /* Waits for every batch pushed to be built into the list. */
@@ -281,9 +307,11 @@ builder_finish (Builder *builder)
   if (builder->thread == NULL)
     return;
 
+  /* After the last batch: the builder has popped every batch when it is joined. */
   g_async_queue_push (builder->batches, &end_of_rows);
   g_thread_join (g_steal_pointer (&builder->thread));
   g_clear_pointer (&builder->batches, g_async_queue_unref);
+  g_clear_pointer (&builder->spare, g_async_queue_unref);
 }
 
 static gboolean
@@ -331,8 +359,7 @@ list_rows (sqlite3_stmt *stmt, GPtrArray *list, GError **error)
           g_ptr_array_set_size (batch, 0);
           continue;
         }
-      g_async_queue_push (builder.batches, g_steal_pointer (&batch));
-      batch = g_ptr_array_new_full (batch_rows, g_free);
+      batch = builder_push (&builder, g_steal_pointer (&batch), batch_rows);
     }
 
   /* The builder has the batches before this one: they come first. */
@@ -344,7 +371,7 @@ list_rows (sqlite3_stmt *stmt, GPtrArray *list, GError **error)
 }
 
 /* -------------------------------------------------------------------------------------- */
-/* The job                                                                                */
+/* Test hooks                                                                             */
 /* -------------------------------------------------------------------------------------- */
 
 void
@@ -358,6 +385,16 @@ rempart_store_list_set_fail_at_for_testing (guint n)
 {
   g_atomic_int_set (&fail_at_for_testing, n);
 }
+
+guint
+rempart_store_list_get_builder_runs_for_testing (void)
+{
+  return g_atomic_int_get (&builder_runs_for_testing);
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* The job                                                                                */
+/* -------------------------------------------------------------------------------------- */
 
 gboolean
 rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *out, GError **error)

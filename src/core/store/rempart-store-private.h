@@ -190,9 +190,11 @@ void rempart_store_set_now_for_testing (RempartStore *self, gint64 now);
 void rempart_store_set_import_fail_at_for_testing (RempartStore *self, guint n);
 /* The SQL of a view's list, for a test to ask SQLite how it runs it. */
 char *rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, guint limit);
-/* List rows handed to the builder thread @rows at a time (0: the default), and a list that
- * fails after @n rows (0: never); process-wide. */
+/* List rows handed to the builder thread @rows at a time (0: the default), a list that fails
+ * on its @n-th row (0: never), and how many lists a builder thread has built; process-wide,
+ * unlike the import's hook, which is a store's. */
 void rempart_store_list_set_batch_rows_for_testing (guint rows);
 void rempart_store_list_set_fail_at_for_testing (guint n);
+guint rempart_store_list_get_builder_runs_for_testing (void);
 
 G_END_DECLS

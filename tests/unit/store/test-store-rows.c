@@ -397,9 +397,9 @@ test_rows_batches (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   RempartDraft draft = { f->sub->url, (char *) "a7", (char *) "Bonjour", NULL, TRUE, 0 };
   RempartImportStats stats;
-  /* 1: a batch a row; 7: full batches then a short one; 30: one full batch and nothing after;
-   * 31: no thread at all. */
-  static const guint batches[] = { 1, 7, 30, 31 };
+  /* 1: a batch a row; 7: full batches then a short one; 29 and 30: one full batch, then one
+   * row or none (To Do has 29 rows, All 30); 31: no thread at all. */
+  static const guint batches[] = { 1, 7, 29, 30, 31 };
 
   import_ok (f, feed, &stats);
   g_assert_true (rempart_store_add_action_state_sync (f->store, f->sub->url, "a5",
@@ -423,8 +423,14 @@ test_rows_batches (Fixture *f, gconstpointer data)
           g_autoptr (GPtrArray) rows = NULL;
           gboolean saw_draft = FALSE;
 
+          guint runs = rempart_store_list_get_builder_runs_for_testing ();
+
           rempart_store_list_set_batch_rows_for_testing (batches[b]);
           rows = list_rows (f, view);
+          /* A builder thread for every list of a batch or more (1 and 7: more batches than
+           * are out at a time, so this thread waits for the builder's spare ones). */
+          g_assert_cmpuint (rempart_store_list_get_builder_runs_for_testing () - runs, ==,
+                            batches[b] <= rows->len ? 1 : 0);
           g_assert_cmpuint (rows->len, ==, one_go->len);
           for (guint i = 0; i < rows->len; i++)
             {
