@@ -16,17 +16,24 @@
  * reads one action's, test-store-action.c), and what an import compares (every field, without serialising the unchanged ones).
  */
 
+/* The whole list's rows, or NULL and @error. */
 static GPtrArray *
-list_rows (Fixture *f, RempartActionView view)
+try_list_rows (Fixture *f, RempartActionView view, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GAsyncResult) slot = NULL;
-  g_autoptr (GError) error = NULL;
-  GPtrArray *rows;
 
   rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &slot);
   result = wait_result (&slot);
-  rows = rempart_store_list_action_rows_finish (f->store, result, &error);
+  return rempart_store_list_action_rows_finish (f->store, result, error);
+}
+
+static GPtrArray *
+list_rows (Fixture *f, RempartActionView view)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows = try_list_rows (f, view, &error);
+
   g_assert_no_error (error);
   g_assert_nonnull (rows);
   return rows;
@@ -346,22 +353,6 @@ test_rows_head (Fixture *f, gconstpointer data)
     }
 }
 
-static GError *
-list_rows_error (Fixture *f, RempartActionView view)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) slot = NULL;
-  GError *error = NULL;
-  GPtrArray *rows;
-
-  rempart_store_list_action_rows_async (f->store, view, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  rows = rempart_store_list_action_rows_finish (f->store, result, &error);
-  g_assert_null (rows);
-  g_assert_nonnull (error);
-  return error;
-}
-
 static void
 assert_same_row (RempartStoredAction *a, RempartStoredAction *b)
 {
@@ -454,7 +445,7 @@ test_rows_batches (Fixture *f, gconstpointer data)
       rempart_store_list_set_batch_rows_for_testing (batch[b]);
       rempart_store_list_set_fail_at_for_testing (fail_at[b]);
       g_clear_error (&error);
-      error = list_rows_error (f, REMPART_ACTION_VIEW_ALL);
+      g_assert_null (try_list_rows (f, REMPART_ACTION_VIEW_ALL, &error));
       g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
 
       rempart_store_list_set_fail_at_for_testing (0);
