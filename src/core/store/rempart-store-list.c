@@ -148,6 +148,26 @@ static guint batch_rows_for_testing;
 static guint fail_at_for_testing;
 static guint builder_runs_for_testing;
 
+/* The row's group address (column 1), interned: a group's address is the same for its
+ * 10,000 rows, and the store holds a handful of groups whose addresses outlive a list. The
+ * last one is kept in @last, so that only a change of group looks it up. */
+typedef struct
+{
+  gint64 id;
+  const char *url;
+} LastGroup;
+
+static const char *
+group_url (sqlite3_stmt *stmt, LastGroup *last)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  if (id != last->id || last->url == NULL)
+    last->url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
+  last->id = id;
+  return last->url;
+}
+
 static RawRow *
 raw_row_new (sqlite3_stmt *stmt, const char *subscription_url)
 {
@@ -323,8 +343,7 @@ list_rows (sqlite3_stmt *stmt, GPtrArray *list, GError **error)
   g_autoptr (GString) search_buffer = g_string_sized_new (1024);
   Builder builder = { NULL };
   gboolean builder_failed = FALSE;
-  gint64 last_id = 0;
-  const char *last_url = NULL;
+  LastGroup last = { 0, NULL };
   RempartSqliteStep step;
   guint n = 0;
 
@@ -342,12 +361,7 @@ list_rows (sqlite3_stmt *stmt, GPtrArray *list, GError **error)
           break;
         }
 
-      /* A group's address is the same for its 10,000 rows: one copy (interned: the store
-       * holds a handful of groups, and their addresses outlive a list). */
-      if (sqlite3_column_int64 (stmt, 0) != last_id || last_url == NULL)
-        last_url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
-      last_id = sqlite3_column_int64 (stmt, 0);
-      g_ptr_array_add (batch, raw_row_new (stmt, last_url));
+      g_ptr_array_add (batch, raw_row_new (stmt, group_url (stmt, &last)));
 
       if (batch->len < batch_rows)
         continue;
@@ -408,8 +422,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  gint64 last_id = 0;
-  const char *last_url = NULL;
+  LastGroup last = { 0, NULL };
   RempartSqliteStep step;
 
   g_return_val_if_fail (view <= REMPART_ACTION_VIEW_ALL, FALSE);
@@ -434,10 +447,7 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
       RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
 
       stored->subscription_id = sqlite3_column_int64 (stmt, 0);
-      if (stored->subscription_id != last_id || last_url == NULL)
-        last_url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
-      last_id = stored->subscription_id;
-      stored->subscription_url = (char *) last_url;
+      stored->subscription_url = (char *) group_url (stmt, &last);
       stored->url_interned = TRUE;
       stored->state = sqlite3_column_int (stmt, 2);
       stored->archived = sqlite3_column_int (stmt, 3) != 0;
