@@ -50,6 +50,32 @@ static const char *const view_conditions[] = {
   [REMPART_ACTION_VIEW_ALL] = "?1 IS NOT NULL",
 };
 
+/* The columns of list_sql(), in its order. COLUMN_ACTION_ID to COLUMN_DETAILS are
+ * what rempart_store_action_from_row() reads, in its order. */
+enum
+{
+  COLUMN_SUBSCRIPTION_ID,
+  COLUMN_SUBSCRIPTION_URL,
+  COLUMN_STATE,
+  COLUMN_ARCHIVED,
+  COLUMN_FIRST_SEEN,
+  COLUMN_UPDATED,
+  COLUMN_ACTION_ID,
+  COLUMN_URL,
+  COLUMN_TITLE,
+  COLUMN_TOPIC,
+  COLUMN_PRIORITY,
+  COLUMN_PLATFORM,
+  COLUMN_DETAILS, /* NULL for rows */
+  COLUMN_QUEUED,
+  COLUMN_HAS_DRAFT,
+  COLUMN_EXPIRES,
+  COLUMN_BRIEF, /* rows only, else NULL */
+  COLUMN_GROUP, /* rows only, else NULL */
+  COLUMN_CONTENT_TAG,
+  N_COLUMNS
+};
+
 /* The query of a view's list: its rows (@rows_only, what a list row shows) or its whole
  * actions, the first @limit of them (0: all). */
 static char *
@@ -137,7 +163,10 @@ typedef struct
   char data[];
 } RawRow;
 
-static const int raw_text_columns[N_RAW_TEXTS] = { 6, 7, 8, 11, 16, 17 };
+static const int raw_text_columns[N_RAW_TEXTS] = {
+  [RAW_ID] = COLUMN_ACTION_ID,      [RAW_URL] = COLUMN_URL,     [RAW_TITLE] = COLUMN_TITLE,
+  [RAW_PLATFORM] = COLUMN_PLATFORM, [RAW_BRIEF] = COLUMN_BRIEF, [RAW_GROUP] = COLUMN_GROUP,
+};
 
 /* The end of the rows, after the last batch. */
 static char end_of_rows;
@@ -148,7 +177,7 @@ static guint batch_rows_for_testing;
 static guint fail_at_for_testing;
 static guint builder_runs_for_testing;
 
-/* The row's group address (column 1), interned: a group's address is the same for its
+/* The row's group address, interned: a group's address is the same for its
  * 10,000 rows, and the store holds a handful of groups whose addresses outlive a list. The
  * last one is kept in @last, so that only a change of group looks it up. */
 typedef struct
@@ -160,10 +189,10 @@ typedef struct
 static const char *
 group_url (sqlite3_stmt *stmt, LastGroup *last)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sqlite3_column_int64 (stmt, COLUMN_SUBSCRIPTION_ID);
 
   if (id != last->id || last->url == NULL)
-    last->url = g_intern_string (rempart_sqlite_get_text (stmt, 1));
+    last->url = g_intern_string (rempart_sqlite_get_text (stmt, COLUMN_SUBSCRIPTION_URL));
   last->id = id;
   return last->url;
 }
@@ -197,19 +226,19 @@ raw_row_new (sqlite3_stmt *stmt, const char *subscription_url)
         }
     }
 
-  raw->subscription_id = sqlite3_column_int64 (stmt, 0);
+  raw->subscription_id = sqlite3_column_int64 (stmt, COLUMN_SUBSCRIPTION_ID);
   raw->subscription_url = subscription_url;
-  raw->state = sqlite3_column_int (stmt, 2);
-  raw->archived = sqlite3_column_int (stmt, 3) != 0;
-  raw->first_seen = sqlite3_column_int64 (stmt, 4);
-  raw->updated = sqlite3_column_int64 (stmt, 5);
-  raw->topic = sqlite3_column_int (stmt, 9);
-  raw->priority = sqlite3_column_int (stmt, 10);
-  raw->queued = sqlite3_column_int (stmt, 13) != 0;
-  raw->has_draft = sqlite3_column_int (stmt, 14) != 0;
-  raw->has_expires = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
-  raw->expires = sqlite3_column_int64 (stmt, 15);
-  raw->content_tag = rempart_store_content_tag (rempart_sqlite_get_text (stmt, 18));
+  raw->state = sqlite3_column_int (stmt, COLUMN_STATE);
+  raw->archived = sqlite3_column_int (stmt, COLUMN_ARCHIVED) != 0;
+  raw->first_seen = sqlite3_column_int64 (stmt, COLUMN_FIRST_SEEN);
+  raw->updated = sqlite3_column_int64 (stmt, COLUMN_UPDATED);
+  raw->topic = sqlite3_column_int (stmt, COLUMN_TOPIC);
+  raw->priority = sqlite3_column_int (stmt, COLUMN_PRIORITY);
+  raw->queued = sqlite3_column_int (stmt, COLUMN_QUEUED) != 0;
+  raw->has_draft = sqlite3_column_int (stmt, COLUMN_HAS_DRAFT) != 0;
+  raw->has_expires = sqlite3_column_type (stmt, COLUMN_EXPIRES) != SQLITE_NULL;
+  raw->expires = sqlite3_column_int64 (stmt, COLUMN_EXPIRES);
+  raw->content_tag = rempart_store_content_tag (rempart_sqlite_get_text (stmt, COLUMN_CONTENT_TAG));
   return raw;
 }
 
@@ -431,6 +460,8 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
   stmt = rempart_sqlite_prepare (rempart_store_worker_get_db (w), sql, error);
   if (stmt == NULL)
     return FALSE;
+  /* The SELECT and the COLUMN_ numbers are written apart: they must agree. */
+  g_assert (sqlite3_column_count (stmt) == N_COLUMNS);
   rempart_sqlite_bind_int64 (stmt, 1, rempart_store_worker_now (w));
 
   if (rows_only)
@@ -446,17 +477,18 @@ rempart_store_list_actions_job (RempartStoreWorker *w, gpointer data, gpointer *
     {
       RempartStoredAction *stored = g_new0 (RempartStoredAction, 1);
 
-      stored->subscription_id = sqlite3_column_int64 (stmt, 0);
+      stored->subscription_id = sqlite3_column_int64 (stmt, COLUMN_SUBSCRIPTION_ID);
       stored->subscription_url = (char *) group_url (stmt, &last);
       stored->url_interned = TRUE;
-      stored->state = sqlite3_column_int (stmt, 2);
-      stored->archived = sqlite3_column_int (stmt, 3) != 0;
-      stored->first_seen = sqlite3_column_int64 (stmt, 4);
-      stored->updated = sqlite3_column_int64 (stmt, 5);
-      stored->action = rempart_store_action_from_row (stmt, 6, parser);
-      stored->content_tag = rempart_store_content_tag (rempart_sqlite_get_text (stmt, 18));
-      stored->queued = sqlite3_column_int (stmt, 13) != 0;
-      stored->has_draft = sqlite3_column_int (stmt, 14) != 0;
+      stored->state = sqlite3_column_int (stmt, COLUMN_STATE);
+      stored->archived = sqlite3_column_int (stmt, COLUMN_ARCHIVED) != 0;
+      stored->first_seen = sqlite3_column_int64 (stmt, COLUMN_FIRST_SEEN);
+      stored->updated = sqlite3_column_int64 (stmt, COLUMN_UPDATED);
+      stored->action = rempart_store_action_from_row (stmt, COLUMN_ACTION_ID, parser);
+      stored->content_tag =
+          rempart_store_content_tag (rempart_sqlite_get_text (stmt, COLUMN_CONTENT_TAG));
+      stored->queued = sqlite3_column_int (stmt, COLUMN_QUEUED) != 0;
+      stored->has_draft = sqlite3_column_int (stmt, COLUMN_HAS_DRAFT) != 0;
       g_ptr_array_add (list, stored);
     }
   if (step == REMPART_SQLITE_ERROR)
