@@ -172,9 +172,10 @@ static const int raw_text_columns[N_RAW_TEXTS] = {
 static char end_of_rows;
 
 /* Test hooks, atomic: rows a batch (0: LIST_BATCH_ROWS), a list that fails on its @n-th row
- * (0: never), and how many lists a builder thread has built. */
+ * (0: never), no builder thread to be had, and how many lists a builder thread has built. */
 static guint batch_rows_for_testing;
 static guint fail_at_for_testing;
+static gint no_thread_for_testing;
 static guint builder_runs_for_testing;
 
 /* The row's group address, interned: a group's address is the same for its
@@ -323,7 +324,10 @@ builder_start (Builder *builder, GPtrArray *list)
   builder->spare = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
   builder->list = list;
   builder->n_batches = 1; /* the caller's */
-  builder->thread = g_thread_try_new ("rempart-list", builder_thread, builder, &error);
+  if (g_atomic_int_get (&no_thread_for_testing))
+    g_set_error_literal (&error, G_THREAD_ERROR, G_THREAD_ERROR_AGAIN, "No thread (test hook)");
+  else
+    builder->thread = g_thread_try_new ("rempart-list", builder_thread, builder, &error);
   if (builder->thread == NULL)
     {
       g_debug ("Listing on one thread: %s", error->message);
@@ -427,6 +431,12 @@ void
 rempart_store_list_set_fail_at_for_testing (guint n)
 {
   g_atomic_int_set (&fail_at_for_testing, n);
+}
+
+void
+rempart_store_list_set_no_thread_for_testing (gboolean no_thread)
+{
+  g_atomic_int_set (&no_thread_for_testing, no_thread);
 }
 
 guint

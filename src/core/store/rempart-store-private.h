@@ -191,10 +191,12 @@ void rempart_store_set_import_fail_at_for_testing (RempartStore *self, guint n);
 /* The SQL of a view's list, for a test to ask SQLite how it runs it. */
 char *rempart_store_list_sql_for_testing (RempartActionView view, gboolean rows_only, guint limit);
 /* List rows handed to the builder thread @rows at a time (0: the default), a list that fails
- * on its @n-th row (0: never), and how many lists a builder thread has built; process-wide,
- * unlike the import's hook, which is a store's. */
+ * on its @n-th row (0: never), no builder thread to be had (as when g_thread_try_new() fails),
+ * and how many lists a builder thread has built; process-wide, unlike the import's hook,
+ * which is a store's. */
 void rempart_store_list_set_batch_rows_for_testing (guint rows);
 void rempart_store_list_set_fail_at_for_testing (guint n);
+void rempart_store_list_set_no_thread_for_testing (gboolean no_thread);
 guint rempart_store_list_get_builder_runs_for_testing (void);
 
 G_END_DECLS

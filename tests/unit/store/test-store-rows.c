@@ -389,7 +389,7 @@ test_rows_batches (Fixture *f, gconstpointer data)
   RempartDraft draft = { f->sub->url, (char *) "a7", (char *) "Bonjour", NULL, TRUE, 0 };
   RempartImportStats stats;
   /* 1: a batch a row; 7: full batches then a short one; 29 and 30: one full batch, then one
-   * row or none (To Do has 29 rows, All 30); 31: no thread at all. */
+   * row or none (To Do has 29 rows, All 30); 31: no thread needed. */
   static const guint batches[] = { 1, 7, 29, 30, 31 };
 
   import_ok (f, feed, &stats);
@@ -409,19 +409,23 @@ test_rows_batches (Fixture *f, gconstpointer data)
       g_assert_cmpuint (one_go->len, ==, view == REMPART_ACTION_VIEW_ALL ? 30 : 29);
       g_assert_cmpstr (nth_id (one_go, 0), ==, "a2");
 
-      for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+      /* Then again with no thread to be had: this thread builds every batch itself. */
+      for (guint b = 0; b < 2 * G_N_ELEMENTS (batches); b++)
         {
           g_autoptr (GPtrArray) rows = NULL;
           gboolean saw_draft = FALSE;
-
+          gboolean no_thread = b >= G_N_ELEMENTS (batches);
+          guint batch = batches[b % G_N_ELEMENTS (batches)];
           guint runs = rempart_store_list_get_builder_runs_for_testing ();
 
-          rempart_store_list_set_batch_rows_for_testing (batches[b]);
+          rempart_store_list_set_batch_rows_for_testing (batch);
+          rempart_store_list_set_no_thread_for_testing (no_thread);
           rows = list_rows (f, view);
+          rempart_store_list_set_no_thread_for_testing (FALSE);
           /* A builder thread for every list of a batch or more (1 and 7: more batches than
            * are out at a time, so this thread waits for the builder's spare ones). */
           g_assert_cmpuint (rempart_store_list_get_builder_runs_for_testing () - runs, ==,
-                            batches[b] <= rows->len ? 1 : 0);
+                            !no_thread && batch <= rows->len ? 1 : 0);
           g_assert_cmpuint (rows->len, ==, one_go->len);
           for (guint i = 0; i < rows->len; i++)
             {
@@ -434,21 +438,23 @@ test_rows_batches (Fixture *f, gconstpointer data)
         }
     }
 
-  /* Failing part way, in the builder's batches (7), at the edge of one (8), and with no
-   * thread (batch of 31). */
-  for (guint b = 0; b < 3; b++)
+  /* Failing part way, in the builder's batches (7), at the edge of one (8), with no thread
+   * (batch of 31), and with no thread to be had (7). */
+  for (guint b = 0; b < 4; b++)
     {
-      static const guint batch[] = { 7, 7, 31 };
-      static const guint fail_at[] = { 20, 8, 12 };
+      static const guint batch[] = { 7, 7, 31, 7 };
+      static const guint fail_at[] = { 20, 8, 12, 20 };
       g_autoptr (GPtrArray) rows = NULL;
 
       rempart_store_list_set_batch_rows_for_testing (batch[b]);
       rempart_store_list_set_fail_at_for_testing (fail_at[b]);
+      rempart_store_list_set_no_thread_for_testing (b == 3);
       g_clear_error (&error);
       g_assert_null (try_list_rows (f, REMPART_ACTION_VIEW_ALL, &error));
       g_assert_error (error, REMPART_STORE_ERROR, REMPART_STORE_ERROR_FAILED);
 
       rempart_store_list_set_fail_at_for_testing (0);
+      rempart_store_list_set_no_thread_for_testing (FALSE);
       rows = list_rows (f, REMPART_ACTION_VIEW_ALL);
       g_assert_cmpuint (rows->len, ==, 30);
     }
