@@ -14,6 +14,7 @@
 #include "rempart-application.h"
 #include "rempart-demo.h"
 #include "rempart-fetcher.h"
+#include "rempart-first-frame.h"
 #include "rempart-join-dialog.h"
 #include "rempart-moderation-window.h"
 #include "rempart-store.h"
@@ -41,9 +42,7 @@ struct _RempartApplication
   gboolean store_opening;
   /* Opened before the new main window's first frame: handed over after it (store_ready()). */
   RempartStore *store_waiting;
-  GdkFrameClock *first_frame_clock; /* (nullable) the new main window's, until its first frame */
-  GtkWidget *first_frame_window;    /* (nullable) weak: that window */
-  guint first_frame_timeout;
+  RempartFirstFrame *first_frame; /* (nullable) the wait for the new main window's first frame */
 
   /* Background checks of the group feeds, once the store is open. */
   RempartFetcher *fetcher;
@@ -69,8 +68,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void open_store (RempartApplication *self);
-static void first_frame_cb (GdkFrameClock *clock, gpointer user_data);
-static void first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data);
 static void refresh (RempartApplication *self, gint64 subscription_id, gboolean manual);
 
 static const GOptionEntry option_entries[] = {
@@ -475,47 +472,27 @@ store_ready (RempartApplication *self, RempartStore *store)
   start_sync (self);
 }
 
+/* Hands over the store if it opened while the wait lasted. */
 static void
 stop_waiting_for_first_frame (RempartApplication *self)
 {
   g_autoptr (RempartStore) store = g_steal_pointer (&self->store_waiting);
 
-  /* By function: the handlers may be gone already (a frame clock's dispose drops them). */
-  if (self->first_frame_clock != NULL)
-    g_signal_handlers_disconnect_by_func (self->first_frame_clock, first_frame_cb, self);
-  if (self->first_frame_window != NULL)
-    g_signal_handlers_disconnect_by_func (self->first_frame_window,
-                                          first_frame_window_unrealized_cb, self);
-  g_clear_object (&self->first_frame_clock);
-  g_clear_weak_pointer (&self->first_frame_window);
-  g_clear_handle_id (&self->first_frame_timeout, g_source_remove);
+  g_clear_pointer (&self->first_frame, rempart_first_frame_cancel);
   if (store != NULL)
     store_ready (self, store);
 }
 
+/* The first frame, or the window closed before it (the other windows, and the next, need the
+ * store), or a window never drawn (it must not keep the store from the rest, the sync and
+ * the reminders, for ever). */
 static void
-first_frame_cb (GdkFrameClock *clock, gpointer user_data)
+first_frame_cb (gpointer user_data)
 {
-  stop_waiting_for_first_frame (REMPART_APPLICATION (user_data));
-}
+  RempartApplication *self = REMPART_APPLICATION (user_data);
 
-/* Closed before its first frame: the other windows, and the next, need the store. */
-static void
-first_frame_window_unrealized_cb (GtkWidget *window, gpointer user_data)
-{
-  stop_waiting_for_first_frame (REMPART_APPLICATION (user_data));
-}
-
-static gboolean
-first_frame_timeout_cb (gpointer user_data)
-{
-  RempartApplication *self = user_data;
-
-  /* A window that is never drawn must not keep the store from the rest (the sync, the
-   * reminders) for ever. */
-  self->first_frame_timeout = 0;
+  self->first_frame = NULL; /* freed by now */
   stop_waiting_for_first_frame (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* The store opens on its thread while the window is built (its integrity check takes tens of
@@ -525,17 +502,10 @@ first_frame_timeout_cb (gpointer user_data)
 static void
 wait_for_first_frame (RempartApplication *self, GtkWindow *window)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-
-  if (clock == NULL || self->first_frame_clock != NULL)
+  if (self->first_frame != NULL)
     return;
-
-  self->first_frame_clock = g_object_ref (clock);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
-  g_set_weak_pointer (&self->first_frame_window, GTK_WIDGET (window));
-  g_signal_connect (window, "unrealize", G_CALLBACK (first_frame_window_unrealized_cb), self);
-  self->first_frame_timeout =
-      g_timeout_add (REMPART_APPLICATION_FIRST_FRAME_WAIT_MS, first_frame_timeout_cb, self);
+  self->first_frame = rempart_first_frame_wait (
+      GTK_WIDGET (window), REMPART_APPLICATION_FIRST_FRAME_WAIT_MS, first_frame_cb, self);
 }
 
 static void
@@ -554,7 +524,7 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  if (self->first_frame_clock != NULL)
+  if (self->first_frame != NULL)
     g_set_object (&self->store_waiting, store);
   else
     store_ready (self, store);
