@@ -96,6 +96,30 @@ describe (RempartFeed *feed)
   return g_string_free (s, FALSE);
 }
 
+/* With a helper thread reading the second half of any two items or more to read, the parse
+ * gives @expected again, kept ids included. */
+static void
+check_helped (GBytes *bytes, GHashTable *known, RempartFeed *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) helped = NULL;
+  g_autofree char *expected_text = describe (expected);
+  g_autofree char *helped_text = NULL;
+  GPtrArray *kept;
+  GPtrArray *expected_kept = rempart_feed_get_kept_ids (expected);
+
+  rempart_feed_set_half_min_items_for_testing (2);
+  helped = rempart_feed_parse_known (bytes, "fuzz.json", known, &error);
+  rempart_feed_set_half_min_items_for_testing (0);
+  g_assert (helped != NULL && error == NULL);
+  helped_text = describe (helped);
+  g_assert (strcmp (helped_text, expected_text) == 0);
+  kept = rempart_feed_get_kept_ids (helped);
+  g_assert (kept->len == expected_kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    g_assert (strcmp (g_ptr_array_index (kept, i), g_ptr_array_index (expected_kept, i)) == 0);
+}
+
 /* rempart_feed_parse_known() gives @whole's actions, first all read, then all kept by the
  * hashes of the first parse: the same ids in the same order each time. */
 static void
@@ -132,6 +156,9 @@ check_known (GBytes *bytes, RempartFeed *whole)
   g_assert (kept->len + g_list_model_get_n_items (rempart_feed_get_actions (second)) == n);
   for (guint i = 0; i < kept->len; i++)
     g_assert (rempart_feed_lookup_action (whole, g_ptr_array_index (kept, i)) != NULL);
+
+  check_helped (bytes, NULL, first);
+  check_helped (bytes, known, second);
 }
 
 int
@@ -168,9 +195,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_autoptr (RempartFeed) known =
           rempart_feed_parse_known (bytes, "fuzz.json", NULL, &known_error);
 
+      g_autoptr (GError) helped_error = NULL;
+      g_autoptr (RempartFeed) helped = NULL;
+
       g_assert (error != NULL && error->domain == REMPART_FEED_ERROR);
-      /* The parse that skips known items refuses the same documents, with the same words. */
+      /* The parse that skips known items refuses the same documents, with the same words,
+       * with a helper thread or without. */
       g_assert (known == NULL && g_strcmp0 (known_error->message, error->message) == 0);
+      rempart_feed_set_half_min_items_for_testing (2);
+      helped = rempart_feed_parse_known (bytes, "fuzz.json", NULL, &helped_error);
+      rempart_feed_set_half_min_items_for_testing (0);
+      g_assert (helped == NULL && g_strcmp0 (helped_error->message, error->message) == 0);
       return 0;
     }
   check_known (bytes, feed);

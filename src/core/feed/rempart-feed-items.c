@@ -97,6 +97,11 @@ read_id (RempartParseContext *ctx, JsonObject *item, const char *prefix)
       return NULL;
     }
 
+  if (ctx->seen_id != NULL)
+    {
+      g_free (*ctx->seen_id);
+      *ctx->seen_id = g_strdup (id);
+    }
   if (rempart_feed_has_id (ctx->feed, id))
     {
       skip_repeated_id (ctx, prefix, id);
@@ -432,33 +437,191 @@ rempart_parse_items (RempartParseContext *ctx, JsonArray *items)
     }
 }
 
-/*
- * rempart_parse_items_raw:
- * @raw: every raw item of the feed, in feed order, with its hash, and the hashes known
- *
- * rempart_parse_items() for a document whose items were found by the scan and are read one
- * at a time: each is parsed on its own by json-glib, read, and its tree freed before the
- * next, which costs far less than the tree of the whole document (issue 14). An item whose
- * hash is in @raw->known is not read again but kept under its id, in its place in the feed,
- * so that an id repeated by a later item is skipped as it would be on a whole parse (and a
- * later repetition of a kept id too). A kept item gives no other warning: its fields were
- * read when it was new.
- *
- * Returns: %FALSE when an item does not parse on its own (the caller then parses the whole
- *   document, which gives the error with its position)
- */
-gboolean
-rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw)
+/* Reads item @i of @raw into @ctx's feed (@out_action: a reference to the action it made,
+ * if any), or keeps it under @known_id.
+ * Returns: %FALSE when json-glib refuses the item on its own */
+static gboolean
+read_raw_item (RempartParseContext *ctx,
+               RempartRawItems *raw,
+               guint i,
+               const char *known_id,
+               JsonParser *parser,
+               RempartAction **out_action)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  const RempartItemSpan *span = &g_array_index (raw->spans, RempartItemSpan, i);
+  g_autoptr (RempartAction) action = NULL;
+  JsonNode *node;
+  char prefix[32];
 
-  for (guint i = 0; i < raw->spans->len; i++)
+  g_snprintf (prefix, sizeof prefix, "items[%u]", i);
+  if (known_id != NULL)
     {
-      const RempartItemSpan *span = &g_array_index (raw->spans, RempartItemSpan, i);
-      const char *hash = g_ptr_array_index (raw->hashes, i);
-      const char *known_id = g_hash_table_lookup (raw->known, hash);
-      g_autoptr (RempartAction) action = NULL;
-      JsonNode *node;
+      if (!rempart_feed_add_kept_id (ctx->feed, known_id))
+        skip_repeated_id (ctx, prefix, known_id);
+      return TRUE;
+    }
+
+  if (!json_parser_load_from_data (parser, raw->data + span->start, span->end - span->start,
+                                   NULL) ||
+      (node = json_parser_get_root (parser)) == NULL)
+    return FALSE;
+  action = read_item (ctx, node, prefix);
+  if (action != NULL)
+    {
+      rempart_feed_set_item_hash (ctx->feed, rempart_action_get_id (action),
+                                  g_ptr_array_index (raw->hashes, i));
+      rempart_feed_add_action (ctx->feed, action);
+      if (out_action != NULL)
+        *out_action = g_object_ref (action);
+    }
+  return TRUE;
+}
+
+/* -------------------------------------------------------------------------------------- */
+/* The second half on a second thread                                                     */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * On a first sync every item is read, and reading 10,000 items on their own is most of the
+ * sync (docs/performance.md, change 39). So when many items are to be read, a helper thread
+ * reads the second half of them into a feed of its own while this thread reads the first
+ * half; this thread then takes the helper's items one by one, in feed order, as if it had
+ * read them itself.
+ *
+ * What an item gives depends on the items before it only through the ids already taken (an
+ * item whose id repeats one is skipped with one warning, and nothing of it is read after its
+ * id) and the room left for warnings' texts. So the helper notes, for each of its items, the
+ * id it read (ctx->seen_id), its warnings and whether it was skipped, and this thread takes
+ * each: a known item as on one thread; an item whose id repeats one taken before it (in the
+ * first half, which the helper did not see) as the one-thread read did, with the
+ * repeated-id warning alone; any other with the helper's warnings (counted against this
+ * feed's room), skip and action. The helper's own repeated ids are repeats here too, since
+ * every id it took before is taken here before. When the helper had no room left for the
+ * text of one of its warnings (more than REMPART_FEED_MAX_WARNINGS in its half), this
+ * thread reads the second half again itself. test-feed-known.c compares both ways on
+ * feeds of every shape, and the fuzz target fuzz-feed-parser does on its inputs.
+ */
+#define HALF_MIN_ITEMS 256
+
+/* Test hooks: the fewest items to read for a helper (0: HALF_MIN_ITEMS), and how many
+ * helpers ran. */
+static guint half_min_items_for_testing;
+static guint half_runs_for_testing;
+
+typedef struct
+{
+  char *id;              /* the id the item gave, whether or not it repeats one; NULL: none */
+  RempartAction *action; /* (nullable) */
+  guint first_warning;   /* in the helper's feed */
+  guint n_warnings;
+  gboolean skipped;
+} HalfItem;
+
+typedef struct
+{
+  RempartRawItems *raw;
+  const char *const *known_ids; /* per item: its id when it is known (not read), else NULL */
+  const char *display_name;
+  guint start;       /* the helper's items: from @start to the end */
+  RempartFeed *feed; /* the helper's */
+  HalfItem *items;   /* per item from @start */
+  guint n_read;      /* items the helper read, from @start */
+  gboolean refused;  /* json-glib refused the item after them */
+  GThread *thread;
+} Half;
+
+static gpointer
+half_thread (gpointer data)
+{
+  Half *half = data;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  RempartParseContext ctx = { half->display_name, half->feed, NULL };
+
+  for (guint i = half->start; i < half->raw->spans->len; i++)
+    {
+      HalfItem *item = &half->items[i - half->start];
+      guint warnings = rempart_feed_get_n_warnings (half->feed);
+      guint skipped = rempart_feed_get_n_skipped (half->feed);
+
+      ctx.seen_id = &item->id;
+      if (!read_raw_item (&ctx, half->raw, i, half->known_ids[i], parser, &item->action))
+        {
+          half->refused = TRUE;
+          break;
+        }
+      item->first_warning = warnings;
+      item->n_warnings = rempart_feed_get_n_warnings (half->feed) - warnings;
+      item->skipped = rempart_feed_get_n_skipped (half->feed) > skipped;
+      half->n_read++;
+    }
+  return NULL;
+}
+
+/* Starts the helper on the second half of the @n_to_read items to read, when they are
+ * enough; returns %FALSE, starting nothing, otherwise. */
+static gboolean
+half_start (Half *half,
+            RempartParseContext *ctx,
+            RempartRawItems *raw,
+            const char *const *known_ids,
+            guint n_to_read)
+{
+  guint min_items = g_atomic_int_get (&half_min_items_for_testing);
+  guint n = raw->spans->len;
+  guint to_read = 0;
+  g_autoptr (GError) error = NULL;
+
+  if (n_to_read < MAX (min_items > 0 ? min_items : HALF_MIN_ITEMS, 2))
+    return FALSE;
+
+  /* Half of the items to read each. */
+  half->start = n;
+  while (half->start > 0 && to_read < n_to_read / 2)
+    to_read += known_ids[--half->start] == NULL;
+
+  half->raw = raw;
+  half->known_ids = known_ids;
+  half->display_name = ctx->display_name;
+  half->feed = rempart_feed_new ();
+  half->items = g_new0 (HalfItem, n - half->start);
+  half->thread = g_thread_try_new ("rempart-parse", half_thread, half, &error);
+  if (half->thread == NULL)
+    {
+      g_debug ("Reading the items on one thread: %s", error->message);
+      g_clear_object (&half->feed);
+      g_clear_pointer (&half->items, g_free);
+      return FALSE;
+    }
+  g_atomic_int_inc (&half_runs_for_testing);
+  return TRUE;
+}
+
+/* Waits for the helper; then takes its items into @ctx's feed, as above.
+ * Returns: %FALSE when json-glib refused an item */
+static gboolean
+half_finish (Half *half, RempartParseContext *ctx, gboolean take)
+{
+  RempartRawItems *raw = half->raw;
+  GPtrArray *warnings;
+  gboolean taken = TRUE;
+
+  g_thread_join (g_steal_pointer (&half->thread));
+  warnings = rempart_feed_get_warnings (half->feed);
+
+  if (take && rempart_feed_get_n_warnings (half->feed) > warnings->len)
+    {
+      /* Not every text kept: read the second half again here. */
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      for (guint i = half->start; i < raw->spans->len && taken; i++)
+        taken = read_raw_item (ctx, raw, i, half->known_ids[i], parser, NULL);
+      take = FALSE;
+    }
+
+  for (guint i = half->start; take && i < half->start + half->n_read; i++)
+    {
+      HalfItem *item = &half->items[i - half->start];
+      const char *known_id = half->known_ids[i];
       char prefix[32];
 
       g_snprintf (prefix, sizeof prefix, "items[%u]", i);
@@ -468,18 +631,88 @@ rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw)
             skip_repeated_id (ctx, prefix, known_id);
           continue;
         }
-
-      if (!json_parser_load_from_data (parser, raw->data + span->start, span->end - span->start,
-                                       NULL) ||
-          (node = json_parser_get_root (parser)) == NULL)
-        return FALSE;
-      action = read_item (ctx, node, prefix);
-      if (action != NULL)
+      if (item->id != NULL && rempart_feed_has_id (ctx->feed, item->id))
         {
-          rempart_feed_set_item_hash (ctx->feed, rempart_action_get_id (action), hash);
-          rempart_feed_add_action (ctx->feed, action);
+          skip_repeated_id (ctx, prefix, item->id);
+          continue;
+        }
+
+      for (guint w = 0; w < item->n_warnings; w++)
+        if (rempart_feed_count_warning (ctx->feed))
+          rempart_feed_take_warning (
+              ctx->feed, g_strdup (g_ptr_array_index (warnings, item->first_warning + w)));
+      if (item->skipped)
+        rempart_feed_count_skipped (ctx->feed);
+      if (item->action != NULL)
+        {
+          rempart_feed_set_item_hash (ctx->feed, item->id, g_ptr_array_index (raw->hashes, i));
+          rempart_feed_add_action (ctx->feed, item->action);
         }
     }
+  if (take && half->refused)
+    taken = FALSE;
 
-  return TRUE;
+  for (guint i = 0; i < raw->spans->len - half->start; i++)
+    {
+      g_free (half->items[i].id);
+      g_clear_object (&half->items[i].action);
+    }
+  g_clear_pointer (&half->items, g_free);
+  g_clear_object (&half->feed);
+  return taken;
+}
+
+void
+rempart_feed_set_half_min_items_for_testing (guint n)
+{
+  g_atomic_int_set (&half_min_items_for_testing, n);
+}
+
+guint
+rempart_feed_get_half_runs_for_testing (void)
+{
+  return g_atomic_int_get (&half_runs_for_testing);
+}
+
+/*
+ * rempart_parse_items_raw:
+ * @raw: every raw item of the feed, in feed order, with its hash, and the hashes known
+ *
+ * rempart_parse_items() for a document whose items were found by the scan and are read one
+ * at a time: each is parsed on its own by json-glib, read, and its tree freed before the
+ * next, which costs far less than the tree of the whole document (issue 14); when many are
+ * to be read, a helper thread reads the second half of them meanwhile (see "The second half
+ * on a second thread"). An item whose hash is in @raw->known is not read again but kept
+ * under its id, in its place in the feed, so that an id repeated by a later item is skipped
+ * as it would be on a whole parse (and a later repetition of a kept id too). A kept item
+ * gives no other warning: its fields were read when it was new.
+ *
+ * Returns: %FALSE when an item does not parse on its own (the caller then parses the whole
+ *   document, which gives the error with its position)
+ */
+gboolean
+rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  guint n = raw->spans->len;
+  g_autofree const char **known_ids = g_new (const char *, MAX (n, 1));
+  Half half = { NULL };
+  gboolean helped;
+  gboolean parsed = TRUE;
+  guint n_to_read = 0;
+  guint end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      known_ids[i] = g_hash_table_lookup (raw->known, g_ptr_array_index (raw->hashes, i));
+      n_to_read += known_ids[i] == NULL;
+    }
+  helped = half_start (&half, ctx, raw, known_ids, n_to_read);
+  end = helped ? half.start : n;
+
+  for (guint i = 0; i < end && parsed; i++)
+    parsed = read_raw_item (ctx, raw, i, known_ids[i], parser, NULL);
+  if (helped)
+    parsed = half_finish (&half, ctx, parsed) && parsed;
+  return parsed;
 }

@@ -22,6 +22,7 @@ typedef struct
 {
   const char *display_name;
   RempartFeed *feed;
+  char **seen_id; /* (nullable): where an item's id goes once read, before it is checked */
 } RempartParseContext;
 
 char *rempart_feed_clean_text (const char *text, RempartTextMode mode);
@@ -89,5 +90,10 @@ RempartFeed *rempart_feed_parse_root (JsonNode *root,
                                       GError **error);
 void rempart_parse_items (RempartParseContext *ctx, JsonArray *items);
 gboolean rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw);
+/* Test hooks, process-wide: a helper thread reads the second half of the items when at least
+ * @n are to be read (0: the default, HALF_MIN_ITEMS in rempart-feed-items.c; 2 at least;
+ * G_MAXUINT: never), and how many helpers have run. */
+void rempart_feed_set_half_min_items_for_testing (guint n);
+guint rempart_feed_get_half_runs_for_testing (void);
 
 G_END_DECLS

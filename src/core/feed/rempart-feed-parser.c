@@ -417,6 +417,7 @@ rempart_feed_parse_root (JsonNode *root,
   feed = rempart_feed_new ();
   ctx.display_name = display_name;
   ctx.feed = feed;
+  ctx.seen_id = NULL;
 
   read_feed_fields (&ctx, object);
   read_extension (&ctx, object);

@@ -457,20 +457,261 @@ test_clean_text (void)
         }
 }
 
+/* -------------------------------------------------------------------------------------- */
+/* Two threads                                                                            */
+/* -------------------------------------------------------------------------------------- */
+
+/*
+ * With many items to read, a helper thread reads the second half of them and the parse takes
+ * them in order (rempart-feed-items.c). Every test above runs again with a helper for any two
+ * items to read; here, long feeds where the halves meet the rules that depend on the items
+ * before: ids repeated across the halves (by items read, kept, skipped for another fault or
+ * not objects), warnings before and after the room for their texts runs out, and items
+ * json-glib refuses on either side. Each is parsed with a helper and without one (the
+ * reference is the one-thread parse, itself held to the whole parse above), first with
+ * nothing known, then with the items of an earlier version known.
+ */
+
+/* Item @i of a long feed; @faults: how often an item from @faults_from on has something
+ * wrong (0: never). */
+static void
+append_long_item (GString *s, guint i, guint n, guint faults, guint faults_from, const char *title)
+{
+  guint half = n / 2;
+
+  if (i < faults_from)
+    faults = 0;
+  if (i > 0)
+    g_string_append (s, ", ");
+  if (faults > 0 && i % (7 * faults) == 3)
+    {
+      g_string_append (s, i % 2 ? "42" : "\"not an item\"");
+      return;
+    }
+  g_string_append (s, "{\"id\": ");
+  if (faults > 0 && i > half && i % (5 * faults) == 1)
+    /* Repeats an id of the first half: one read, one skipped (no link) or one not an item. */
+    g_string_append_printf (s, "\"i%u\"", (i - half) / 2 * 2 + (i % 3));
+  else if (faults > 0 && i % (11 * faults) == 5)
+    g_string_append_printf (s, "%u.0", i); /* a number, written "i" nowhere: no repeat */
+  else
+    g_string_append_printf (s, "\"i%u\"", i);
+  if (!(faults > 0 && i % (3 * faults) == 2))
+    g_string_append_printf (s, ", \"url\": \"https://example.org/t/%u\"", i);
+  g_string_append_printf (s, ", \"title\": \"%s %u\"", title, i);
+  if (faults > 0 && i % (2 * faults) == 1)
+    g_string_append (s, ", \"date_published\": \"yesterday\", \"_rempart\": {\"topic\": 7}");
+  g_string_append (s, "}");
+}
+
+static char *
+long_feed (guint n, guint faults, guint faults_from, const char *title, const char *broken)
+{
+  GString *s = g_string_new (HEAD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (broken != NULL && i == n / 4)
+        g_string_append_printf (s, ", %s", broken);
+      append_long_item (s, i, n, faults, faults_from, title);
+    }
+  g_string_append (s, "]}");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The parse with @min_items for a helper (G_MAXUINT: none) as text, or its error. */
+static char *
+describe_parse (const char *text, GHashTable *known, guint min_items)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RempartFeed) feed = NULL;
+
+  rempart_feed_set_half_min_items_for_testing (min_items);
+  feed = rempart_feed_parse_known (bytes, "feed.json", known, &error);
+  rempart_feed_set_half_min_items_for_testing (0);
+  return feed != NULL ? describe (feed)
+                      : g_strdup_printf ("error %d: %s", error->code, error->message);
+}
+
+static void
+assert_helper_reads_as_one (const char *text, GHashTable *known, gboolean helped)
+{
+  guint runs = rempart_feed_get_half_runs_for_testing ();
+  g_autofree char *one = describe_parse (text, known, G_MAXUINT);
+  g_autofree char *two = NULL;
+
+  g_assert_cmpuint (rempart_feed_get_half_runs_for_testing (), ==, runs);
+  two = describe_parse (text, known, 2);
+  g_assert_cmpuint (rempart_feed_get_half_runs_for_testing (), ==, runs + (helped ? 1 : 0));
+  g_assert_cmpstr (two, ==, one);
+}
+
+static void
+test_helper_long_feeds (void)
+{
+  /* No fault; warnings for less than the room (100 texts); for more, and as many repeated
+   * ids as can be; as many in the second half only (the helper has no room for all of its
+   * warnings' texts, this thread has). */
+  static const guint faults[] = { 0, 12, 2, 2 };
+  static const guint faults_from[] = { 0, 0, 0, 300 };
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    {
+      g_autofree char *old = long_feed (600, faults[f], faults_from[f], "Old", NULL);
+      g_autofree char *text = long_feed (600, faults[f], faults_from[f], "Title", NULL);
+      g_autoptr (RempartFeed) old_feed = parse_known (old, NULL);
+      g_autoptr (RempartFeed) first = parse_known (text, NULL);
+      g_autoptr (GHashTable) all_known = known_of (first);
+      g_autoptr (GHashTable) some_known = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer hash, id;
+      guint i = 0;
+
+      g_test_message ("faults every %u items from item %u: %u warnings, %u skipped", faults[f],
+                      faults_from[f], rempart_feed_get_n_warnings (first),
+                      rempart_feed_get_n_skipped (first));
+      if (faults[f] == 2)
+        g_assert_cmpuint (rempart_feed_get_n_warnings (first), >, REMPART_FEED_MAX_WARNINGS);
+      else if (faults[f] == 12)
+        g_assert_cmpuint (rempart_feed_get_n_warnings (first), <, REMPART_FEED_MAX_WARNINGS);
+
+      /* Nothing known, and a third of the items known (others changed since). */
+      assert_helper_reads_as_one (text, NULL, TRUE);
+      g_hash_table_iter_init (&iter, all_known);
+      while (g_hash_table_iter_next (&iter, &hash, &id))
+        if (i++ % 3 == 0)
+          g_hash_table_insert (some_known, hash, id);
+      assert_helper_reads_as_one (text, some_known, TRUE);
+      /* The old version's items known: none of these is (every title changed). */
+      {
+        g_autoptr (GHashTable) old_known = known_of (old_feed);
+
+        assert_helper_reads_as_one (text, old_known, TRUE);
+      }
+      /* Every action known: only the items skipped before are read, a helper for them when
+       * there are some. */
+      assert_helper_reads_as_one (text, all_known, rempart_feed_get_n_skipped (first) >= 2);
+    }
+}
+
+/* The helper's half repeats the first half's ids, with two warnings each, before items of
+ * its own with two warnings each: those repeats give one warning each, so the feed keeps
+ * texts of the helper's warnings past the room the helper had for them (the parse reads
+ * the second half again). */
+static void
+test_helper_warnings_after_repeats (void)
+{
+  g_autoptr (GString) s = g_string_new (HEAD);
+  g_autoptr (RempartFeed) whole = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (s, "%s{\"id\": \"i%u\", \"url\": \"https://example.org/t/%u\"%s}",
+                            i > 0 ? ", " : "", i < 360 && i >= 300 ? i - 300 : i, i,
+                            i >= 300 ? ", \"date_published\": \"yesterday\", \"_rempart\": "
+                                       "{\"topic\": 7}"
+                                     : "");
+  g_string_append (s, "]}");
+
+  whole = parse_whole (s->str);
+  g_assert_cmpuint (rempart_feed_get_n_skipped (whole), ==, 60);
+  g_assert_cmpuint (rempart_feed_get_n_warnings (whole), ==, 60 + 2 * 240);
+  assert_helper_reads_as_one (s->str, NULL, TRUE);
+  rempart_feed_set_half_min_items_for_testing (2);
+  assert_first_parse_is_whole (s->str, s->len);
+  rempart_feed_set_half_min_items_for_testing (0);
+}
+
+/* An item json-glib refuses, in the first half (the helper is stopped and its items
+ * dropped) or the second (the helper stops there): the whole parse's error either way. */
+static void
+test_helper_refused_item (void)
+{
+  static const struct
+  {
+    const char *text;
+  } broken[] = {
+    { "{\"id\": \"b\",}" },
+    { "tru" },
+    { "{\"id\": \"b\" \"url\": 1}" },
+    { "{\"id\": \"b\"]" },
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (broken); b++)
+    {
+      g_autofree char *early = long_feed (600, 4, 0, "Title", broken[b].text);
+      g_autofree char *late = NULL;
+      g_autofree char *one = NULL;
+      g_autoptr (GString) s = g_string_new (HEAD);
+
+      g_test_message ("%s", broken[b].text);
+      assert_helper_reads_as_one (early, NULL, TRUE);
+      for (guint i = 0; i < 600; i++)
+        {
+          if (i == 500)
+            g_string_append_printf (s, ", %s", broken[b].text);
+          append_long_item (s, i, 600, 4, 0, "Title");
+        }
+      g_string_append (s, "]}");
+      late = g_string_free (g_steal_pointer (&s), FALSE);
+      assert_helper_reads_as_one (late, NULL, TRUE);
+      one = describe_parse (late, NULL, G_MAXUINT);
+      g_assert_true (g_str_has_prefix (one, "error "));
+      /* And the whole parse's very error, with a helper. */
+      rempart_feed_set_half_min_items_for_testing (2);
+      assert_first_parse_is_whole (early, strlen (early));
+      assert_first_parse_is_whole (late, strlen (late));
+      rempart_feed_set_half_min_items_for_testing (0);
+    }
+}
+
+/* The tests above, again with a helper for any two items to read. */
+static const struct
+{
+  const char *path;
+  GTestFunc func;
+  gboolean helped;
+} tests[] = {
+  { "changed-removed-added", test_changed_removed_added, TRUE },
+  { "nothing-changed", test_nothing_changed, TRUE },
+  { "hash-recipe", test_hash_recipe, FALSE },
+  { "repeated-id", test_repeated_id, FALSE },
+  { "errors", test_errors, TRUE },
+  { "unusual-documents", test_unusual_documents, FALSE },
+  { "first-parse", test_first_parse, TRUE },
+  { "first-parse-corpus", test_first_parse_corpus, FALSE }, /* skipped without the corpus */
+};
+
+static void
+run_with_helper (gconstpointer data)
+{
+  guint runs = rempart_feed_get_half_runs_for_testing ();
+
+  rempart_feed_set_half_min_items_for_testing (2);
+  tests[GPOINTER_TO_UINT (data)].func ();
+  rempart_feed_set_half_min_items_for_testing (0);
+  /* Those that read two items or more at least once ran a helper. */
+  if (tests[GPOINTER_TO_UINT (data)].helped)
+    g_assert_cmpuint (rempart_feed_get_half_runs_for_testing (), >, runs);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/feed-known/changed-removed-added", test_changed_removed_added);
-  g_test_add_func ("/feed-known/nothing-changed", test_nothing_changed);
-  g_test_add_func ("/feed-known/hash-recipe", test_hash_recipe);
-  g_test_add_func ("/feed-known/repeated-id", test_repeated_id);
-  g_test_add_func ("/feed-known/errors", test_errors);
-  g_test_add_func ("/feed-known/unusual-documents", test_unusual_documents);
-  g_test_add_func ("/feed-known/first-parse", test_first_parse);
-  g_test_add_func ("/feed-known/first-parse-corpus", test_first_parse_corpus);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      g_autofree char *path = g_strconcat ("/feed-known/", tests[i].path, NULL);
+      g_autofree char *helped = g_strconcat ("/feed-known/helper/", tests[i].path, NULL);
+
+      g_test_add_func (path, tests[i].func);
+      g_test_add_data_func (helped, GUINT_TO_POINTER (i), run_with_helper);
+    }
   g_test_add_func ("/feed-known/clean-text", test_clean_text);
+  g_test_add_func ("/feed-known/helper/long-feeds", test_helper_long_feeds);
+  g_test_add_func ("/feed-known/helper/refused-item", test_helper_refused_item);
+  g_test_add_func ("/feed-known/helper/warnings-after-repeats", test_helper_warnings_after_repeats);
 
   return g_test_run ();
 }
