@@ -244,6 +244,135 @@ item_hash (EVP_MD_CTX *ctx, const EVP_MD *md, const char *text, gsize length)
 /* Public API                                                                             */
 /* -------------------------------------------------------------------------------------- */
 
+struct _RempartFeedScan
+{
+  GBytes *bytes;
+  char *display_name;
+  const char *data; /* in @bytes, after a UTF-8 BOM */
+  gsize length;
+  gboolean simple; /* the byte checks passed and the scan found the items */
+  GArray *spans;   /* of RempartItemSpan */
+  GPtrArray *hashes;
+  gsize open;
+  gsize close;
+};
+
+/*
+ * rempart_feed_scan_new:
+ * @bytes: the file as downloaded
+ * @display_name: how messages name the file
+ *
+ * The first half of rempart_feed_parse_known(), which needs no known hashes: the byte
+ * checks, the scan of the items and their hashes. A sync runs it while the store reads the
+ * hashes of the items it holds, then gives both to rempart_feed_scan_parse().
+ *
+ * Returns: (transfer full): the scan; whatever it found, rempart_feed_scan_parse() gives the
+ *   feed or the error rempart_feed_parse() would
+ */
+RempartFeedScan *
+rempart_feed_scan_new (GBytes *bytes, const char *display_name)
+{
+  RempartFeedScan *self;
+  EVP_MD_CTX *ctx;
+  EVP_MD *md;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  self = g_new0 (RempartFeedScan, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->display_name = g_strdup (display_name);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (RempartItemSpan));
+  self->data = g_bytes_get_data (bytes, &self->length);
+  if (self->length >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      self->data += 3;
+      self->length -= 3;
+    }
+
+  self->simple =
+      rempart_json_check (self->data, self->length, display_name, REMPART_FEED_MAX_SIZE, NULL) &&
+      split_items (self->data, self->length, self->spans, &self->open, &self->close);
+  if (!self->simple)
+    return self;
+
+  md = EVP_MD_fetch (NULL, "SHA256", NULL);
+  ctx = md != NULL ? EVP_MD_CTX_new () : NULL;
+  self->hashes = g_ptr_array_new_full (self->spans->len, g_free);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      RempartItemSpan *span = &g_array_index (self->spans, RempartItemSpan, i);
+
+      g_ptr_array_add (self->hashes,
+                       item_hash (ctx, md, self->data + span->start, span->end - span->start));
+    }
+  g_clear_pointer (&ctx, EVP_MD_CTX_free);
+  g_clear_pointer (&md, EVP_MD_free);
+  return self;
+}
+
+void
+rempart_feed_scan_free (RempartFeedScan *self)
+{
+  if (self == NULL)
+    return;
+
+  g_bytes_unref (self->bytes);
+  g_free (self->display_name);
+  g_array_unref (self->spans);
+  g_clear_pointer (&self->hashes, g_ptr_array_unref);
+  g_free (self);
+}
+
+/*
+ * rempart_feed_scan_parse:
+ * @known: (nullable) (element-type utf8 utf8): item hash → action id, as
+ *   rempart_feed_get_item_hash() gave them for the actions imported before
+ * @error: a #RempartFeedError when the whole feed is rejected
+ *
+ * The second half of rempart_feed_parse_known(), on @self's bytes. It may be called once
+ * per known table, from any one thread at a time.
+ *
+ * Returns: (transfer full): the feed, or %NULL with @error set
+ */
+RempartFeed *
+rempart_feed_scan_parse (RempartFeedScan *self, GHashTable *known, GError **error)
+{
+  g_autoptr (GHashTable) empty = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) part = NULL;
+  g_autoptr (GString) text = NULL;
+  RempartRawItems raw;
+  RempartFeed *feed;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!self->simple)
+    return rempart_feed_parse (self->bytes, self->display_name, error);
+
+  if (known == NULL)
+    known = empty = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* The document with an empty items array; the items are read one by one from their text. */
+  text = g_string_sized_new (self->open + 1 + (self->length - self->close));
+  g_string_append_len (text, self->data, self->open + 1);
+  g_string_append_len (text, self->data + self->close, self->length - self->close);
+  part = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  /* Any failure is reported as the whole parse reports it, with its own positions. */
+  raw.data = self->data;
+  raw.spans = self->spans;
+  raw.hashes = self->hashes;
+  raw.known = known;
+  root = rempart_feed_load_json (part, self->display_name, NULL);
+  feed = root != NULL ? rempart_feed_parse_root (root, self->display_name, &raw, NULL) : NULL;
+  if (feed == NULL)
+    return rempart_feed_parse (self->bytes, self->display_name, error);
+
+  return feed;
+}
+
 /*
  * rempart_feed_parse_known:
  * @bytes: the file as downloaded
@@ -256,6 +385,7 @@ item_hash (EVP_MD_CTX *ctx, const EVP_MD *md, const char *text, gsize length)
  * in rempart_feed_get_kept_ids() instead of an action in rempart_feed_get_actions(). Every
  * action read has its item's hash (rempart_feed_get_item_hash()). The warnings are those of
  * the items read. A feed is accepted or rejected exactly as by rempart_feed_parse().
+ * rempart_feed_scan_new() and rempart_feed_scan_parse() are the same in two steps.
  *
  * Returns: (transfer full): the feed, or %NULL with @error set
  */
@@ -265,67 +395,14 @@ rempart_feed_parse_known (GBytes *bytes,
                           GHashTable *known,
                           GError **error)
 {
-  g_autoptr (GHashTable) empty = NULL;
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (RempartItemSpan));
-  g_autoptr (GPtrArray) hashes = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GBytes) part = NULL;
-  g_autoptr (GString) text = NULL;
-  EVP_MD_CTX *ctx;
-  EVP_MD *md;
-  RempartRawItems raw;
-  RempartFeed *feed;
-  gsize open = 0, close = 0;
-  const char *data;
-  gsize length;
+  g_autoptr (RempartFeedScan) scan = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (known == NULL)
-    known = empty = g_hash_table_new (g_str_hash, g_str_equal);
-
-  data = g_bytes_get_data (bytes, &length);
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (!rempart_json_check (data, length, display_name, REMPART_FEED_MAX_SIZE, NULL) ||
-      !split_items (data, length, spans, &open, &close))
-    return rempart_feed_parse (bytes, display_name, error);
-
-  md = EVP_MD_fetch (NULL, "SHA256", NULL);
-  ctx = md != NULL ? EVP_MD_CTX_new () : NULL;
-  hashes = g_ptr_array_new_full (spans->len, g_free);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      RempartItemSpan *span = &g_array_index (spans, RempartItemSpan, i);
-
-      g_ptr_array_add (hashes, item_hash (ctx, md, data + span->start, span->end - span->start));
-    }
-  g_clear_pointer (&ctx, EVP_MD_CTX_free);
-  g_clear_pointer (&md, EVP_MD_free);
-
-  /* The document with an empty items array; the items are read one by one from their text. */
-  text = g_string_sized_new (open + 1 + (length - close));
-  g_string_append_len (text, data, open + 1);
-  g_string_append_len (text, data + close, length - close);
-  part = g_string_free_to_bytes (g_steal_pointer (&text));
-
-  /* Any failure is reported as the whole parse reports it, with its own positions. */
-  raw.data = data;
-  raw.spans = spans;
-  raw.hashes = hashes;
-  raw.known = known;
-  root = rempart_feed_load_json (part, display_name, NULL);
-  feed = root != NULL ? rempart_feed_parse_root (root, display_name, &raw, NULL) : NULL;
-  if (feed == NULL)
-    return rempart_feed_parse (bytes, display_name, error);
-
-  return feed;
+  scan = rempart_feed_scan_new (bytes, display_name);
+  return rempart_feed_scan_parse (scan, known, error);
 }
 
 /*

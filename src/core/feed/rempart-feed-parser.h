@@ -45,6 +45,13 @@ RempartFeed *rempart_feed_parse_known (GBytes *bytes,
                                        const char *display_name,
                                        GHashTable *known,
                                        GError **error);
+/* rempart_feed_parse_known() in two steps: the scan needs no known hashes (a sync reads them
+ * meanwhile). */
+typedef struct _RempartFeedScan RempartFeedScan;
+RempartFeedScan *rempart_feed_scan_new (GBytes *bytes, const char *display_name);
+RempartFeed *rempart_feed_scan_parse (RempartFeedScan *self, GHashTable *known, GError **error);
+void rempart_feed_scan_free (RempartFeedScan *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RempartFeedScan, rempart_feed_scan_free)
 gboolean rempart_feed_item_hash_is_current (const char *hash);
 JsonNode *rempart_feed_load_json (GBytes *bytes, const char *display_name, GError **error);
 char *rempart_feed_normalize_url (const char *text, GError **error);

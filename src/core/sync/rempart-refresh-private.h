@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rempart-feed-parser.h"
 #include "rempart-refresh.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,12 @@ typedef struct
   RempartSyncReport *report;
   /* The 200 being parsed in a worker thread (parse_cb). */
   RempartFetchResult *fetched;
+  /* Before its parse, two steps at the same time (body_step_done()): the store reads the
+   * hashes of the items it holds (@known) while a worker thread scans the body (@scan). */
+  guint body_steps;
+  GHashTable *known;
+  RempartFeedScan *scan;
+  GError *body_error; /* the first step's cancellation */
 } RefreshData;
 
 /* "14:05" today, "05/03/26 14:05" (the locale's date) another day. */

@@ -53,12 +53,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* What the parser thread reads: its own references, nothing the main thread touches. */
+/* What the scan and parse threads read: their own references, nothing the main thread
+ * touches. */
 typedef struct
 {
   GBytes *body;
   char *display_name;
-  GHashTable *known; /* item hash → action id, of the actions already imported */
+  RempartFeedScan *scan; /* for the parse */
+  GHashTable *known;     /* item hash → action id, of the actions already imported */
 } ParseData;
 
 static void next_subscription (GTask *task);
@@ -76,14 +78,18 @@ refresh_data_free (RefreshData *data)
   g_clear_pointer (&data->imported, rempart_subscription_free);
   g_clear_pointer (&data->report, rempart_sync_report_free);
   g_clear_pointer (&data->fetched, rempart_fetch_result_unref);
+  g_clear_pointer (&data->known, g_hash_table_unref);
+  g_clear_pointer (&data->scan, rempart_feed_scan_free);
+  g_clear_error (&data->body_error);
   g_free (data);
 }
 
 static void
 parse_data_free (ParseData *data)
 {
-  g_bytes_unref (data->body);
+  g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data->display_name);
+  g_clear_pointer (&data->scan, rempart_feed_scan_free);
   g_clear_pointer (&data->known, g_hash_table_unref);
   g_free (data);
 }
@@ -252,7 +258,7 @@ parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
     return;
 
   /* The items already imported are not read again: most syncs change a few. */
-  feed = rempart_feed_parse_known (data->body, data->display_name, data->known, &error);
+  feed = rempart_feed_scan_parse (data->scan, data->known, &error);
   if (feed != NULL)
     g_task_return_pointer (task, feed, g_object_unref);
   else
@@ -337,51 +343,105 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
                                    import_cb, g_object_ref (task));
 }
 
-/* The hashes of the items already imported are in: parse in a worker thread, then go on in
- * parse_cb on this thread. */
+/* Both steps before the parse are done: parse in a worker thread, then go on in parse_cb on
+ * this thread. */
+static void
+body_step_done (GTask *task)
+{
+  RefreshData *data = g_task_get_task_data (task);
+  ParseData *parse_data;
+  g_autoptr (GTask) parse_task = NULL;
+
+  if (--data->body_steps > 0)
+    return;
+
+  if (data->body_error != NULL)
+    {
+      g_clear_pointer (&data->known, g_hash_table_unref);
+      g_clear_pointer (&data->scan, rempart_feed_scan_free);
+      refresh_return (task, NULL, g_steal_pointer (&data->body_error));
+      return;
+    }
+
+  parse_data = g_new0 (ParseData, 1);
+  parse_data->scan = g_steal_pointer (&data->scan);
+  parse_data->known = g_steal_pointer (&data->known);
+
+  /* No source object: the thread may drop the last reference to the task, and with it to
+   * its source, which must not be the refresh (nor what it holds: the store, the fetcher). */
+  parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
+  g_task_set_source_tag (parse_task, body_step_done);
+  g_task_set_name (parse_task, "rempart-refresh-parse");
+  g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
+  rempart_workers_run_in_thread (parse_task, parse_thread);
+}
+
+/* The hashes of the items already imported are in. */
 static void
 hashes_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   RefreshData *data = g_task_get_task_data (task);
-  RempartFetchResult *fetched = data->fetched;
-  const char *final_url = rempart_fetch_result_get_final_url (fetched);
-  g_autoptr (GHashTable) known = NULL;
   g_autoptr (GError) error = NULL;
-  ParseData *parse_data;
-  g_autoptr (GTask) parse_task = NULL;
 
-  known = rempart_store_list_item_hashes_finish (REMPART_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      refresh_return (task, NULL, g_steal_pointer (&error));
-      return;
-    }
+  data->known = rempart_store_list_item_hashes_finish (REMPART_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && data->body_error == NULL)
+    data->body_error = g_steal_pointer (&error);
   /* Without them every item is read: slower, never wrong. */
-
-  parse_data = g_new0 (ParseData, 1);
-  parse_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
-  parse_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
-  parse_data->known = g_steal_pointer (&known);
-
-  /* No source object: the thread may drop the last reference to the task, and with it to
-   * its source, which must not be the refresh (nor what it holds: the store, the fetcher). */
-  parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
-  g_task_set_source_tag (parse_task, hashes_cb);
-  g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
-  rempart_workers_run_in_thread (parse_task, parse_thread);
+  body_step_done (task);
 }
 
-/* A 200: read the hashes of the items already imported, then parse (hashes_cb). */
+/* The byte checks, the scan of the items and their hashes need no known hashes: they run
+ * while the store reads them. */
+static void
+scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, rempart_feed_scan_new (data->body, data->display_name),
+                         (GDestroyNotify) rempart_feed_scan_free);
+}
+
+static void
+scan_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  data->scan = g_task_propagate_pointer (G_TASK (result), &error);
+  if (data->scan == NULL && data->body_error == NULL)
+    data->body_error = g_steal_pointer (&error);
+  body_step_done (task);
+}
+
+/* A 200: read the hashes of the items already imported and scan the body at the same time
+ * (hashes_cb, scan_cb), then parse (body_step_done). */
 static void
 handle_body (GTask *task, RempartFetchResult *fetched)
 {
   RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
+  const char *final_url = rempart_fetch_result_get_final_url (fetched);
+  ParseData *scan_data;
+  g_autoptr (GTask) scan_task = NULL;
 
   data->fetched = rempart_fetch_result_ref (fetched);
+  data->body_steps = 2;
   rempart_store_list_item_hashes_async (self->store, data->sub->id, g_task_get_cancellable (task),
                                         hashes_cb, g_object_ref (task));
+
+  scan_data = g_new0 (ParseData, 1);
+  scan_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
+  scan_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
+  /* No source object, as for the parse (body_step_done()). */
+  scan_task = g_task_new (NULL, g_task_get_cancellable (task), scan_cb, g_object_ref (task));
+  g_task_set_source_tag (scan_task, handle_body);
+  g_task_set_name (scan_task, "rempart-refresh-scan");
+  g_task_set_task_data (scan_task, scan_data, (GDestroyNotify) parse_data_free);
+  rempart_workers_run_in_thread (scan_task, scan_thread);
 }
 
 /* ------------------------------------------------------------------------------------------ */

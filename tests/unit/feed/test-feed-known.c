@@ -457,6 +457,43 @@ test_clean_text (void)
         }
 }
 
+/* In two steps, the scan first (a sync scans while the store reads the known hashes), then
+ * a parse for each known table: what rempart_feed_parse_known() gives for each, and the
+ * whole parse's error for a document the scan cannot follow. */
+static void
+test_scan_then_parse (void)
+{
+  const char *text = HEAD ITEM ("a", "Alpha") "," ITEM ("b", "Beta") "," ITEM ("c", "Gamma") "]}";
+  const char *broken = HEAD ITEM ("a", "Alpha") "," ITEM ("b", "Beta") "]";
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GBytes) broken_bytes = g_bytes_new (broken, strlen (broken));
+  g_autoptr (RempartFeedScan) scan = rempart_feed_scan_new (bytes, "feed.json");
+  g_autoptr (RempartFeedScan) broken_scan = rempart_feed_scan_new (broken_bytes, "feed.json");
+  g_autoptr (RempartFeed) first = parse_known (text, NULL);
+  g_autoptr (GHashTable) known = known_of (first);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) whole_error = NULL;
+  g_autoptr (RempartFeed) whole = rempart_feed_parse (broken_bytes, "feed.json", &whole_error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GHashTable *table = i == 0 ? NULL : known;
+      g_autoptr (RempartFeed) a = rempart_feed_scan_parse (scan, table, &error);
+      g_autoptr (RempartFeed) b = parse_known (text, table);
+      g_autofree char *da = NULL;
+      g_autofree char *db = NULL;
+
+      g_assert_no_error (error);
+      da = describe (a);
+      db = describe (b);
+      g_assert_cmpstr (da, ==, db);
+    }
+
+  g_assert_null (whole);
+  g_assert_null (rempart_feed_scan_parse (broken_scan, known, &error));
+  g_assert_cmpstr (error->message, ==, whole_error->message);
+}
+
 /* -------------------------------------------------------------------------------------- */
 /* Two threads                                                                            */
 /* -------------------------------------------------------------------------------------- */
@@ -709,6 +746,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (helped, GUINT_TO_POINTER (i), run_with_helper);
     }
   g_test_add_func ("/feed-known/clean-text", test_clean_text);
+  g_test_add_func ("/feed-known/scan-then-parse", test_scan_then_parse);
   g_test_add_func ("/feed-known/helper/long-feeds", test_helper_long_feeds);
   g_test_add_func ("/feed-known/helper/refused-item", test_helper_refused_item);
   g_test_add_func ("/feed-known/helper/warnings-after-repeats", test_helper_warnings_after_repeats);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "rempart-refresh.h"
+#include "rempart-workers.h"
 #include "sync-fixture.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -206,6 +207,67 @@ test_cancelled (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Cancelled when the refresh queues the worker named @data: the scan (while the store reads
+ * the known hashes at the same time) or the parse. */
+typedef struct
+{
+  const char *name;
+  GCancellable *cancellable;
+  guint seen;
+} CancelAt;
+
+static void
+cancel_at_queued_cb (GTask *task, gpointer user_data)
+{
+  CancelAt *at = user_data;
+
+  if (g_strcmp0 (g_task_get_name (task), at->name) != 0)
+    return;
+  at->seen++;
+  g_cancellable_cancel (at->cancellable);
+}
+
+/* Cancelled between the body and the import: G_IO_ERROR_CANCELLED, nothing saved, no signal,
+ * no worker left running, and the next refresh imports the feed. */
+static void
+test_cancelled_while_reading (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "rempart-refresh-scan", "rempart-refresh-parse" };
+  g_autoptr (RempartRefresh) refresh = new_refresh (f, TRUE);
+  g_autoptr (GBytes) body = make_feed ("x", 300, -1, START_TIME + 86400);
+  g_autoptr (RempartSyncReport) report = NULL;
+  g_autofree char *before = NULL;
+  gint64 id = add_subscription (f, "/feed.json", FALSE);
+
+  add_body_route (f, "/feed.json", NULL, body);
+  before = snapshot (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) reports = NULL;
+      g_autofree char *after = NULL;
+      CancelAt at = { names[i], cancellable, 0 };
+
+      rempart_workers_set_queued_func_for_testing (cancel_at_queued_cb, &at);
+      reports = run (refresh, id, TRUE, cancellable, &error);
+      rempart_workers_set_queued_func_for_testing (NULL, NULL);
+      g_test_message ("cancelled when %s was queued", names[i]);
+      g_assert_cmpuint (at.seen, ==, 1);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (reports);
+      g_assert_true (rempart_workers_wait (GUARD_SECONDS * 1000));
+      g_assert_cmpuint (f->changed_ids->len, ==, 0);
+      g_assert_cmpuint (f->new_action_ids->len, ==, 0);
+      after = snapshot (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  report = run_one (refresh, id, REMPART_SYNC_OUTCOME_UPDATED);
+  g_assert_cmpuint (report->stats.added, ==, 300);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Main                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
@@ -223,6 +285,7 @@ main (int argc, char *argv[])
   ADD_REFRESH ("/refresh/offline", test_offline);
   ADD_REFRESH ("/refresh/not-found", test_not_found);
   ADD_REFRESH ("/refresh/cancelled", test_cancelled);
+  ADD_REFRESH ("/refresh/cancelled-while-reading", test_cancelled_while_reading);
 
   return g_test_run ();
 }
