@@ -437,8 +437,9 @@ rempart_parse_items (RempartParseContext *ctx, JsonArray *items)
     }
 }
 
-/* Reads item @i of @raw into @ctx's feed (@out_action: a reference to the action it made,
- * if any), or keeps it under @known_id.
+/* Reads item @i of @raw into @ctx's feed, or keeps it under @known_id. With @out_action (the
+ * helper's), it gets a reference to the action made, if any, and the helper's feed keeps no
+ * hash: the item is taken with its hash.
  * Returns: %FALSE when json-glib refuses the item on its own */
 static gboolean
 read_raw_item (RempartParseContext *ctx,
@@ -468,11 +469,12 @@ read_raw_item (RempartParseContext *ctx,
   action = read_item (ctx, node, prefix);
   if (action != NULL)
     {
-      rempart_feed_set_item_hash (ctx->feed, rempart_action_get_id (action),
-                                  g_ptr_array_index (raw->hashes, i));
-      rempart_feed_add_action (ctx->feed, action);
-      if (out_action != NULL)
+      if (out_action == NULL)
+        rempart_feed_set_item_hash (ctx->feed, rempart_action_get_id (action),
+                                    g_ptr_array_index (raw->hashes, i));
+      else
         *out_action = g_object_ref (action);
+      rempart_feed_add_action (ctx->feed, action);
     }
   return TRUE;
 }
@@ -514,7 +516,7 @@ typedef struct
   RempartAction *action; /* (nullable) */
   guint first_warning;   /* in the helper's feed */
   guint n_warnings;
-  gboolean skipped;
+  guint n_skipped;
 } HalfItem;
 
 typedef struct
@@ -527,6 +529,7 @@ typedef struct
   HalfItem *items;   /* per item from @start */
   guint n_read;      /* items the helper read, from @start */
   gboolean refused;  /* json-glib refused the item after them */
+  gint stop;         /* atomic: this thread needs no more of them */
   GThread *thread;
 } Half;
 
@@ -535,9 +538,9 @@ half_thread (gpointer data)
 {
   Half *half = data;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  RempartParseContext ctx = { half->display_name, half->feed, NULL };
+  RempartParseContext ctx = { .display_name = half->display_name, .feed = half->feed };
 
-  for (guint i = half->start; i < half->raw->spans->len; i++)
+  for (guint i = half->start; i < half->raw->spans->len && !g_atomic_int_get (&half->stop); i++)
     {
       HalfItem *item = &half->items[i - half->start];
       guint warnings = rempart_feed_get_n_warnings (half->feed);
@@ -551,7 +554,7 @@ half_thread (gpointer data)
         }
       item->first_warning = warnings;
       item->n_warnings = rempart_feed_get_n_warnings (half->feed) - warnings;
-      item->skipped = rempart_feed_get_n_skipped (half->feed) > skipped;
+      item->n_skipped = rempart_feed_get_n_skipped (half->feed) - skipped;
       half->n_read++;
     }
   return NULL;
@@ -605,12 +608,22 @@ half_finish (Half *half, RempartParseContext *ctx, gboolean take)
   GPtrArray *warnings;
   gboolean taken = TRUE;
 
+  /* This thread stopped on an item json-glib refused: the helper's items are not needed. */
+  if (!take)
+    g_atomic_int_set (&half->stop, TRUE);
   g_thread_join (g_steal_pointer (&half->thread));
   warnings = rempart_feed_get_warnings (half->feed);
 
-  if (take && rempart_feed_get_n_warnings (half->feed) > warnings->len)
+  if (take && half->refused)
     {
-      /* Not every text kept: read the second half again here. */
+      /* The feed is refused anyway: the caller parses it whole for the error. */
+      taken = FALSE;
+      take = FALSE;
+    }
+  else if (take && rempart_feed_get_n_warnings (half->feed) > warnings->len &&
+           rempart_feed_get_warnings (ctx->feed)->len < REMPART_FEED_MAX_WARNINGS)
+    {
+      /* Not every text kept, and room left for some: read the second half again here. */
       g_autoptr (JsonParser) parser = json_parser_new ();
 
       for (guint i = half->start; i < raw->spans->len && taken; i++)
@@ -641,7 +654,7 @@ half_finish (Half *half, RempartParseContext *ctx, gboolean take)
         if (rempart_feed_count_warning (ctx->feed))
           rempart_feed_take_warning (
               ctx->feed, g_strdup (g_ptr_array_index (warnings, item->first_warning + w)));
-      if (item->skipped)
+      for (guint k = 0; k < item->n_skipped; k++)
         rempart_feed_count_skipped (ctx->feed);
       if (item->action != NULL)
         {
@@ -649,9 +662,6 @@ half_finish (Half *half, RempartParseContext *ctx, gboolean take)
           rempart_feed_add_action (ctx->feed, item->action);
         }
     }
-  if (take && half->refused)
-    taken = FALSE;
-
   for (guint i = 0; i < raw->spans->len - half->start; i++)
     {
       g_free (half->items[i].id);
@@ -696,7 +706,9 @@ rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw)
   g_autoptr (JsonParser) parser = json_parser_new ();
   guint n = raw->spans->len;
   g_autofree const char **known_ids = g_new (const char *, MAX (n, 1));
-  Half half = { NULL };
+  Half half = {
+    0,
+  };
   gboolean helped;
   gboolean parsed = TRUE;
   guint n_to_read = 0;

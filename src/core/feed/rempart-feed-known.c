@@ -326,6 +326,7 @@ rempart_feed_scan_free (RempartFeedScan *self)
 
 /*
  * rempart_feed_scan_parse:
+ * @self: a scan from rempart_feed_scan_new()
  * @known: (nullable) (element-type utf8 utf8): item hash → action id, as
  *   rempart_feed_get_item_hash() gave them for the actions imported before
  * @error: a #RempartFeedError when the whole feed is rejected

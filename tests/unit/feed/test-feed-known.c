@@ -659,6 +659,39 @@ test_helper_warnings_after_repeats (void)
   rempart_feed_set_half_min_items_for_testing (0);
 }
 
+/* The room for warnings' texts runs out while the helper's warnings are taken (90 in the
+ * first half, 60 in the second), and is gone before them (150 in the first half, 120 in
+ * the second, more than the helper had room for itself). */
+static void
+test_helper_room_runs_out (void)
+{
+  static const guint first[] = { 90, 150 };
+  static const guint second[] = { 60, 120 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (first); c++)
+    {
+      g_autoptr (GString) s = g_string_new (HEAD);
+      g_autoptr (RempartFeed) whole = NULL;
+
+      for (guint i = 0; i < 600; i++)
+        {
+          gboolean warn = i < 300 ? i < first[c] : i - 300 < second[c];
+
+          g_string_append_printf (s, "%s{\"id\": \"i%u\", \"url\": \"https://example.org/t/%u\"%s}",
+                                  i > 0 ? ", " : "", i, i,
+                                  warn ? ", \"date_published\": \"yesterday\"" : "");
+        }
+      g_string_append (s, "]}");
+
+      whole = parse_whole (s->str);
+      g_assert_cmpuint (rempart_feed_get_n_warnings (whole), ==, first[c] + second[c]);
+      assert_helper_reads_as_one (s->str, NULL, TRUE);
+      rempart_feed_set_half_min_items_for_testing (2);
+      assert_first_parse_is_whole (s->str, s->len);
+      rempart_feed_set_half_min_items_for_testing (0);
+    }
+}
+
 /* An item json-glib refuses, in the first half (the helper is stopped and its items
  * dropped) or the second (the helper stops there): the whole parse's error either way. */
 static void
@@ -749,6 +782,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/feed-known/scan-then-parse", test_scan_then_parse);
   g_test_add_func ("/feed-known/helper/long-feeds", test_helper_long_feeds);
   g_test_add_func ("/feed-known/helper/refused-item", test_helper_refused_item);
+  g_test_add_func ("/feed-known/helper/room-runs-out", test_helper_room_runs_out);
   g_test_add_func ("/feed-known/helper/warnings-after-repeats", test_helper_warnings_after_repeats);
 
   return g_test_run ();
