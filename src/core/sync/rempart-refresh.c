@@ -343,6 +343,25 @@ parse_cb (GObject *object, GAsyncResult *result, gpointer user_data)
                                    import_cb, g_object_ref (task));
 }
 
+/* Runs @func on @data in a worker thread named @name, then @callback on this thread. No
+ * source object: the thread may drop the last reference to the task, and with it to its
+ * source, which must not be the refresh (nor what it holds: the store, the fetcher). */
+static void
+run_worker (GTask *task,
+            const char *name,
+            ParseData *data,
+            GTaskThreadFunc func,
+            GAsyncReadyCallback callback)
+{
+  g_autoptr (GTask) worker = NULL;
+
+  worker = g_task_new (NULL, g_task_get_cancellable (task), callback, g_object_ref (task));
+  g_task_set_source_tag (worker, run_worker);
+  g_task_set_name (worker, name);
+  g_task_set_task_data (worker, data, (GDestroyNotify) parse_data_free);
+  rempart_workers_run_in_thread (worker, func);
+}
+
 /* Both steps before the parse are done: parse in a worker thread, then go on in parse_cb on
  * this thread. */
 static void
@@ -350,7 +369,6 @@ body_step_done (GTask *task)
 {
   RefreshData *data = g_task_get_task_data (task);
   ParseData *parse_data;
-  g_autoptr (GTask) parse_task = NULL;
 
   if (--data->body_steps > 0)
     return;
@@ -366,14 +384,7 @@ body_step_done (GTask *task)
   parse_data = g_new0 (ParseData, 1);
   parse_data->scan = g_steal_pointer (&data->scan);
   parse_data->known = g_steal_pointer (&data->known);
-
-  /* No source object: the thread may drop the last reference to the task, and with it to
-   * its source, which must not be the refresh (nor what it holds: the store, the fetcher). */
-  parse_task = g_task_new (NULL, g_task_get_cancellable (task), parse_cb, g_object_ref (task));
-  g_task_set_source_tag (parse_task, body_step_done);
-  g_task_set_name (parse_task, "rempart-refresh-parse");
-  g_task_set_task_data (parse_task, parse_data, (GDestroyNotify) parse_data_free);
-  rempart_workers_run_in_thread (parse_task, parse_thread);
+  run_worker (task, "rempart-refresh-parse", parse_data, parse_thread, parse_cb);
 }
 
 /* The hashes of the items already imported are in. */
@@ -426,7 +437,6 @@ handle_body (GTask *task, RempartFetchResult *fetched)
   RefreshData *data = g_task_get_task_data (task);
   const char *final_url = rempart_fetch_result_get_final_url (fetched);
   ParseData *scan_data;
-  g_autoptr (GTask) scan_task = NULL;
 
   data->fetched = rempart_fetch_result_ref (fetched);
   data->body_steps = 2;
@@ -436,12 +446,7 @@ handle_body (GTask *task, RempartFetchResult *fetched)
   scan_data = g_new0 (ParseData, 1);
   scan_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
   scan_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
-  /* No source object, as for the parse (body_step_done()). */
-  scan_task = g_task_new (NULL, g_task_get_cancellable (task), scan_cb, g_object_ref (task));
-  g_task_set_source_tag (scan_task, handle_body);
-  g_task_set_name (scan_task, "rempart-refresh-scan");
-  g_task_set_task_data (scan_task, scan_data, (GDestroyNotify) parse_data_free);
-  rempart_workers_run_in_thread (scan_task, scan_thread);
+  run_worker (task, "rempart-refresh-scan", scan_data, scan_thread, scan_cb);
 }
 
 /* ------------------------------------------------------------------------------------------ */
