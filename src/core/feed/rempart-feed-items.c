@@ -437,6 +437,14 @@ rempart_parse_items (RempartParseContext *ctx, JsonArray *items)
     }
 }
 
+/* Keeps item @prefix under @known_id, or skips it when an earlier item took that id. */
+static void
+keep_item (RempartParseContext *ctx, const char *prefix, const char *known_id)
+{
+  if (!rempart_feed_add_kept_id (ctx->feed, known_id))
+    skip_repeated_id (ctx, prefix, known_id);
+}
+
 /* Reads item @i of @raw into @ctx's feed, or keeps it under @known_id. With @out_action (the
  * helper's), it gets a reference to the action made, if any, and the helper's feed keeps no
  * hash: the item is taken with its hash.
@@ -457,8 +465,7 @@ read_raw_item (RempartParseContext *ctx,
   g_snprintf (prefix, sizeof prefix, "items[%u]", i);
   if (known_id != NULL)
     {
-      if (!rempart_feed_add_kept_id (ctx->feed, known_id))
-        skip_repeated_id (ctx, prefix, known_id);
+      keep_item (ctx, prefix, known_id);
       return TRUE;
     }
 
@@ -640,8 +647,7 @@ half_finish (Half *half, RempartParseContext *ctx, gboolean take)
       g_snprintf (prefix, sizeof prefix, "items[%u]", i);
       if (known_id != NULL)
         {
-          if (!rempart_feed_add_kept_id (ctx->feed, known_id))
-            skip_repeated_id (ctx, prefix, known_id);
+          keep_item (ctx, prefix, known_id);
           continue;
         }
       if (item->id != NULL && rempart_feed_has_id (ctx->feed, item->id))
@@ -706,9 +712,7 @@ rempart_parse_items_raw (RempartParseContext *ctx, RempartRawItems *raw)
   g_autoptr (JsonParser) parser = json_parser_new ();
   guint n = raw->spans->len;
   g_autofree const char **known_ids = g_new (const char *, MAX (n, 1));
-  Half half = {
-    0,
-  };
+  Half half = { 0 };
   gboolean helped;
   gboolean parsed = TRUE;
   guint n_to_read = 0;
