@@ -31,6 +31,10 @@ static GCond idle;
 static guint running;
 static RempartWorkersQueuedFunc queued_func;
 static gpointer queued_data;
+/* The test gate, under the lock. */
+static GCond gate_cond;
+static char *gate_name;
+static gboolean gate_open;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
@@ -46,6 +50,13 @@ static void
 worker_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Worker *worker = g_object_get_qdata (G_OBJECT (task), worker_quark ());
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&lock);
+  while (gate_name != NULL && !gate_open && g_strcmp0 (g_task_get_name (task), gate_name) == 0 &&
+         g_cond_wait_until (&gate_cond, &lock, deadline))
+    ;
+  g_mutex_unlock (&lock);
 
   worker->func (task, source, task_data, cancellable);
 
@@ -121,6 +132,26 @@ rempart_workers_set_queued_func_for_testing (RempartWorkersQueuedFunc func, gpoi
 }
 
 /* Returns: how many workers are queued or running */
+void
+rempart_workers_set_gate_for_testing (const char *name)
+{
+  g_mutex_lock (&lock);
+  g_free (gate_name);
+  gate_name = g_strdup (name);
+  gate_open = FALSE;
+  g_cond_broadcast (&gate_cond);
+  g_mutex_unlock (&lock);
+}
+
+void
+rempart_workers_open_gate_for_testing (void)
+{
+  g_mutex_lock (&lock);
+  gate_open = TRUE;
+  g_cond_broadcast (&gate_cond);
+  g_mutex_unlock (&lock);
+}
+
 guint
 rempart_workers_get_running (void)
 {

@@ -24,5 +24,9 @@ void rempart_workers_release (void);
 typedef void (*RempartWorkersQueuedFunc) (GTask *task, gpointer user_data);
 void rempart_workers_set_queued_func_for_testing (RempartWorkersQueuedFunc func,
                                                   gpointer user_data);
+/* For tests: workers whose task is named @name (g_task_set_name()) wait before they run
+ * until the gate opens (or for ten seconds at most); %NULL lets every worker run. */
+void rempart_workers_set_gate_for_testing (const char *name);
+void rempart_workers_open_gate_for_testing (void);
 
 G_END_DECLS
