@@ -299,6 +299,10 @@ feed_done_step (GTask *task)
       return;
     }
 
+  /* Before the signature's download and check: the caller's work on the body runs beside
+   * them, and is thrown away if the signature refuses it. */
+  if (data->body_func != NULL)
+    data->body_func (data->result->body, data->result->final_url, data->body_data);
   rempart_fetch_start_signature (task);
 }
 

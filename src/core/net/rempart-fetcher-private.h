@@ -34,6 +34,8 @@ typedef struct
   char *last_modified;
   RempartMinisignPublicKey *public_key;
   RempartMinisignPublicKey *next_public_key;
+  RempartFetchBodyFunc body_func;
+  gpointer body_data;
 
   FetchStage stage;
   GUri *uri;

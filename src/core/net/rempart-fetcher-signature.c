@@ -349,6 +349,7 @@ rempart_fetch_verify_signature (GTask *task)
    * private one of fetch_sync, the caller's otherwise). */
   verify_task = g_task_new (NULL, data->cancellable, verify_cb, g_object_ref (task));
   g_task_set_source_tag (verify_task, rempart_fetch_verify_signature);
+  g_task_set_name (verify_task, "rempart-fetch-verify");
   g_task_set_task_data (verify_task, verify, (GDestroyNotify) verify_data_free);
   rempart_workers_run_in_thread (verify_task, verify_thread);
 }

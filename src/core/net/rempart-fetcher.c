@@ -319,6 +319,8 @@ rempart_fetcher_fetch_async (RempartFetcher *self,
     data->public_key = rempart_minisign_public_key_ref (request->public_key);
   if (request->public_key != NULL && request->next_public_key != NULL)
     data->next_public_key = rempart_minisign_public_key_ref (request->next_public_key);
+  data->body_func = request->body_func;
+  data->body_data = request->body_data;
   data->stage = STAGE_FEED;
   data->uri = g_steal_pointer (&uri);
   data->all_permanent = TRUE;

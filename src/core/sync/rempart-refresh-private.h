@@ -39,11 +39,15 @@ typedef struct
   /* The 200 being parsed in a worker thread (parse_cb). */
   RempartFetchResult *fetched;
   /* Before its parse, two steps at the same time (body_step_done()): the store reads the
-   * hashes of the items it holds (@known) while a worker thread scans the body (@scan). */
+   * hashes of the items it holds (@known) while a worker thread scans the body (@scan). For a
+   * signed feed they start as soon as the body is whole (@stepped_body), while the fetcher
+   * checks its signature, and the fetch's result waits for them in @fetch_result. */
   guint body_steps;
   GHashTable *known;
   RempartFeedScan *scan;
   GError *body_error; /* the first step's cancellation */
+  GBytes *stepped_body;
+  GAsyncResult *fetch_result;
 } RefreshData;
 
 /* "14:05" today, "05/03/26 14:05" (the locale's date) another day. */

@@ -81,6 +81,8 @@ refresh_data_free (RefreshData *data)
   g_clear_pointer (&data->known, g_hash_table_unref);
   g_clear_pointer (&data->scan, rempart_feed_scan_free);
   g_clear_error (&data->body_error);
+  g_clear_pointer (&data->stepped_body, g_bytes_unref);
+  g_clear_object (&data->fetch_result);
   g_free (data);
 }
 
@@ -362,17 +364,26 @@ run_worker (GTask *task,
   rempart_workers_run_in_thread (worker, func);
 }
 
-/* Both steps before the parse are done: parse in a worker thread, then go on in parse_cb on
- * this thread. */
+/* What the steps before the parse left, dropped: the fetch refused the body, or the body
+ * the steps started on is not the one the fetch returned. */
 static void
-body_step_done (GTask *task)
+drop_body_steps (RefreshData *data)
+{
+  g_clear_pointer (&data->known, g_hash_table_unref);
+  g_clear_pointer (&data->scan, rempart_feed_scan_free);
+  g_clear_pointer (&data->stepped_body, g_bytes_unref);
+  g_clear_error (&data->body_error);
+}
+
+/* Both steps before the parse are done, and the fetch accepted the body: parse in a worker
+ * thread, then go on in parse_cb on this thread. */
+static void
+parse_body (GTask *task)
 {
   RefreshData *data = g_task_get_task_data (task);
   ParseData *parse_data;
 
-  if (--data->body_steps > 0)
-    return;
-
+  g_clear_pointer (&data->stepped_body, g_bytes_unref);
   if (data->body_error != NULL)
     {
       g_clear_pointer (&data->known, g_hash_table_unref);
@@ -385,6 +396,30 @@ body_step_done (GTask *task)
   parse_data->scan = g_steal_pointer (&data->scan);
   parse_data->known = g_steal_pointer (&data->known);
   run_worker (task, "rempart-refresh-parse", parse_data, parse_thread, parse_cb);
+}
+
+static void fetch_done (GTask *task, GAsyncResult *result);
+
+/* One step before the parse is done. After the last: the fetch's result, if it came
+ * meanwhile (fetch_cb), or the parse, if the fetch is over; otherwise the fetch is still
+ * checking the signature, and fetch_cb goes on. */
+static void
+body_step_done (GTask *task)
+{
+  RefreshData *data = g_task_get_task_data (task);
+
+  if (--data->body_steps > 0)
+    return;
+
+  if (data->fetch_result != NULL)
+    {
+      g_autoptr (GAsyncResult) result = g_steal_pointer (&data->fetch_result);
+
+      fetch_done (task, result);
+      return;
+    }
+  if (data->fetched != NULL)
+    parse_body (task);
 }
 
 /* The hashes of the items already imported are in. */
@@ -428,25 +463,59 @@ scan_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   body_step_done (task);
 }
 
-/* A 200: read the hashes of the items already imported and scan the body at the same time
- * (hashes_cb, scan_cb), then parse (body_step_done). */
+/* Reads the hashes of the items already imported and scans @body at the same time
+ * (hashes_cb, scan_cb), then goes on in body_step_done. */
 static void
-handle_body (GTask *task, RempartFetchResult *fetched)
+start_body_steps (GTask *task, GBytes *body, const char *final_url)
 {
   RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
-  const char *final_url = rempart_fetch_result_get_final_url (fetched);
   ParseData *scan_data;
 
-  data->fetched = rempart_fetch_result_ref (fetched);
   data->body_steps = 2;
+  data->stepped_body = g_bytes_ref (body);
   rempart_store_list_item_hashes_async (self->store, data->sub->id, g_task_get_cancellable (task),
                                         hashes_cb, g_object_ref (task));
 
   scan_data = g_new0 (ParseData, 1);
-  scan_data->body = g_bytes_ref (rempart_fetch_result_get_body (fetched));
+  scan_data->body = g_bytes_ref (body);
   scan_data->display_name = g_strdup (final_url != NULL ? final_url : data->sub->url);
   run_worker (task, "rempart-refresh-scan", scan_data, scan_thread, scan_cb);
+}
+
+/* A signed feed's body is whole and its signature is yet to be checked
+ * (RempartFetchRequest.body_func): the steps before the parse start now, beside the check,
+ * and whatever the fetch says waits for them (fetch_cb). The scan is made for hostile bytes;
+ * nothing is parsed or imported before the signature is accepted. */
+static void
+body_arrived (GBytes *body, const char *final_url, gpointer user_data)
+{
+  GTask *task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+
+  /* A body read again (a publish in progress) waits for the fetch's result: the steps of
+   * the first one are running or done, and handle_body() sees they are not its own. */
+  if (data->stepped_body == NULL && data->body_steps == 0)
+    start_body_steps (task, body, final_url);
+}
+
+/* A 200: parse, once the steps before the parse are done (already, when they started as
+ * the body came and on the same bytes). */
+static void
+handle_body (GTask *task, RempartFetchResult *fetched)
+{
+  RefreshData *data = g_task_get_task_data (task);
+  GBytes *body = rempart_fetch_result_get_body (fetched);
+
+  data->fetched = rempart_fetch_result_ref (fetched);
+  if (data->stepped_body != NULL && data->stepped_body == body)
+    {
+      parse_body (task);
+      return;
+    }
+
+  drop_body_steps (data);
+  start_body_steps (task, body, rempart_fetch_result_get_final_url (fetched));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -525,14 +594,16 @@ handle_status (GTask *task, RempartFetchResult *fetched)
 }
 
 static void
-fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+fetch_done (GTask *task, GAsyncResult *result)
 {
-  g_autoptr (GTask) task = user_data;
+  RempartRefresh *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   g_autoptr (RempartFetchResult) fetched = NULL;
   g_autoptr (GError) error = NULL;
 
-  fetched = rempart_fetcher_fetch_finish (REMPART_FETCHER (object), result, &error);
+  fetched = rempart_fetcher_fetch_finish (self->fetcher, result, &error);
+  if (fetched == NULL || rempart_fetch_result_get_status (fetched) != REMPART_FETCH_STATUS_OK)
+    drop_body_steps (data);
   if (fetched != NULL)
     {
       handle_status (task, fetched);
@@ -558,6 +629,23 @@ fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       g_error_matches (error, REMPART_FETCH_ERROR, REMPART_FETCH_ERROR_HTTP))
     data->sub->failure_kind = REMPART_CHECK_FAILURE_ADDRESS;
   save_bookkeeping (task);
+}
+
+/* The fetch is over. If the steps before the parse started as the body came, they are
+ * finished first (body_step_done): nothing of this subscription is left running when the
+ * refresh goes on, whatever the fetch says. */
+static void
+fetch_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+
+  if (data->body_steps > 0)
+    {
+      data->fetch_result = g_object_ref (result);
+      return;
+    }
+  fetch_done (task, result);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -615,6 +703,9 @@ refresh_one (GTask *task)
   if (key != NULL && sub->next_public_key != NULL)
     next_key = rempart_minisign_public_key_parse (sub->next_public_key, (gsize) -1, NULL);
   request.next_public_key = next_key;
+  /* The fetch holds the task until it is over: no reference of its own. */
+  request.body_func = body_arrived;
+  request.body_data = task;
   rempart_fetcher_fetch_async (self->fetcher, &request, g_task_get_cancellable (task), fetch_cb,
                                g_object_ref (task));
   return TRUE;

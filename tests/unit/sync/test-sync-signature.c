@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rempart-workers.h"
 #include "sync-fixture.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -164,6 +165,225 @@ test_unsigned_report (Fixture *f, gconstpointer data)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Tests: the scan beside the signature's check                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+#define SCAN   "rempart-refresh-scan"
+#define VERIFY "rempart-fetch-verify"
+#define PARSE  "rempart-refresh-parse"
+
+/* The names of the workers queued, in order. */
+static void
+record_queued_cb (GTask *task, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (g_task_get_name (task)));
+}
+
+static int
+first_index (GPtrArray *names, const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static guint
+count_named (GPtrArray *names, const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < names->len; i++)
+    n += g_strcmp0 (g_ptr_array_index (names, i), name) == 0;
+  return n;
+}
+
+static void
+store_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GPtrArray) subs = NULL;
+
+  subs = rempart_store_list_subscriptions_finish (REMPART_STORE (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Runs the main context until both the scan and the signature's check were queued, every
+ * worker but the one behind the gate is done, the store has answered what was asked of it
+ * before (its jobs run in order) and nothing is left to dispatch. */
+static void
+settle_at_gate (Fixture *f, GPtrArray *names)
+{
+  gint64 deadline = g_get_monotonic_time () + GUARD_SECONDS * G_TIME_SPAN_SECOND;
+  gboolean answered = FALSE;
+
+  while (first_index (names, SCAN) < 0 || first_index (names, VERIFY) < 0 ||
+         rempart_workers_get_running () > 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  rempart_store_list_subscriptions_async (f->store, NULL, store_answered_cb, &answered);
+  while (!answered)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* Refreshes @id with the worker named @gate held until everything else has settled, and
+ * returns the refresh's reports; the workers queued are added to @names. */
+static GPtrArray *
+refresh_with_gate (Fixture *f, gint64 id, const char *gate, GPtrArray *names)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *reports;
+  guint guard;
+
+  rempart_workers_set_queued_func_for_testing (record_queued_cb, names);
+  rempart_workers_set_gate_for_testing (gate);
+  rempart_sync_refresh_async (f->sync, id, TRUE, NULL, refresh_done_cb, &result);
+  settle_at_gate (f, names);
+
+  /* The scan started before the signature was checked, and nothing was parsed before it
+   * was accepted. */
+  g_assert_cmpint (first_index (names, SCAN), <, first_index (names, VERIFY));
+  g_assert_cmpint (first_index (names, PARSE), ==, -1);
+  g_assert_null (result);
+
+  guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, NULL);
+  rempart_workers_open_gate_for_testing ();
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  rempart_workers_set_gate_for_testing (NULL);
+  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+  g_assert_true (rempart_workers_wait (GUARD_SECONDS * 1000));
+
+  reports = rempart_sync_refresh_finish (f->sync, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reports);
+  g_assert_cmpuint (reports->len, ==, 1);
+  return reports;
+}
+
+/* A signed feed's body is scanned, and the store reads the hashes it holds, while the
+ * signature is downloaded and checked: with the check done last (the steps wait for the
+ * fetch), and with the scan done last (the fetch's result waits for the steps). */
+static void
+test_scan_beside_check (Fixture *f, gconstpointer data)
+{
+  static const char *const gates[] = { VERIFY, SCAN };
+  gint64 id = import_first_signed (f, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("beside%u", i);
+      g_autofree char *first = g_strdup_printf ("%s-1", tag);
+      g_autofree char *last = g_strdup_printf ("%s-300", tag);
+      g_autofree char *etag = g_strdup_printf ("\"b%u\"", i);
+      g_autoptr (GBytes) body = make_feed (tag, 300, i + 2, START_TIME + 86400);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) reports = NULL;
+      RempartSyncReport *report;
+
+      g_test_message ("%s held", gates[i]);
+      serve_signed (f, "/signed.json", etag, body);
+      reports = refresh_with_gate (f, id, gates[i], names);
+      report = g_ptr_array_index (reports, 0);
+      assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+      g_assert_true (report->is_signed);
+      g_assert_cmpuint (report->stats.added, ==, 300);
+      g_assert_cmpuint (count_named (names, SCAN), ==, 1);
+      g_assert_cmpuint (count_named (names, PARSE), ==, 1);
+      g_assert_cmpuint (count_actions (f, id, first), ==, 1);
+      g_assert_cmpuint (count_actions (f, id, last), ==, 1);
+    }
+}
+
+/* A body whose signature does not match was scanned all the same, in either order: it is
+ * never parsed, nothing changes, and the next feed that verifies is imported. */
+static void
+test_bad_beside_scan (Fixture *f, gconstpointer data)
+{
+  static const char *const gates[] = { VERIFY, SCAN };
+  g_autoptr (GBytes) good = make_feed ("good", 3, 3, START_TIME + 86400);
+  g_autoptr (RempartSyncReport) report = NULL;
+  gint64 id = import_first_signed (f, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("tampered%u", i);
+      g_autofree char *first = g_strdup_printf ("%s-1", tag);
+      g_autoptr (GBytes) body = make_feed (tag, 300, 2, START_TIME + 86400);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) reports = NULL;
+      g_autofree char *before = snapshot (f);
+      g_autofree char *after = NULL;
+      RempartSyncReport *bad;
+
+      g_test_message ("%s held", gates[i]);
+      /* New content, the old signature. */
+      add_body_route (f, "/signed.json", "\"t\"", body);
+      reports = refresh_with_gate (f, id, gates[i], names);
+      bad = g_ptr_array_index (reports, 0);
+      assert_outcome (bad, REMPART_SYNC_OUTCOME_BAD_SIGNATURE);
+      g_assert_cmpuint (count_named (names, SCAN), ==, 1);
+      g_assert_cmpuint (count_named (names, PARSE), ==, 0);
+      g_assert_cmpuint (count_actions (f, id, first), ==, 0);
+      after = snapshot (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  serve_signed (f, "/signed.json", "\"g\"", good);
+  report = refresh_one (f, id, TRUE);
+  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  g_assert_cmpuint (count_actions (f, id, "good-3"), ==, 1);
+}
+
+static void
+cancel_at_scan_cb (GTask *task, gpointer user_data)
+{
+  if (g_strcmp0 (g_task_get_name (task), SCAN) == 0)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled as the scan starts, before the signature is downloaded: the refresh ends
+ * cancelled once every worker it started is done, and changes nothing. */
+static void
+test_cancelled_beside_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) body = make_feed ("late", 300, 2, START_TIME + 86400);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GPtrArray) reports = NULL;
+  g_autoptr (RempartSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = import_first_signed (f, 1);
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after = NULL;
+
+  serve_signed (f, "/signed.json", "\"l\"", body);
+  rempart_workers_set_queued_func_for_testing (cancel_at_scan_cb, cancellable);
+  reports = refresh_full (f, id, TRUE, cancellable, &error);
+  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (reports);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_true (rempart_workers_wait (GUARD_SECONDS * 1000));
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+
+  report = refresh_one (f, id, TRUE);
+  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  g_assert_cmpuint (report->stats.added, ==, 300);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Main                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -179,6 +399,9 @@ main (int argc, char *argv[])
   ADD ("/sync/signature/rollback", test_rollback);
   ADD ("/sync/redirect/verified", test_redirect_verified);
   ADD ("/sync/redirect/bad-signature", test_redirect_bad_signature);
+  ADD ("/sync/signature/scan-beside-check", test_scan_beside_check);
+  ADD ("/sync/signature/bad-beside-scan", test_bad_beside_scan);
+  ADD ("/sync/signature/cancelled-beside-check", test_cancelled_beside_check);
 
   return g_test_run ();
 }
