@@ -31,7 +31,8 @@ static GCond idle;
 static guint running;
 static RempartWorkersQueuedFunc queued_func;
 static gpointer queued_data;
-/* The test gate, under the lock. */
+/* The test gate, under the lock; @gate_set, atomic, spares the lock when there is none. */
+static gint gate_set;
 static GCond gate_cond;
 static char *gate_name;
 static gboolean gate_open;
@@ -46,17 +47,31 @@ worker_quark (void)
   return g_quark_from_static_string ("rempart-worker");
 }
 
+/* Holds @task while the test gate is closed on its name; ten seconds at most, so that a test
+ * that forgets to open it fails instead of hanging. */
+static void
+wait_at_gate (GTask *task)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  gboolean timed_out = FALSE;
+
+  g_mutex_lock (&lock);
+  while (!timed_out && gate_name != NULL && !gate_open &&
+         g_strcmp0 (g_task_get_name (task), gate_name) == 0)
+    timed_out = !g_cond_wait_until (&gate_cond, &lock, deadline);
+  g_mutex_unlock (&lock);
+
+  if (timed_out)
+    g_warning ("The test gate for %s was not opened within ten seconds", g_task_get_name (task));
+}
+
 static void
 worker_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Worker *worker = g_object_get_qdata (G_OBJECT (task), worker_quark ());
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
 
-  g_mutex_lock (&lock);
-  while (gate_name != NULL && !gate_open && g_strcmp0 (g_task_get_name (task), gate_name) == 0 &&
-         g_cond_wait_until (&gate_cond, &lock, deadline))
-    ;
-  g_mutex_unlock (&lock);
+  if (g_atomic_int_get (&gate_set))
+    wait_at_gate (task);
 
   worker->func (task, source, task_data, cancellable);
 
@@ -131,10 +146,10 @@ rempart_workers_set_queued_func_for_testing (RempartWorkersQueuedFunc func, gpoi
   queued_data = user_data;
 }
 
-/* Returns: how many workers are queued or running */
 void
 rempart_workers_set_gate_for_testing (const char *name)
 {
+  g_atomic_int_set (&gate_set, name != NULL);
   g_mutex_lock (&lock);
   g_free (gate_name);
   gate_name = g_strdup (name);
@@ -152,6 +167,7 @@ rempart_workers_open_gate_for_testing (void)
   g_mutex_unlock (&lock);
 }
 
+/* Returns: how many workers are queued or running */
 guint
 rempart_workers_get_running (void)
 {

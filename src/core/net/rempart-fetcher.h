@@ -105,11 +105,13 @@ typedef enum
  *   (`_rempart.next_key` of a feed verified with @public_key); a signature made with it is
  *   accepted too, and rempart_fetch_result_get_signed_with_next_key() says so
  * @body_func: (nullable): called on the thread-default main context of the fetch with the
- *   feed's whole body and its final address when it came with a 200 and its signature is yet
- *   to be fetched and checked (only with @public_key), so that work on it can start
- *   meanwhile; again with each new body when the pair is read again (a publish in
+ *   feed's whole body and its final address when it came with a success status and its
+ *   signature is yet to be fetched and checked (only with @public_key), so that work on it
+ *   can start meanwhile; again with each new body when the pair is read again (a publish in
  *   progress). A body may still be refused: only the fetch's result says whether one was
- *   accepted, and it is then the same #GBytes
+ *   accepted, and it is then the same #GBytes. For rempart_fetcher_fetch_async() only:
+ *   work started from it would outlive the private main context of
+ *   rempart_fetcher_fetch_sync()
  * @body_data: the data for @body_func
  *
  * What to fetch. The fetcher copies what it needs: the request may live on the stack.

@@ -207,16 +207,16 @@ store_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   *(gboolean *) user_data = TRUE;
 }
 
-/* Runs the main context until both the scan and the signature's check were queued, every
+/* Runs the main context until the scan and (@with_check) the signature's check were queued, every
  * worker but the one behind the gate is done, the store has answered what was asked of it
  * before (its jobs run in order) and nothing is left to dispatch. */
 static void
-settle_at_gate (Fixture *f, GPtrArray *names)
+settle_at_gate (Fixture *f, GPtrArray *names, gboolean with_check)
 {
   gint64 deadline = g_get_monotonic_time () + GUARD_SECONDS * G_TIME_SPAN_SECOND;
   gboolean answered = FALSE;
 
-  while (first_index (names, SCAN) < 0 || first_index (names, VERIFY) < 0 ||
+  while (first_index (names, SCAN) < 0 || (with_check && first_index (names, VERIFY) < 0) ||
          rempart_workers_get_running () > 1)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -248,7 +248,7 @@ refresh_with_gate (Fixture *f, gint64 id, const char *gate, GPtrArray *names)
   rempart_workers_set_queued_func_for_testing (record_queued_cb, names);
   rempart_workers_set_gate_for_testing (gate);
   rempart_sync_refresh_async (f->sync, id, TRUE, NULL, refresh_done_cb, &result);
-  settle_at_gate (f, names);
+  settle_at_gate (f, names, TRUE);
 
   /* The scan started before the signature was checked, and nothing was parsed before it
    * was accepted. */
@@ -346,34 +346,60 @@ test_bad_beside_scan (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_actions (f, id, "good-3"), ==, 1);
 }
 
+typedef struct
+{
+  GPtrArray *names;
+  GCancellable *cancellable;
+} CancelAt;
+
 static void
 cancel_at_scan_cb (GTask *task, gpointer user_data)
 {
+  CancelAt *at = user_data;
+
+  record_queued_cb (task, at->names);
   if (g_strcmp0 (g_task_get_name (task), SCAN) == 0)
-    g_cancellable_cancel (user_data);
+    g_cancellable_cancel (at->cancellable);
 }
 
-/* Cancelled as the scan starts, before the signature is downloaded: the refresh ends
- * cancelled once every worker it started is done, and changes nothing. */
+/* Cancelled as the scan starts, before the signature is downloaded: the refresh waits for
+ * the scan (held back here) before it ends cancelled, and changes nothing. */
 static void
 test_cancelled_beside_check (Fixture *f, gconstpointer data)
 {
   g_autoptr (GBytes) body = make_feed ("late", 300, 2, START_TIME + 86400);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) reports = NULL;
   g_autoptr (RempartSyncReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id = import_first_signed (f, 1);
   g_autofree char *before = snapshot (f);
   g_autofree char *after = NULL;
+  CancelAt at = { names, cancellable };
+  guint guard;
 
   serve_signed (f, "/signed.json", "\"l\"", body);
-  rempart_workers_set_queued_func_for_testing (cancel_at_scan_cb, cancellable);
-  reports = refresh_full (f, id, TRUE, cancellable, &error);
+  rempart_workers_set_queued_func_for_testing (cancel_at_scan_cb, &at);
+  rempart_workers_set_gate_for_testing (SCAN);
+  rempart_sync_refresh_async (f->sync, id, TRUE, cancellable, refresh_done_cb, &result);
+  settle_at_gate (f, names, FALSE);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_null (result);
+
+  guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, NULL);
+  rempart_workers_open_gate_for_testing ();
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  rempart_workers_set_gate_for_testing (NULL);
   rempart_workers_set_queued_func_for_testing (NULL, NULL);
+
+  reports = rempart_sync_refresh_finish (f->sync, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (reports);
-  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpuint (count_named (names, PARSE), ==, 0);
   g_assert_true (rempart_workers_wait (GUARD_SECONDS * 1000));
   after = snapshot (f);
   g_assert_cmpstr (after, ==, before);
@@ -381,6 +407,63 @@ test_cancelled_beside_check (Fixture *f, gconstpointer data)
   report = refresh_one (f, id, TRUE);
   assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
   g_assert_cmpuint (report->stats.added, ==, 300);
+}
+
+typedef struct
+{
+  Fixture *f;
+  GPtrArray *names;
+  GBytes *body;
+  gboolean swapped;
+} SwapAt;
+
+/* The first signature check starts: the feed the signature was made for arrives. */
+static void
+swap_at_check_cb (GTask *task, gpointer user_data)
+{
+  SwapAt *at = user_data;
+
+  record_queued_cb (task, at->names);
+  if (!at->swapped && g_strcmp0 (g_task_get_name (task), VERIFY) == 0)
+    {
+      at->swapped = TRUE;
+      add_body_route (at->f, "/signed.json", "\"r3\"", at->body);
+    }
+}
+
+/* A feed read while a publish is half done (the signature of the next seq beside it) is
+ * scanned, refused as a pair of two publishes and read again; the pair then verifies, and
+ * what is parsed and imported is the second body, scanned again, never the scan of the
+ * first, which no signature accepted. */
+static void
+test_read_again_beside_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) old = make_feed ("old", 300, 2, START_TIME + 86400);
+  g_autoptr (GBytes) fresh = make_feed ("fresh", 7, 3, START_TIME + 86400);
+  g_autoptr (GBytes) signature = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RempartSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = import_first_signed (f, 1);
+  SwapAt at = { f, names, fresh, FALSE };
+
+  signature = rempart_minisign_sign (f->secret_key, fresh, "seq 3 expires 2026-06-02T10:00:00Z",
+                                     "signed.json", &error);
+  g_assert_no_error (error);
+  add_body_route (f, "/signed.json", "\"r2\"", old);
+  add_body_route (f, "/signed.json.minisig", NULL, signature);
+
+  rempart_workers_set_queued_func_for_testing (swap_at_check_cb, &at);
+  report = refresh_one (f, id, TRUE);
+  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+  assert_outcome (report, REMPART_SYNC_OUTCOME_UPDATED);
+  g_assert_true (at.swapped);
+  g_assert_cmpuint (count_named (names, VERIFY), ==, 2);
+  g_assert_cmpuint (count_named (names, SCAN), ==, 2);
+  g_assert_cmpuint (count_named (names, PARSE), ==, 1);
+  g_assert_cmpuint (report->stats.added, ==, 7);
+  g_assert_cmpuint (count_actions (f, id, "fresh-7"), ==, 1);
+  g_assert_cmpuint (count_actions (f, id, "old-1"), ==, 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -402,6 +485,7 @@ main (int argc, char *argv[])
   ADD ("/sync/signature/scan-beside-check", test_scan_beside_check);
   ADD ("/sync/signature/bad-beside-scan", test_bad_beside_scan);
   ADD ("/sync/signature/cancelled-beside-check", test_cancelled_beside_check);
+  ADD ("/sync/signature/read-again-beside-check", test_read_again_beside_check);
 
   return g_test_run ();
 }
