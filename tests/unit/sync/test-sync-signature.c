@@ -235,6 +235,21 @@ settle_at_gate (Fixture *f, GPtrArray *names, gboolean with_check)
     ;
 }
 
+/* Opens the test gate, runs the main context until the refresh has returned into *@result
+ * (under the guard), then takes the gate and the queued function away. */
+static void
+open_gate_until_done (GAsyncResult **result)
+{
+  guint guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, NULL);
+
+  rempart_workers_open_gate_for_testing ();
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  rempart_workers_set_gate_for_testing (NULL);
+  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+}
+
 /* Refreshes @id with the worker named @gate held until everything else has settled, and
  * returns the refresh's reports; the workers queued are added to @names. */
 static GPtrArray *
@@ -243,7 +258,6 @@ refresh_with_gate (Fixture *f, gint64 id, const char *gate, GPtrArray *names)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   GPtrArray *reports;
-  guint guard;
 
   rempart_workers_set_queued_func_for_testing (record_queued_cb, names);
   rempart_workers_set_gate_for_testing (gate);
@@ -256,13 +270,7 @@ refresh_with_gate (Fixture *f, gint64 id, const char *gate, GPtrArray *names)
   g_assert_cmpint (first_index (names, PARSE), ==, -1);
   g_assert_null (result);
 
-  guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, NULL);
-  rempart_workers_open_gate_for_testing ();
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-  rempart_workers_set_gate_for_testing (NULL);
-  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+  open_gate_until_done (&result);
   g_assert_true (rempart_workers_wait (GUARD_SECONDS * 1000));
 
   reports = rempart_sync_refresh_finish (f->sync, result, &error);
@@ -378,7 +386,6 @@ test_cancelled_beside_check (Fixture *f, gconstpointer data)
   g_autofree char *before = snapshot (f);
   g_autofree char *after = NULL;
   CancelAt at = { names, cancellable };
-  guint guard;
 
   serve_signed (f, "/signed.json", "\"l\"", body);
   rempart_workers_set_queued_func_for_testing (cancel_at_scan_cb, &at);
@@ -388,13 +395,7 @@ test_cancelled_beside_check (Fixture *f, gconstpointer data)
   g_assert_true (g_cancellable_is_cancelled (cancellable));
   g_assert_null (result);
 
-  guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, NULL);
-  rempart_workers_open_gate_for_testing ();
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-  rempart_workers_set_gate_for_testing (NULL);
-  rempart_workers_set_queued_func_for_testing (NULL, NULL);
+  open_gate_until_done (&result);
 
   reports = rempart_sync_refresh_finish (f->sync, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
