@@ -192,9 +192,15 @@ activate_again (gpointer data)
   GtkWindow *window;
 
   again->saw_waiting |= rempart_application_get_store_waiting_for_testing (again->app);
-  /* A second launch, a join link or a notification, each an activation. */
-  g_application_activate (G_APPLICATION (again->app));
-  again->activations++;
+  /* A second launch, a join link or a notification, each an activation, each when the main
+   * loop has nothing else to do, as one from D-Bus comes. (Not at every turn: each presents
+   * the window, whose X events would come before the frame clock's drawing at every turn of
+   * a loaded machine, and the first frame would wait for the application's longest wait.) */
+  if (!g_main_context_pending (NULL))
+    {
+      g_application_activate (G_APPLICATION (again->app));
+      again->activations++;
+    }
   window = gtk_application_get_active_window (GTK_APPLICATION (again->app));
   return window != NULL && model_has_rows (window);
 }
