@@ -11,8 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rempart-application.h"
-#include "rempart-demo.h"
+#include "rempart-application-private.h"
 #include "rempart-fetcher.h"
 #include "rempart-first-frame.h"
 #include "rempart-join-dialog.h"
@@ -29,32 +28,6 @@
  * only a window that is never drawn waits this long; under the sanitizers a first frame
  * takes seconds. tests/ui/test-window-start.c has the same figure. */
 #define REMPART_APPLICATION_FIRST_FRAME_WAIT_MS 10000
-
-struct _RempartApplication
-{
-  AdwApplication parent_instance;
-
-  GSettings *settings;
-
-  /* The volunteer's database, opened off the main loop at the first activation. */
-  RempartStore *store;
-  GCancellable *cancellable;
-  gboolean store_opening;
-  /* Opened before the new main window's first frame: handed over after it (store_ready()). */
-  RempartStore *store_waiting;
-  RempartFirstFrame *first_frame; /* (nullable) the wait for the new main window's first frame */
-
-  /* Background checks of the group feeds, once the store is open. */
-  RempartFetcher *fetcher;
-  RempartSync *sync;
-  guint reload_source;
-
-  /* Join links opened before the store was open: shown once it is. */
-  GPtrArray *join_pending;
-
-  /* Breaks (src/ui/wellbeing). */
-  RempartWellbeing *wellbeing;
-};
 
 G_DEFINE_FINAL_TYPE (RempartApplication, rempart_application, ADW_TYPE_APPLICATION)
 
@@ -94,8 +67,8 @@ static const struct
 /* Helpers                                                                                */
 /* -------------------------------------------------------------------------------------- */
 
-static RempartWindow *
-get_main_window (RempartApplication *self)
+RempartWindow *
+rempart_application_get_main_window (RempartApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -105,8 +78,8 @@ get_main_window (RempartApplication *self)
   return NULL;
 }
 
-static void
-reload_windows (RempartApplication *self)
+void
+rempart_application_reload_windows (RempartApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (REMPART_IS_WINDOW (l->data))
@@ -119,7 +92,7 @@ reload_windows_cb (gpointer user_data)
   RempartApplication *self = user_data;
 
   self->reload_source = 0;
-  reload_windows (self);
+  rempart_application_reload_windows (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -171,10 +144,10 @@ sync_new_actions_cb (RempartSync *sync, gint64 subscription_id, guint count, gpo
 }
 
 /* What a check the volunteer asked for found, in a toast. */
-static void
-show_refresh_result (RempartApplication *self, GPtrArray *reports)
+void
+rempart_application_show_refresh_result (RempartApplication *self, GPtrArray *reports)
 {
-  RempartWindow *window = get_main_window (self);
+  RempartWindow *window = rempart_application_get_main_window (self);
   const char *problem = NULL;
   guint added = 0;
 
@@ -210,7 +183,7 @@ refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (RempartApplication) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) reports = NULL;
-  RempartWindow *window = get_main_window (self);
+  RempartWindow *window = rempart_application_get_main_window (self);
 
   /* No reload here: every outcome that changed the store already emitted
    * RempartSync::subscription-changed, which reloads the windows once (queue_reload). */
@@ -223,40 +196,7 @@ refresh_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  show_refresh_result (self, reports);
-}
-
-static void
-demo_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GError) error = NULL;
-  RempartWindow *window;
-
-  if (rempart_demo_import_finish (result, &error) < 0)
-    {
-      window = get_main_window (self);
-      if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (window, error->message);
-      return;
-    }
-
-  reload_windows (self);
-}
-
-/* First run: with no group yet, show the bundled, signed example actions. */
-static void
-subscriptions_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GPtrArray) subscriptions = NULL;
-
-  subscriptions = rempart_store_list_subscriptions_finish (REMPART_STORE (source), result, NULL);
-  if (subscriptions == NULL || subscriptions->len > 0)
-    return;
-
-  rempart_demo_import_async (self->store, g_get_language_names ()[0], self->cancellable,
-                             demo_imported_cb, g_object_ref (self));
+  rempart_application_show_refresh_result (self, reports);
 }
 
 static void
@@ -299,84 +239,6 @@ start_sync (RempartApplication *self)
     rempart_sync_start (self->sync, g_settings_get_uint (self->settings, "sync-interval"));
 }
 
-/* -------------------------------------------------------------------------------------- */
-/* A new group: its first check, then the examples go                                     */
-/* -------------------------------------------------------------------------------------- */
-
-/*
- * The example actions stay until the first group has been checked successfully: a group
- * whose first check fails leaves the volunteer with the examples, not with nothing. Before
- * they go, the windows close any example they show (the reply being written is saved), and
- * every example reply with words in it is kept as one of the volunteer's own templates.
- */
-
-static void
-examples_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GError) error = NULL;
-  RempartWindow *window = get_main_window (self);
-
-  if (!rempart_demo_remove_finish (result, &error) && window != NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    rempart_window_show_toast (window, error->message);
-  reload_windows (self);
-}
-
-static void
-example_drafts_kept_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GError) error = NULL;
-  RempartWindow *window = get_main_window (self);
-  gint64 kept = rempart_demo_keep_drafts_finish (result, &error);
-
-  if (kept < 0)
-    {
-      /* Not one reply is dropped: when they cannot be kept, the examples stay. */
-      if (window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rempart_window_show_toast (window, error->message);
-      return;
-    }
-
-  if (kept > 0 && window != NULL)
-    rempart_window_show_toast (
-        window, _ ("Your replies to the example actions are kept as your own templates, in "
-                   "Preferences → Templates"));
-
-  rempart_demo_remove_async (self->store, self->cancellable, examples_removed_cb,
-                             g_object_ref (self));
-}
-
-static void
-first_check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RempartApplication) self = user_data;
-  g_autoptr (GPtrArray) reports = NULL;
-  gboolean checked = FALSE;
-
-  /* Whatever happened is reported like any check (refresh_done_cb); only a success retires
-   * the examples. */
-  reports = rempart_sync_refresh_finish (REMPART_SYNC (source), result, NULL);
-  for (guint i = 0; reports != NULL && i < reports->len; i++)
-    {
-      RempartSyncReport *report = g_ptr_array_index (reports, i);
-
-      checked |= report->outcome == REMPART_SYNC_OUTCOME_UPDATED ||
-                 report->outcome == REMPART_SYNC_OUTCOME_NOT_MODIFIED;
-    }
-  show_refresh_result (self, reports);
-
-  if (!checked || self->store == NULL)
-    return;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (REMPART_IS_WINDOW (l->data))
-      rempart_window_close_examples (l->data);
-  rempart_demo_keep_drafts_async (self->store, self->cancellable, example_drafts_kept_cb,
-                                  g_object_ref (self));
-}
-
 static void
 store_dialog_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
@@ -401,7 +263,7 @@ store_dialog_response_cb (AdwMessageDialog *dialog, const char *response, gpoint
   /* Never delete the volunteer's data: the refused file is renamed, then a new one made. */
   path = rempart_store_get_default_path ();
   kept = rempart_store_move_aside (path, &error);
-  window = get_main_window (self);
+  window = rempart_application_get_main_window (self);
 
   if (kept == NULL)
     {
@@ -467,8 +329,8 @@ store_ready (RempartApplication *self, RempartStore *store)
     if (REMPART_IS_WINDOW (l->data))
       rempart_window_set_store (l->data, store);
 
-  rempart_store_list_subscriptions_async (store, self->cancellable, subscriptions_checked_cb,
-                                          g_object_ref (self));
+  rempart_store_list_subscriptions_async (
+      store, self->cancellable, rempart_application_subscriptions_checked_cb, g_object_ref (self));
   start_sync (self);
 }
 
@@ -542,7 +404,7 @@ help_launched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_message ("Could not open the help: %s", error->message);
 
-  window = get_main_window (self);
+  window = rempart_application_get_main_window (self);
   if (window != NULL)
     {
       /* Translators: shown when no help viewer (such as Yelp) is installed. */
@@ -599,7 +461,7 @@ show_newest_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer u
   RempartActionItem *newest = NULL;
 
   g_application_activate (G_APPLICATION (self));
-  window = get_main_window (self);
+  window = rempart_application_get_main_window (self);
   if (window == NULL)
     return;
 
@@ -959,22 +821,4 @@ rempart_application_get_store (RempartApplication *self)
   g_return_val_if_fail (REMPART_IS_APPLICATION (self), NULL);
 
   return self->store;
-}
-
-/*
- * rempart_application_subscription_added:
- *
- * The volunteer followed a group: the new feed is checked now, and once it has been checked
- * successfully the example actions go (the volunteer's replies to them are kept).
- */
-void
-rempart_application_subscription_added (RempartApplication *self, gint64 subscription_id)
-{
-  g_return_if_fail (REMPART_IS_APPLICATION (self));
-
-  if (self->store == NULL || self->sync == NULL)
-    return;
-
-  rempart_sync_refresh_async (self->sync, subscription_id, TRUE, self->cancellable,
-                              first_check_done_cb, g_object_ref (self));
 }
