@@ -79,4 +79,27 @@ gboolean rempart_refresh_rotate_keys (const RempartSubscription *sub,
                                       RempartFetchResult *fetched,
                                       RempartFeed *feed);
 
+struct _RempartRefresh
+{
+  GObject parent_instance;
+
+  RempartStore *store;
+  RempartFetcher *fetcher;
+  GNetworkMonitor *monitor;
+
+  RempartSyncClockFunc now_func;
+  gpointer now_data;
+};
+
+/* rempart-refresh.c: what the body's steps go on with. */
+void rempart_refresh_return (GTask *task, GPtrArray *reports, GError *error);
+void rempart_refresh_save_bookkeeping (GTask *task);
+void rempart_refresh_import_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+void rempart_refresh_fetch_done (GTask *task, GAsyncResult *result);
+
+/* rempart-refresh-body.c: a 200's body, its scan and the known hashes, then its parse. */
+void rempart_refresh_body_arrived (GBytes *body, const char *final_url, gpointer user_data);
+void rempart_refresh_handle_body (GTask *task, RempartFetchResult *fetched);
+void rempart_refresh_drop_body_steps (RefreshData *data);
+
 G_END_DECLS
