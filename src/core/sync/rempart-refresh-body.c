@@ -1,4 +1,4 @@
-/* rempart-refresh-body.c: a 200's body, from its scan to its parse
+/* rempart-refresh-body.c: a 200's body, from its scan to the start of its import
  *
  * Copyright 2026 The Rempart developers
  *
@@ -17,9 +17,10 @@
 /*
  * Before its parse, a body takes two steps at the same time: the store reads the hashes of
  * the items it holds while a worker thread scans the body. For a signed feed they start as
- * soon as the body is whole, while the fetcher checks its signature (body_arrived); nothing
- * is parsed before the fetch has accepted the body. Then the parse, in a worker thread, and
- * the import (rempart-refresh.c).
+ * soon as the body is whole, while the fetcher checks its signature
+ * (rempart_refresh_body_arrived); nothing is parsed before the fetch has accepted the body.
+ * Then the parse, in a worker thread, the check of its sequence number and the import
+ * (parse_cb; rempart_refresh_import_cb in rempart-refresh.c goes on once it is saved).
  */
 
 /* What the scan and parse threads read: their own references, nothing the main thread
@@ -286,7 +287,8 @@ rempart_refresh_body_arrived (GBytes *body, const char *final_url, gpointer user
   RefreshData *data = g_task_get_task_data (task);
 
   /* A body read again (a publish in progress) waits for the fetch's result: the steps of
-   * the first one are running or done, and rempart_refresh_handle_body() sees they are not its own. */
+   * the first one are running or done, and rempart_refresh_handle_body() sees they are not
+   * its own. */
   if (data->stepped_body == NULL && data->body_steps == 0)
     start_body_steps (task, body, final_url);
 }

@@ -14,8 +14,8 @@
 
 /*
  * The per-subscription bookkeeping of a refresh (failures, backoff, success) and the
- * sentences of its reports. rempart-refresh.c does the fetching, parsing and saving and calls
- * these; nothing here does I/O.
+ * sentences of its reports. rempart-refresh.c (the fetching and saving) and
+ * rempart-refresh-body.c (the parsing) call these; nothing here does I/O.
  */
 
 /* ------------------------------------------------------------------------------------------ */
@@ -143,7 +143,7 @@ rempart_refresh_record_failure (RefreshData *data,
   g_free (sub->last_error);
   sub->last_error = g_strdup (message);
   /* A refused signature points at the key, a body that is not a feed at the address;
-   * fetch_cb() refines this with the fetcher's error. */
+   * rempart_refresh_fetch_done() refines this with the fetcher's error. */
   if (outcome == REMPART_SYNC_OUTCOME_BAD_SIGNATURE)
     sub->failure_kind = REMPART_CHECK_FAILURE_KEY;
   else if (outcome == REMPART_SYNC_OUTCOME_REJECTED)

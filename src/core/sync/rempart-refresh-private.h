@@ -13,11 +13,12 @@
 G_BEGIN_DECLS
 
 /*
- * RempartRefresh is written in three files: rempart-refresh.c (the GObject, the run: list,
- * fetch, parse, import or save), rempart-refresh-outcome.c (the per-subscription
- * bookkeeping and the messages of the reports) and rempart-refresh-keys.c (key rotation),
- * which rempart-refresh.c calls, never the other way round. Outside the refresh, nothing
- * includes this header.
+ * RempartRefresh is written in four files: rempart-refresh.c (the GObject, the run: list,
+ * fetch, import or save), rempart-refresh-body.c (a 200's body: its scan beside the known
+ * hashes, its parse, the start of its import), rempart-refresh-outcome.c (the
+ * per-subscription bookkeeping and the messages of the reports) and rempart-refresh-keys.c
+ * (key rotation). The first two call the last two, never the other way round. Outside the
+ * refresh, nothing includes this header.
  */
 
 /* The state of one run, the GTask's task data. */
